@@ -1,0 +1,187 @@
+// The bank's single source of truth: zod schemas give the TypeScript types, the runtime
+// validation and (through `npm run schema`) the JSON Schema files editors complete with.
+import { z } from 'zod';
+
+export const QUESTION_TYPES = ['single', 'multiple', 'judge', 'fill'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** Chinese names of the types, as printed on papers. */
+export const QUESTION_TYPE_NAMES: Record<QuestionType, string> = {
+  single: '单项选择题',
+  multiple: '多项选择题',
+  judge: '判断题',
+  fill: '填空题',
+};
+
+const id = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$/, 'ids are letters, digits and hyphens, e.g. ZD-001');
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+/**
+ * Fill-in blanks in a stem are written as three or more underscores (`___`); the answer
+ * lists one entry per blank, and an entry may accept alternatives separated by `|`.
+ */
+export const BLANK_PATTERN = /_{3,}/g;
+
+export const QuestionSchema = z
+  .object({
+    id: id.describe('Stable id, unique in the bank, e.g. ZD-001'),
+    type: z.enum(QUESTION_TYPES).describe('single | multiple | judge | fill'),
+    stem: text.describe('The question. Choice and judge stems may mark the answer bracket with ( ); fill stems mark each blank with ___'),
+    options: z.array(text).min(2).max(8).optional().describe('Options of single and multiple questions, without their letters'),
+    answer: z
+      .union([
+        z.string().regex(/^[A-H]{1,8}$/, 'choice answers are option letters, e.g. B or ABD'),
+        z.boolean(),
+        z.array(text).min(1),
+      ])
+      .describe('single: "B"; multiple: "ABD"; judge: true/false; fill: one entry per blank, alternatives joined by |'),
+    topic: id.optional().describe('Topic id from bank/topics.yaml; defaults to the file\'s topic'),
+    difficulty: z.number().int().min(1).max(5).describe('1 (easy) .. 5 (hard)'),
+    source: text.describe('出处: document, circular or page the question rests on'),
+    explanation: text.describe('解析: why the answer is right'),
+    norms: z.array(id).default([]).describe('Ids of the handbook norms this question tests'),
+    tags: z.array(text).optional(),
+    fixedOrder: z
+      .union([z.literal(true), z.array(z.string().regex(/^[A-H]$/))])
+      .optional()
+      .describe('true: never shuffle the options; or the letters of options that keep their place (e.g. "以上都是")'),
+  })
+  .strict();
+
+export const QuestionFileSchema = z
+  .object({
+    topic: id.describe('Default topic of the questions in this file'),
+    questions: z.array(QuestionSchema),
+  })
+  .strict();
+
+export const TopicSchema = z
+  .object({
+    id,
+    name: text.describe('Chinese name, e.g. 电话礼仪'),
+    description: text.optional(),
+  })
+  .strict();
+
+export const TopicsFileSchema = z.object({ topics: z.array(TopicSchema).min(1) }).strict();
+
+export const NORM_KINDS = ['rule', 'do', 'dont', 'tip'] as const;
+
+export const NormSchema = z
+  .object({
+    id: id.describe('Stable id, unique across all norms, e.g. dress-men-suit'),
+    text: text.describe('The norm, in our own words'),
+    kind: z.enum(NORM_KINDS).default('rule').describe('rule | do (宜) | dont (忌) | tip'),
+  })
+  .strict();
+
+export const NormTableSchema = z
+  .object({
+    caption: text.optional(),
+    header: z.array(text).min(1),
+    rows: z.array(z.array(z.string())).min(1),
+  })
+  .strict();
+
+export const NormSectionSchema = z
+  .object({
+    id,
+    title: text,
+    intro: text.optional(),
+    norms: z.array(NormSchema).default([]),
+    checklist: z.array(text).optional().describe('A checklist printed with boxes to tick'),
+    table: NormTableSchema.optional().describe('A quick-reference table'),
+  })
+  .strict();
+
+export const NormChapterSchema = z
+  .object({
+    id,
+    title: text,
+    intro: text.optional(),
+    sections: z.array(NormSectionSchema).min(1),
+  })
+  .strict();
+
+export const NormFileSchema = z.object({ chapter: NormChapterSchema }).strict();
+
+export type QuestionInput = z.input<typeof QuestionSchema>;
+export type QuestionData = z.output<typeof QuestionSchema>;
+export type Topic = z.output<typeof TopicSchema>;
+export type NormData = z.output<typeof NormSchema>;
+export type NormTable = z.output<typeof NormTableSchema>;
+export type NormSectionData = z.output<typeof NormSectionSchema>;
+export type NormChapterData = z.output<typeof NormChapterSchema>;
+
+/** Where a thing was written, for messages a trainer can act on. */
+export interface Location {
+  file: string;
+  line: number;
+  col: number;
+}
+
+/** A question as loaded: its topic resolved, its place in the files known. */
+export interface Question extends QuestionData {
+  topic: string;
+  loc: Location;
+}
+
+export interface Norm extends NormData {
+  /** Printed number, e.g. "3.2.1" (chapter.section.norm in file order). */
+  number: string;
+  chapterId: string;
+  sectionId: string;
+  loc: Location;
+}
+
+export interface NormSection extends Omit<NormSectionData, 'norms'> {
+  number: string;
+  norms: Norm[];
+  loc: Location;
+}
+
+export interface NormChapter extends Omit<NormChapterData, 'sections'> {
+  number: string;
+  sections: NormSection[];
+  loc: Location;
+}
+
+export interface Bank {
+  /** The bank folder as given. */
+  dir: string;
+  topics: Topic[];
+  questions: Question[];
+  chapters: NormChapter[];
+  /** Every norm by id. */
+  norms: Map<string, Norm>;
+  /** Every section by id (a key can cite "见手册 3.2"). */
+  sections: Map<string, NormSection>;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A problem found in the bank, located for a person to fix. */
+export interface Problem {
+  severity: Severity;
+  file: string;
+  line: number;
+  col: number;
+  /** The question or norm id, when there is one. */
+  id?: string;
+  /** Short rule name, e.g. "duplicate-id". */
+  rule: string;
+  message: string;
+}
+
+/** The JSON Schemas written to bank/schema/ for editors. */
+export function jsonSchemas(): Record<string, unknown> {
+  const opts = { target: 'draft-7' as const, io: 'input' as const };
+  return {
+    'questions.schema.json': z.toJSONSchema(QuestionFileSchema, opts),
+    'topics.schema.json': z.toJSONSchema(TopicsFileSchema, opts),
+    'norms.schema.json': z.toJSONSchema(NormFileSchema, opts),
+  };
+}
