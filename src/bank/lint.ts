@@ -1,0 +1,166 @@
+// Rules beyond the schema: what makes a bank wrong (errors) or suspicious (warnings).
+import { BLANK_PATTERN, type Bank, type Problem, type Question } from './schema.js';
+import { similarStems } from './stems.js';
+
+const LETTERS = 'ABCDEFGH';
+
+function at(q: Question, rule: string, message: string, severity: Problem['severity'] = 'error'): Problem {
+  return { severity, file: q.loc.file, line: q.loc.line, col: q.loc.col, id: q.id, rule, message };
+}
+
+/** Problems of one question on its own: answer shape, options, blanks. */
+export function questionProblems(q: Question): Problem[] {
+  const out: Problem[] = [];
+  const choice = q.type === 'single' || q.type === 'multiple';
+  if (choice) {
+    const options = q.options ?? [];
+    if (options.length < 2) out.push(at(q, 'options', `a ${q.type} question needs at least 2 options; add them under options:`));
+    const seen = new Set<string>();
+    options.forEach((o, i) => {
+      if (seen.has(o)) out.push(at(q, 'duplicate-option', `option ${LETTERS[i]} "${o}" repeats an earlier option`));
+      seen.add(o);
+    });
+    if (typeof q.answer !== 'string') {
+      out.push(at(q, 'answer-shape', `a ${q.type} answer is option letters such as ${q.type === 'single' ? 'B' : 'ABD'}`));
+    } else {
+      const letters = [...q.answer];
+      if (new Set(letters).size !== letters.length) out.push(at(q, 'answer-shape', `answer "${q.answer}" repeats a letter`));
+      if (q.type === 'single' && letters.length !== 1) {
+        out.push(at(q, 'single-answer', `single-choice question has ${letters.length} answers (${q.answer}); make it type: multiple or keep one letter`));
+      }
+      if (q.type === 'multiple' && letters.length < 2) {
+        out.push(at(q, 'multiple-answer', `multiple-choice question has only one answer (${q.answer}); make it type: single or add the other correct letters`));
+      }
+      const outside = letters.filter((l) => LETTERS.indexOf(l) >= options.length);
+      if (outside.length && options.length) {
+        out.push(at(q, 'answer-not-option', `answer ${outside.join('')} is not among the ${options.length} options (A-${LETTERS[options.length - 1]})`));
+      }
+    }
+    if (Array.isArray(q.fixedOrder)) {
+      const bad = q.fixedOrder.filter((l) => LETTERS.indexOf(l) >= options.length);
+      if (bad.length) out.push(at(q, 'fixed-order', `fixedOrder names ${bad.join(', ')}, which is not an option`));
+    }
+  } else if (q.options) {
+    out.push(at(q, 'options', `a ${q.type} question has no options; remove options:`));
+  }
+  if (q.type === 'judge' && typeof q.answer !== 'boolean') {
+    out.push(at(q, 'answer-shape', 'a judge answer is true or false'));
+  }
+  if (q.type === 'fill') {
+    const blanks = q.stem.match(BLANK_PATTERN)?.length ?? 0;
+    if (!Array.isArray(q.answer)) {
+      out.push(at(q, 'answer-shape', 'a fill answer is a list with one entry per ___ blank, e.g. [两, "15-20"]'));
+    } else if (blanks === 0) {
+      out.push(at(q, 'fill-blanks', 'the stem has no blank; mark each blank with ___ (three underscores)'));
+    } else if (blanks !== q.answer.length) {
+      out.push(at(q, 'fill-blanks', `the stem has ${blanks} blank(s) (___) but the answer lists ${q.answer.length}`));
+    }
+  } else if (BLANK_PATTERN.test(q.stem)) {
+    out.push(at(q, 'fill-blanks', `a ${q.type} stem has a ___ blank; use ( ) for the answer bracket or make it type: fill`));
+  }
+  BLANK_PATTERN.lastIndex = 0;
+  return out;
+}
+
+function duplicateIds(bank: Bank): Problem[] {
+  const out: Problem[] = [];
+  const first = new Map<string, Question>();
+  for (const q of bank.questions) {
+    const prev = first.get(q.id);
+    if (prev) out.push(at(q, 'duplicate-id', `id ${q.id} is already used at ${prev.loc.file}:${prev.loc.line}; give this question a new id`));
+    else first.set(q.id, q);
+  }
+  const norms = new Map<string, string>();
+  const note = (id: string, loc: { file: string; line: number; col: number }, what: string) => {
+    const prev = norms.get(id);
+    if (prev) out.push({ severity: 'error', ...loc, id, rule: 'duplicate-id', message: `${what} id ${id} is already used at ${prev}` });
+    else norms.set(id, `${loc.file}:${loc.line}`);
+  };
+  for (const ch of bank.chapters) {
+    note(ch.id, ch.loc, 'chapter');
+    for (const s of ch.sections) {
+      note(s.id, s.loc, 'section');
+      for (const n of s.norms) note(n.id, n.loc, 'norm');
+    }
+  }
+  return out;
+}
+
+function duplicateStems(bank: Bank): Problem[] {
+  const qs = bank.questions;
+  return similarStems(qs.map((q) => q.stem)).map(({ a, b, similarity }) => {
+    const first = qs[a]!;
+    const what = similarity === 1 ? 'the same stem as' : `nearly the same stem as (${Math.round(similarity * 100)}% alike)`;
+    return at(qs[b]!, similarity === 1 ? 'duplicate-stem' : 'near-duplicate-stem', `${what} ${first.id} (${first.loc.file}:${first.loc.line}); merge them or reword one`);
+  });
+}
+
+function references(bank: Bank): Problem[] {
+  const topics = new Set(bank.topics.map((t) => t.id));
+  const out: Problem[] = [];
+  for (const q of bank.questions) {
+    if (topics.size && !topics.has(q.topic)) {
+      out.push(at(q, 'unknown-topic', `topic ${q.topic} is not in topics.yaml (known: ${[...topics].join(', ')})`));
+    }
+    for (const n of q.norms) {
+      if (!bank.norms.has(n)) out.push(at(q, 'unknown-norm', `norm ${n} is not defined in norms/*.yaml`));
+    }
+  }
+  return out;
+}
+
+/** Warnings that a paper may give its answers away: skewed letters, the longest option too often right. */
+function answerPatterns(bank: Bank): Problem[] {
+  const out: Problem[] = [];
+  const byFile = new Map<string, Question[]>();
+  for (const q of bank.questions) {
+    if (q.type === 'single' && typeof q.answer === 'string' && q.options?.length) {
+      (byFile.get(q.loc.file) ?? byFile.set(q.loc.file, []).get(q.loc.file)!).push(q);
+    }
+  }
+  for (const [file, qs] of byFile) {
+    if (qs.length < 8) continue;
+    const where = { severity: 'warning' as const, file, line: 1, col: 1 };
+    const counts = new Map<string, number>();
+    for (const q of qs) counts.set(q.answer as string, (counts.get(q.answer as string) ?? 0) + 1);
+    const letters = 'ABCD'.split('');
+    const shares = letters.map((l) => (counts.get(l) ?? 0) / qs.length);
+    if (shares.some((s) => s > 0.4 || s < 0.1)) {
+      const tally = letters.map((l) => `${l} ${counts.get(l) ?? 0}`).join(', ');
+      out.push({ ...where, rule: 'answer-skew', message: `answer letters of the ${qs.length} single-choice questions are skewed (${tally}); move some correct options` });
+    }
+    const longest = qs.filter((q) => {
+      const opts = q.options!;
+      const answerLen = opts[LETTERS.indexOf(q.answer as string)]?.length ?? 0;
+      return opts.every((o, i) => i === LETTERS.indexOf(q.answer as string) || o.length < answerLen);
+    });
+    if (longest.length / qs.length > 0.4) {
+      out.push({ ...where, rule: 'longest-answer', message: `the correct option is the longest in ${longest.length} of ${qs.length} single-choice questions; candidates learn to pick the longest` });
+    }
+  }
+  for (const q of bank.questions) {
+    if (q.norms.length === 0) out.push(at(q, 'no-norm', 'cites no handbook norm; add norms: [id] so keys can say 见手册', 'warning'));
+  }
+  return out;
+}
+
+/** Every problem of a loaded bank, sorted by file and line. */
+export function lintBank(bank: Bank): Problem[] {
+  const problems = [
+    ...duplicateIds(bank),
+    ...bank.questions.flatMap(questionProblems),
+    ...duplicateStems(bank),
+    ...references(bank),
+    ...answerPatterns(bank),
+  ];
+  return sortProblems(problems);
+}
+
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+}
+
+/** `FILE:LINE:COL ID severity rule: message`, the line a person reads. */
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.col} ${p.id ?? '-'} ${p.severity} ${p.rule}: ${p.message}`;
+}

@@ -1,0 +1,41 @@
+// The exampress command line: wires the pipeline's stages to files and exit codes.
+import yargs from 'yargs';
+import { packageVersion } from '../paths.js';
+import { bankCommand } from './commands/bank.js';
+import { startCommand } from './commands/start.js';
+import { EXIT, processIo, type Io } from './io.js';
+
+/** Run the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  const parser = yargs(argv)
+    .scriptName('exampress')
+    .version(packageVersion)
+    .strict()
+    .command(bankCommand(io, setExit))
+    .command(startCommand(io, setExit))
+    .demandCommand(1, 'name a command; see exampress --help')
+    .recommendCommands()
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      // Usage mistakes and errors raised inside commands: one line for a person, no stack trace.
+      io.stderr(`exampress: ${msg ?? err?.message ?? 'failed'}`);
+      if (msg) io.stderr('run exampress --help for the commands and their options');
+      if (err && process.env.EXAMPRESS_DEBUG) io.stderr(String(err.stack));
+      exitCode = EXIT.errors;
+    });
+  try {
+    await parser.parseAsync();
+  } catch (err) {
+    if (exitCode === EXIT.ok) {
+      io.stderr(`exampress: ${(err as Error).message}`);
+      exitCode = EXIT.errors;
+    }
+  }
+  return exitCode;
+}
+

@@ -1,0 +1,65 @@
+// `exampress bank lint|stats|import|schema`: the trainer's tools for the question bank.
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { lintBank, formatProblem, sortProblems } from '../../bank/lint.js';
+import { loadBank } from '../../bank/load.js';
+import { jsonSchemas } from '../../bank/schema.js';
+import { bankStats, formatStats } from '../../bank/stats.js';
+import { defaultBankDir } from '../../paths.js';
+import { writeFileAtomic } from '../files.js';
+import { EXIT, type Io } from '../io.js';
+
+export function runBankLint(args: { bank: string }, io: Io): number {
+  const { bank, problems } = loadBank(args.bank);
+  const all = sortProblems([...problems, ...(problems.some((p) => p.rule === 'missing-folder') ? [] : lintBank(bank))]);
+  for (const p of all) io.stdout(formatProblem(p));
+  const errors = all.filter((p) => p.severity === 'error').length;
+  const warnings = all.length - errors;
+  io.stderr(`${bank.questions.length} questions, ${bank.norms.size} norms: ${errors} error(s), ${warnings} warning(s)`);
+  return errors ? EXIT.errors : EXIT.ok;
+}
+
+export function runBankStats(args: { bank: string; json?: boolean }, io: Io): number {
+  const { bank, problems } = loadBank(args.bank);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length && bank.questions.length === 0) {
+    errors.forEach((p) => io.stderr(formatProblem(p)));
+    return EXIT.errors;
+  }
+  const stats = bankStats(bank);
+  io.stdout(args.json ? JSON.stringify(stats, null, 2) : formatStats(stats, bank));
+  if (errors.length) io.stderr(`note: ${errors.length} problem(s) left some items out; run exampress bank lint`);
+  return EXIT.ok;
+}
+
+export function runBankSchema(args: { bank: string }, io: Io): number {
+  for (const [name, schema] of Object.entries(jsonSchemas())) {
+    const file = join(args.bank, 'schema', name);
+    writeFileAtomic(file, `${JSON.stringify(schema, null, 2)}\n`, { force: true });
+    io.stdout(`wrote ${file}`);
+  }
+  return EXIT.ok;
+}
+
+const bankOption = (y: Argv) =>
+  y.option('bank', { type: 'string', describe: 'bank folder (topics.yaml, questions/, norms/)', default: defaultBankDir(), defaultDescription: './bank' });
+
+export function bankCommand(io: Io, setExit: (code: number) => void): CommandModule {
+  return {
+    command: 'bank <command>',
+    describe: 'check, count and import the question bank',
+    builder: (y) =>
+      bankOption(y)
+        .command('lint', 'report every problem in the bank (exit 1 on errors)', {}, (a) => setExit(runBankLint(a as never, io)))
+        .command(
+          'stats',
+          'counts by topic x type x difficulty',
+          (yy) => yy.option('json', { type: 'boolean', default: false, describe: 'print JSON' }),
+          (a) => setExit(runBankStats(a as never, io)),
+        )
+        .command('schema', 'write the JSON Schemas editors use to bank/schema/', {}, (a) => setExit(runBankSchema(a as never, io)))
+        .demandCommand(1, 'name a bank command: lint, stats, import or schema'),
+    handler: () => {},
+  };
+}

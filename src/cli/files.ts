@@ -1,0 +1,24 @@
+// The only place that writes files: atomically (temp file, then rename), never over a file
+// the user did not ask us to replace.
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+
+export class OutputExistsError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} already exists; pass --force to replace it, or choose another --out`);
+  }
+}
+
+/** Write `data` to `file` so that readers see either the old file or the whole new one. */
+export function writeFileAtomic(file: string, data: string | Uint8Array, opts: { force?: boolean } = {}): void {
+  if (!opts.force && existsSync(file)) throw new OutputExistsError(file);
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, data);
+    renameSync(temp, file);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
+}
