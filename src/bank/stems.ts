@@ -40,7 +40,7 @@ export function stemSimilarity(a: string, b: string): number {
   return (2 * shared) / (A.length + B.length);
 }
 
-export const NEAR_DUPLICATE_THRESHOLD = 0.9;
+export const NEAR_DUPLICATE_THRESHOLD = 0.85;
 
 export interface StemPair {
   a: number;
