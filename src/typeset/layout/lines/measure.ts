@@ -1,0 +1,117 @@
+// Per-FontSet caches of face choice and advances, so each code point asks the fonts once.
+import type { FamilyName, FontFace, FontSet } from '../../types.js';
+
+const UNKNOWN = -1;
+const NOT_COVERED = -2;
+
+/** The faces that draw one family and weight, per code point. */
+export interface FaceChooser {
+  /** BMP table: face index, or negative when not looked up yet / not covered. */
+  readonly bmp: Int16Array;
+  /** Face index for any code point; -1 when no configured font covers it. */
+  resolve(cp: number): number;
+}
+
+export interface FontCache {
+  readonly fonts: FontSet;
+  readonly faces: FontFace[];
+  /** Advance (em) per face index for the BMP; NaN = not measured yet. */
+  readonly advances: Float64Array[];
+  chooser(family: FamilyName, bold: boolean): FaceChooser;
+  /** Advance of `cp` in face `fi`, as a fraction of the em. */
+  advance(fi: number, cp: number): number;
+  /** Index of the family's primary face (throws TypesetError for an unknown family). */
+  primaryFaceIndex(family: FamilyName, bold: boolean): number;
+}
+
+const caches = new WeakMap<FontSet, FontCache>();
+
+/** The cache for a FontSet, made on first use and dropped with the FontSet. */
+export function fontCache(fonts: FontSet): FontCache {
+  let cache = caches.get(fonts);
+  if (!cache) {
+    cache = makeFontCache(fonts);
+    caches.set(fonts, cache);
+  }
+  return cache;
+}
+
+function makeFontCache(fonts: FontSet): FontCache {
+  const faces: FontFace[] = [];
+  const faceIndex = new Map<FontFace, number>();
+  const advances: Float64Array[] = [];
+  const astralAdvances: Map<number, number>[] = [];
+  const choosers = new Map<string, FaceChooser>();
+  const primaries = new Map<string, number>();
+
+  const indexOf = (face: FontFace): number => {
+    let i = faceIndex.get(face);
+    if (i === undefined) {
+      i = faces.length;
+      faces.push(face);
+      faceIndex.set(face, i);
+      advances.push(new Float64Array(0x10000).fill(Number.NaN));
+      astralAdvances.push(new Map());
+    }
+    return i;
+  };
+
+  const makeChooser = (family: FamilyName, bold: boolean): FaceChooser => {
+    const bmp = new Int16Array(0x10000).fill(UNKNOWN);
+    const astral = new Map<number, number>();
+    const lookUp = (cp: number): number => {
+      const face = fonts.faceFor(cp, family, bold);
+      return face ? indexOf(face) : NOT_COVERED;
+    };
+    return {
+      bmp,
+      resolve(cp) {
+        let fi: number;
+        if (cp < 0x10000) {
+          fi = bmp[cp]!;
+          if (fi === UNKNOWN) bmp[cp] = fi = lookUp(cp);
+        } else {
+          fi = astral.get(cp) ?? UNKNOWN;
+          if (fi === UNKNOWN) astral.set(cp, (fi = lookUp(cp)));
+        }
+        return fi < 0 ? -1 : fi;
+      },
+    };
+  };
+
+  return {
+    fonts,
+    faces,
+    advances,
+    chooser(family, bold) {
+      const key = bold ? family + '\u0000b' : family;
+      let c = choosers.get(key);
+      if (!c) {
+        c = makeChooser(family, bold);
+        choosers.set(key, c);
+      }
+      return c;
+    },
+    advance(fi, cp) {
+      if (cp < 0x10000) {
+        const table = advances[fi]!;
+        let a = table[cp]!;
+        if (a !== a) table[cp] = a = faces[fi]!.advance(cp);
+        return a;
+      }
+      const m = astralAdvances[fi]!;
+      let a = m.get(cp);
+      if (a === undefined) m.set(cp, (a = faces[fi]!.advance(cp)));
+      return a;
+    },
+    primaryFaceIndex(family, bold) {
+      const key = bold ? family + '\u0000b' : family;
+      let i = primaries.get(key);
+      if (i === undefined) {
+        i = indexOf(fonts.face(family, bold));
+        primaries.set(key, i);
+      }
+      return i;
+    },
+  };
+}
