@@ -227,8 +227,16 @@ export interface DocumentInfo {
   lang?: string;
 }
 
+/** Something layout had to compromise on (e.g. a keep group taller than a column was split). */
+export interface LayoutWarning {
+  message: string;
+  pos?: SourcePos;
+}
+
 /** Layout's result: what the PDF writer needs, and nothing it has to compute. */
 export interface LaidOutDocument {
   info: DocumentInfo;
   pages: Page[];
+  /** Compromises layout made; empty or absent when none. */
+  warnings?: LayoutWarning[];
 }

@@ -1,0 +1,107 @@
+// layoutDocument: node tree → pages of positioned boxes, in stages:
+// resolve (masters, running elements, headings) → blocks to flow → paginate → decorate.
+import type { Box, DocumentInfo, ElementNode, FontSet, LaidOutDocument, Page } from '../types.js';
+import { lengthPt } from '../markup/units.js';
+import { layoutBlocks } from './blocks.js';
+import { pushTranslated } from './boxes.js';
+import { type BlockContext, DEFAULT_LINE_ENGINE, FlowBuilder, type HeadingInfo, type LineEngine } from './context.js';
+import { checkSealSpace, runningBoxes, sealBoxes } from './decorate.js';
+import { contentWidth, columnWidth, DEFAULT_MASTER, masterFrom, type PageMaster } from './master.js';
+import { paginate } from './paginate.js';
+
+export interface LayoutOptions {
+  /** The line engine; tests pass a stub. */
+  lineEngine?: LineEngine;
+}
+
+const DEFAULT_FONT_SIZE = 10.5; // 五号
+const DEFAULT_LINE_HEIGHT = 1.6;
+
+function collectHeadings(node: ElementNode, out: HeadingInfo[]): HeadingInfo[] {
+  for (const c of node.children) {
+    if (c.type !== 'element') continue;
+    if (c.name === 'h1' || c.name === 'h2') out.push({ level: c.name === 'h1' ? 1 : 2, node: c });
+    else if (c.name !== 'header' && c.name !== 'footer') collectHeadings(c, out);
+  }
+  return out;
+}
+
+function infoOf(root: ElementNode): DocumentInfo {
+  const a = root.attrs;
+  const info: DocumentInfo = { title: a.title ?? '', lang: a.lang ?? 'zh-CN' };
+  if (a.author) info.author = a.author;
+  if (a.subject) info.subject = a.subject;
+  if (a.keywords) info.keywords = a.keywords;
+  return info;
+}
+
+export function layoutDocument(root: ElementNode, fonts: FontSet, options: LayoutOptions = {}): LaidOutDocument {
+  const base = {
+    size: root.attrs['font-size'] ? lengthPt(root.attrs['font-size'], DEFAULT_FONT_SIZE) : DEFAULT_FONT_SIZE,
+    lineHeight: root.attrs['line-height'] ? Number(root.attrs['line-height']) : DEFAULT_LINE_HEIGHT,
+  };
+  const ctx: BlockContext = {
+    fonts,
+    engine: options.lineEngine ?? DEFAULT_LINE_ENGINE,
+    base,
+    headings: collectHeadings(root, []),
+    nextAnchor: 0,
+    warnings: [],
+  };
+  const docMaster = masterFrom(root, DEFAULT_MASTER);
+  const headers: ElementNode[] = [];
+  const footers: ElementNode[] = [];
+  // The seal that applies to pages of each master.
+  const seals = new Map<PageMaster, ElementNode>();
+
+  // Stage 1: blocks → flow, one run per page master.
+  const out = new FlowBuilder();
+  const flowRun = (children: ElementNode['children'], master: PageMaster): void => {
+    const width = master.columns > 1 ? columnWidth(master, master.columns, master.gap) : contentWidth(master);
+    layoutBlocks(children, width, master, ctx, out);
+  };
+  let pending: ElementNode['children'] = [];
+  for (const c of root.children) {
+    if (c.type !== 'element') continue;
+    if (c.name === 'header') headers.push(c);
+    else if (c.name === 'footer') footers.push(c);
+    else if (c.name === 'seal') {
+      checkSealSpace(c, docMaster);
+      seals.set(docMaster, c);
+    } else if (c.name === 'page') {
+      flowRun(pending, docMaster);
+      pending = [];
+      const m = masterFrom(c, docMaster);
+      const seal = c.children.find((s): s is ElementNode => s.type === 'element' && s.name === 'seal');
+      if (seal) {
+        checkSealSpace(seal, m);
+        seals.set(m, seal);
+      }
+      out.control({ kind: 'master', master: m });
+      flowRun(c.children, m);
+      out.control({ kind: 'master', master: docMaster });
+    } else pending.push(c);
+  }
+  flowRun(pending, docMaster);
+
+  // Stage 2: the one place that paginates.
+  const { pages: frames, anchorPages, warnings } = paginate(out.items, docMaster);
+  const total = frames.length;
+
+  // Stage 3: late paints (toc numbers), running heads and feet, seals.
+  const pageOf = (anchor: number): number | undefined => anchorPages.get(anchor);
+  const pages: Page[] = frames.map((frame) => {
+    const boxes: Box[] = frame.boxes;
+    for (const { x, y, late } of frame.lates) for (const p of late(pageOf)) pushTranslated(boxes, p.boxes, x + p.dx, y + p.dy);
+    for (const h of headers) boxes.push(...runningBoxes(h, 'header', frame, total, ctx));
+    for (const f of footers) boxes.push(...runningBoxes(f, 'footer', frame, total, ctx));
+    const seal = seals.get(frame.master) ?? (frame.master !== docMaster ? seals.get(docMaster) : undefined);
+    if (seal) boxes.push(...sealBoxes(seal, frame, ctx));
+    return { width: frame.master.width, height: frame.master.height, boxes };
+  });
+
+  const doc: LaidOutDocument = { info: infoOf(root), pages };
+  const all = [...ctx.warnings, ...warnings];
+  if (all.length) doc.warnings = all;
+  return doc;
+}
