@@ -2,7 +2,7 @@
 // an atomic blank/bracket/box) with class, face, size and advance, in typed arrays.
 import type { Box, InlineItem, InlineStyle } from '../../types.js';
 import { TypesetError } from '../../types.js';
-import { AT, BR, blankSide, charClass, CL, ID, IN, isCollapsibleSpace, OP, SP } from './classes.js';
+import { AN, AT, BR, blankSide, charClass, CL, isCollapsibleSpace, isLatinish, OP, SP } from './classes.js';
 import type { FontCache } from './measure.js';
 
 /** An atomic inline: its boxes are relative to its own origin (left edge, baseline). */
@@ -75,11 +75,6 @@ function allocate(capacity: number, cache: FontCache): Slots {
   return scratch;
 }
 
-/** Classes that sit "wide" (CJK-like): whitespace between two of them is dropped. */
-function isWide(cls: number): boolean {
-  return cls === ID || cls === CL || cls === OP || cls === IN || cls === BR || cls === AT;
-}
-
 function notCovered(cp: number, style: InlineStyle, cache: FontCache, from: string | undefined): TypesetError {
   const hex = cp.toString(16).toUpperCase().padStart(4, '0');
   return new TypesetError(
@@ -124,8 +119,10 @@ export function segmentItems(items: InlineItem[], cache: FontCache): Slots {
     const prevCls = clss[n - 1]!;
     if (prevCls === SP) return;
     // Full-width punctuation already carries its own blank.
-    if (blankR[n - 1]! > 0 || (isWide(prevCls) && isWide(nextCls))) return;
-    if (nextBlankL > 0 || nextCls === CL) return;
+    if (blankR[n - 1]! > 0 || nextBlankL > 0 || nextCls === CL) return;
+    // Keep a space next to a Latin letter or digit, or between Latin punctuation;
+    // drop it between CJK characters (template newlines) and after "1." or "经理," before CJK.
+    if (prevCls !== AN && nextCls !== AN && !(isLatinish(prevCls) && isLatinish(nextCls))) return;
     const st = pendingStyle!;
     const chooser = cache.chooser(st.family, st.bold);
     const fi = chooser.resolve(0x20);
