@@ -1,0 +1,123 @@
+// The seeded draw: take a uniformly random question still in the pool and keep it only if
+// the rules can still be met afterwards (checked by the exact solver), so every paper meets
+// every rule and, where the rules leave a choice, each eligible question is equally likely.
+import { cellIndex, LEVEL_COUNT, type CellCounts, type Model } from './model.js';
+import type { Rng } from './prng.js';
+import { solveCounts, solveFlow, type Plan } from './solve.js';
+
+export interface DrawPool {
+  /** Per section, per cell: indices of the questions that may be drawn. */
+  cells: number[][][];
+}
+
+export interface DrawHooks {
+  /** Questions that must leave the pool if `q` is taken (enemies, used-up overlap). */
+  removalsIf(q: number): number[];
+  /** Called once `q` is taken. */
+  taken(q: number): void;
+}
+
+export type DrawOutcome =
+  | { ok: true; picked: number[][] }
+  | { ok: false; reason: 'infeasible' | 'search-limit' }
+  | { ok: false; reason: 'forced'; question: number }
+  | { ok: false; reason: 'enemies'; question: number; section: number };
+
+export function drawQuestions(model: Model, pool: DrawPool, forced: number[], hooks: DrawHooks, rng: Rng): DrawOutcome {
+  const S = model.sections.length;
+  const size = model.topicCount * LEVEL_COUNT;
+  const remaining = pool.cells.map((cells) => cells.map((list) => list.slice()));
+  const where = new Map<number, { s: number; c: number; pos: number }>();
+  remaining.forEach((cells, s) => cells.forEach((list, c) => list.forEach((q, pos) => where.set(q, { s, c, pos }))));
+  const lower: CellCounts = Array.from({ length: S }, () => new Int32Array(size));
+  const cap: CellCounts = remaining.map((cells) => Int32Array.from(cells, (l) => l.length));
+  const picked: number[][] = Array.from({ length: S }, () => []);
+  let poolSize = where.size;
+
+  const first = solveCounts(model, { lower, cap }, rng);
+  if (!first.counts) return { ok: false, reason: first.exhausted ? 'search-limit' : 'infeasible' };
+  let x: CellCounts = first.counts;
+  const plan: Plan | null = first.plan;
+  const resolve = (): CellCounts | null => solveFlow(model, { lower, cap }, plan, rng);
+
+  const removeFromPool = (q: number) => {
+    const at = where.get(q);
+    if (!at) return;
+    const list = remaining[at.s]![at.c]!;
+    const last = list.pop()!;
+    if (last !== q) {
+      list[at.pos] = last;
+      where.get(last)!.pos = at.pos;
+    }
+    where.delete(q);
+    poolSize--;
+  };
+
+  /** Take q if the rules still hold afterwards; returns whether it was taken. */
+  const tryTake = (q: number): boolean => {
+    const at = where.get(q)!;
+    const gone = hooks.removalsIf(q).filter((r) => r !== q && where.has(r));
+    lower[at.s]![at.c]!++;
+    for (const r of gone) cap[where.get(r)!.s]![where.get(r)!.c]!--;
+    let ok = x[at.s]![at.c]! >= lower[at.s]![at.c]! && gone.every((r) => x[where.get(r)!.s]![where.get(r)!.c]! <= cap[where.get(r)!.s]![where.get(r)!.c]!);
+    if (!ok) {
+      const next = resolve();
+      if (next) {
+        x = next;
+        ok = true;
+      }
+    }
+    if (!ok) {
+      lower[at.s]![at.c]!--;
+      for (const r of gone) cap[where.get(r)!.s]![where.get(r)!.c]!++;
+      return false;
+    }
+    removeFromPool(q);
+    for (const r of gone) removeFromPool(r);
+    picked[at.s]!.push(q);
+    hooks.taken(q);
+    return true;
+  };
+
+  for (const q of forced) {
+    if (!where.has(q) || !tryTake(q)) return { ok: false, reason: 'forced', question: q };
+  }
+  const need = model.sections.reduce((n, s) => n + s.count, 0);
+  let have = forced.length;
+  while (have < need) {
+    if (poolSize === 0) return { ok: false, reason: 'infeasible' };
+    // A uniformly random question of the pool: pick its cell by size, then a member.
+    let r = rng.int(poolSize);
+    let s = 0;
+    let c = 0;
+    search: for (s = 0; s < S; s++) {
+      const cells = remaining[s]!;
+      for (c = 0; c < size; c++) {
+        const len = cells[c]!.length;
+        if (r < len) break search;
+        r -= len;
+      }
+    }
+    const list = remaining[s]![c]!;
+    const q = list[r]!;
+    if (tryTake(q)) {
+      have++;
+      continue;
+    }
+    if (hooks.removalsIf(q).some((o) => o !== q && where.has(o))) {
+      // Only q's companions made it fail: drop q alone, then make sure the rules still hold.
+      removeFromPool(q);
+      cap[s]![c]!--;
+      if (x[s]![c]! > cap[s]![c]!) {
+        const next = resolve();
+        if (!next) return { ok: false, reason: 'enemies', question: q, section: s };
+        x = next;
+      }
+    } else {
+      // No question of this cell can be added any more; closing it keeps x valid.
+      for (const other of list.slice()) removeFromPool(other);
+      cap[s]![c] = lower[s]![c]!;
+    }
+  }
+  return { ok: true, picked };
+}

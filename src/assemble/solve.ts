@@ -1,0 +1,226 @@
+// Exact search for cell counts: a bounded flow answers "do these quotas fit the supply?",
+// and when difficulty rules do not nest as a flow, a seeded depth-first search over each
+// section's counts per level (the plan) chooses them first, pruned by the same flow.
+import { BoundedFlow } from './flow.js';
+import { cellIndex, LEVEL_COUNT, needsPlan, type CellCounts, type DifficultySpec, type Model } from './model.js';
+import type { Rng } from './prng.js';
+
+const INF = 1 << 29;
+
+/** Per section, counts per level (index level-1); null rows are not fixed yet. */
+export type Plan = (Int32Array | null)[];
+
+export interface Bounded {
+  lower: CellCounts;
+  cap: CellCounts;
+}
+
+/**
+ * Cell counts meeting every rule with lower[s][c] <= x <= cap[s][c], or null when none exist.
+ * `rng` orders the edges so equal choices are taken at random, not by position.
+ */
+export function solveFlow(model: Model, b: Bounded, plan: Plan | null, rng: Rng): CellCounts | null {
+  const T = model.topicCount;
+  const f = new BoundedFlow();
+  const src = f.addNode();
+  const sink = f.addNode();
+  const edges: (() => void)[] = [];
+  const cellEdges: { s: number; c: number; e: number }[] = [];
+  const paperTopic = model.topics;
+  const topicNodes = paperTopic ? paperTopic.map(() => f.addNode()) : null;
+  if (topicNodes && paperTopic) topicNodes.forEach((n, t) => edges.push(() => f.addEdge(src, n, paperTopic[t]![0], paperTopic[t]![1])));
+  const paperGroups = !plan && model.difficulty?.kind === 'groups' ? model.difficulty.groups : null;
+  const paperGroupNodes = paperGroups?.map(() => f.addNode()) ?? null;
+  if (paperGroups && paperGroupNodes) paperGroupNodes.forEach((n, g) => edges.push(() => f.addEdge(n, sink, paperGroups[g]!.lo, paperGroups[g]!.hi)));
+
+  model.sections.forEach((sec, s) => {
+    const row = plan?.[s] ?? null;
+    const left = topicNodes ? null : f.addNode();
+    if (left !== null) edges.push(() => f.addEdge(src, left, sec.count, sec.count));
+    const levelNodes = Array.from({ length: LEVEL_COUNT }, () => f.addNode());
+    // Right side: exact plan row, or section groups then the section total, or paper groups.
+    if (row) {
+      levelNodes.forEach((n, d) => edges.push(() => f.addEdge(n, sink, row[d]!, row[d]!)));
+    } else if (paperGroups && paperGroupNodes) {
+      levelNodes.forEach((n, d) => {
+        const g = paperGroups.findIndex((gr) => gr.levels.includes(d + 1));
+        if (g >= 0) edges.push(() => f.addEdge(n, paperGroupNodes[g]!, 0, INF));
+      });
+    } else {
+      const total = f.addNode();
+      edges.push(() => f.addEdge(total, sink, sec.count, sec.count));
+      const groups = plan ? null : sec.difficulty?.kind === 'groups' ? sec.difficulty.groups : null;
+      if (groups) {
+        groups.forEach((gr) => {
+          const gn = f.addNode();
+          edges.push(() => f.addEdge(gn, total, gr.lo, gr.hi));
+          gr.levels.forEach((d) => edges.push(() => f.addEdge(levelNodes[d - 1]!, gn, 0, INF)));
+        });
+      } else {
+        levelNodes.forEach((n) => edges.push(() => f.addEdge(n, total, 0, INF)));
+      }
+    }
+    const lower = b.lower[s]!;
+    const cap = b.cap[s]!;
+    for (let t = 0; t < T; t++) {
+      const tb = sec.topics?.[t];
+      const quotas = sec.cells.filter((q) => q.topic === t);
+      let capSum = 0;
+      for (let d = 1; d <= LEVEL_COUNT; d++) capSum += cap[cellIndex(t, d)]!;
+      if (capSum === 0 && (!tb || tb[0] === 0) && quotas.every((q) => q.count === 0)) {
+        if (paperTopic && paperTopic[t]![0] > 0) {
+          // Nothing to route; the paper-level lower bound will fail on its own.
+        }
+        continue;
+      }
+      const st = f.addNode();
+      const from = topicNodes ? topicNodes[t]! : left!;
+      edges.push(() => f.addEdge(from, st, tb ? tb[0] : 0, tb ? tb[1] : INF));
+      const via = new Map<number, number>();
+      for (const q of quotas) {
+        const qn = f.addNode();
+        edges.push(() => f.addEdge(st, qn, q.count, q.count));
+        q.levels.forEach((d) => via.set(d, qn));
+      }
+      for (let d = 1; d <= LEVEL_COUNT; d++) {
+        const c = cellIndex(t, d);
+        const lo = lower[c]!;
+        const hi = cap[c]!;
+        if (hi === 0) continue;
+        const origin = via.get(d) ?? st;
+        edges.push(() => cellEdges.push({ s, c, e: f.addEdge(origin, levelNodes[d - 1]!, lo, hi) }));
+      }
+    }
+  });
+  // Shuffled insertion randomises adjacency order, so ties go to random topics and levels.
+  rng.shuffle(edges).forEach((add) => add());
+  if (!f.solve(src, sink)) return null;
+  const x = model.sections.map(() => new Int32Array(T * LEVEL_COUNT));
+  for (const { s, c, e } of cellEdges) x[s]![c] = f.flowOn(e);
+  return x;
+}
+
+export interface SolveResult {
+  counts: CellCounts | null;
+  plan: Plan | null;
+  /** True when the plan search gave up before trying everything. */
+  exhausted: boolean;
+}
+
+/** Cell counts for the whole paper, choosing a difficulty plan first when the rules need one. */
+export function solveCounts(model: Model, b: Bounded, rng: Rng, budget = 4000): SolveResult {
+  if (!needsPlan(model)) return { counts: solveFlow(model, b, null, rng), plan: null, exhausted: false };
+  return searchPlan(model, b, rng, budget);
+}
+
+interface LinearRule {
+  /** Coefficient per variable (s * LEVEL_COUNT + d - 1); 0 when not involved. */
+  coef: Float64Array;
+  lo: number;
+  hi: number;
+}
+
+function planRules(model: Model): LinearRule[] {
+  const S = model.sections.length;
+  const V = S * LEVEL_COUNT;
+  const rules: LinearRule[] = [];
+  const add = (sections: number[], spec: DifficultySpec) => {
+    if (spec.kind === 'mean') {
+      const coef = new Float64Array(V);
+      sections.forEach((s) => {
+        for (let d = 1; d <= LEVEL_COUNT; d++) coef[s * LEVEL_COUNT + d - 1] = d;
+      });
+      rules.push({ coef, lo: spec.lo, hi: spec.hi });
+      return;
+    }
+    for (const g of spec.groups) {
+      const coef = new Float64Array(V);
+      sections.forEach((s) => g.levels.forEach((d) => (coef[s * LEVEL_COUNT + d - 1] = 1)));
+      rules.push({ coef, lo: g.lo, hi: g.hi });
+    }
+  };
+  model.sections.forEach((sec, s) => {
+    const coef = new Float64Array(V);
+    for (let d = 1; d <= LEVEL_COUNT; d++) coef[s * LEVEL_COUNT + d - 1] = 1;
+    rules.push({ coef, lo: sec.count, hi: sec.count });
+    if (sec.difficulty) add([s], sec.difficulty);
+  });
+  if (model.difficulty) add(model.sections.map((_, s) => s), model.difficulty);
+  return rules;
+}
+
+function searchPlan(model: Model, b: Bounded, rng: Rng, budget: number): SolveResult {
+  const S = model.sections.length;
+  const T = model.topicCount;
+  const V = S * LEVEL_COUNT;
+  const boxLo = new Int32Array(V);
+  const boxHi = new Int32Array(V);
+  for (let s = 0; s < S; s++) {
+    for (let d = 1; d <= LEVEL_COUNT; d++) {
+      let lo = 0;
+      let hi = 0;
+      for (let t = 0; t < T; t++) {
+        lo += b.lower[s]![cellIndex(t, d)]!;
+        hi += b.cap[s]![cellIndex(t, d)]!;
+      }
+      boxLo[s * LEVEL_COUNT + d - 1] = lo;
+      boxHi[s * LEVEL_COUNT + d - 1] = Math.min(hi, model.sections[s]!.count);
+    }
+  }
+  const rules = planRules(model);
+  const value = new Int32Array(V);
+  let calls = 0;
+  let exhausted = false;
+  // Partial sums of each rule over assigned variables, and the reach of the unassigned ones.
+  const fits = (assigned: number): boolean => {
+    for (const r of rules) {
+      let sum = 0;
+      let min = 0;
+      let max = 0;
+      for (let v = 0; v < V; v++) {
+        const k = r.coef[v]!;
+        if (k === 0) continue;
+        if (v < assigned) sum += k * value[v]!;
+        else {
+          min += k * boxLo[v]!;
+          max += k * boxHi[v]!;
+        }
+      }
+      if (sum + min > r.hi + 1e-9 || sum + max < r.lo - 1e-9) return false;
+    }
+    return true;
+  };
+  const planOf = (rows: number): Plan =>
+    Array.from({ length: S }, (_, s) => (s < rows ? value.slice(s * LEVEL_COUNT, (s + 1) * LEVEL_COUNT) : null));
+  let found: CellCounts | null = null;
+  let foundPlan: Plan | null = null;
+  const visit = (v: number): boolean => {
+    if (v % LEVEL_COUNT === 0 && v > 0) {
+      if (++calls > budget) {
+        exhausted = true;
+        return true;
+      }
+      const rows = v / LEVEL_COUNT;
+      const plan = planOf(rows);
+      const x = solveFlow(model, b, plan, rng);
+      if (!x) return false;
+      if (v === V) {
+        found = x;
+        foundPlan = plan;
+        return true;
+      }
+    }
+    const values: number[] = [];
+    for (let k = boxLo[v]!; k <= boxHi[v]!; k++) values.push(k);
+    for (const k of rng.shuffle(values)) {
+      value[v] = k;
+      if (!fits(v + 1)) continue;
+      if (visit(v + 1)) return true;
+    }
+    return false;
+  };
+  // The relaxation with no row fixed catches most impossible blueprints at once.
+  const root = solveFlow(model, b, planOf(0), rng);
+  if (root && fits(0)) visit(0);
+  return { counts: found, plan: foundPlan, exhausted };
+}
