@@ -1,0 +1,26 @@
+// Which format a file is in, from what its lines look like.
+import type { DetectedFormat } from './types.js';
+
+/**
+ * Counts the marks each format leaves (GIFT answer blocks, Aiken ANSWER lines, the seed's
+ * labels, one-line "题干:" items) and picks the format with most; undefined when none shows.
+ */
+export function detectFormat(text: string): DetectedFormat | undefined {
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
+  const gift =
+    count(/(?<!\\)\{[^{}]*(?<!\\)[=~][^{}]*(?<!\\)\}/g) +
+    count(/(?<!\\)\{\s*(T|F|TRUE|FALSE)\s*(#[^{}]*)?\}/gi) +
+    count(/^\s*::[^:\n]+::/gm) +
+    count(/^\s*\$CATEGORY\s*:/gim);
+  const aiken = count(/^\s*ANSWER\s*[:：]\s*[A-Ha-h]/gm);
+  const block = count(/^\s*(题\s*目\s*类\s*型|备\s*选|正\s*确\s*答\s*案)/gm);
+  const inline = count(/题[ \t]*干[ \t]*[:：][ \t]*\S/g) + count(/^\s*(\d+\s*[、.．]|[(（]\d+[)）])[^\n]*[(（]\s*([A-H]{1,8}|[√×对错])\s*[)）]/gm);
+  const scores: [DetectedFormat, number][] = [
+    ['gift', gift],
+    ['aiken', aiken],
+    ['block', block],
+    ['inline', inline],
+  ];
+  const best = scores.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return best[1] > 0 ? best[0] : undefined;
+}

@@ -1,0 +1,77 @@
+// Contracts of the importer: what a caller passes in and what it gets back. Parsers produce
+// drafts (loose, located questions); `finalize` turns drafts into schema-valid questions.
+import type { QuestionData, QuestionType } from '../schema.js';
+
+export type ImportFormat = 'auto' | 'block' | 'inline' | 'aiken' | 'gift';
+export type DetectedFormat = Exclude<ImportFormat, 'auto'>;
+
+export interface ImportFailure {
+  line: number;
+  reason: string;
+}
+
+export interface ImportDuplicate {
+  line: number;
+  /** The id of the bank question it repeats, when the caller passed existing questions by id. */
+  id?: string;
+  stem: string;
+  /** Why it was skipped, e.g. "already in the bank" or "repeats the question at line 538". */
+  reason: string;
+}
+
+/** Something a person should look at before the imported question is printed. */
+export interface ImportWarning {
+  line: number;
+  id: string;
+  message: string;
+}
+
+export interface ImportResult {
+  format: DetectedFormat;
+  questions: QuestionData[];
+  /** Line each question (same index as `questions`) started on in the imported file. */
+  lines: number[];
+  duplicates: ImportDuplicate[];
+  failed: ImportFailure[];
+  warnings: ImportWarning[];
+}
+
+export interface ImportOptions {
+  format?: ImportFormat;
+  /** Topic id used when an item names no 知识点 (or one that is not in `topics`). */
+  topic?: string;
+  /** Known topics, to map 题目涉及知识点 / $CATEGORY names to ids. */
+  topics: { id: string; name: string }[];
+  /** Stems already in the bank (with their ids when known); compared after `normalizeStem`. */
+  existingStems: Iterable<string | { id: string; stem: string }>;
+  /** Ids already in the bank: new ids never collide with them. */
+  existingIds?: Iterable<string>;
+  /** Prefix of generated ids (default "IMP" → IMP-001, IMP-002, ...). */
+  idPrefix?: string;
+  /** Custom id maker, called until it returns an unused id (10 tries, then the prefix scheme). */
+  nextId?: (topic: string | undefined) => string;
+  /** `source` of items that name none, e.g. the file name or the document's title. */
+  sourceName?: string;
+}
+
+/** A question as read from the file, before defaults, topic ids and validation. */
+export interface Draft {
+  line: number;
+  type: QuestionType;
+  stem: string;
+  options?: string[];
+  answer: string | boolean | string[];
+  /** 知识点 name or id, or a GIFT category. */
+  topic?: string;
+  difficulty?: number;
+  source?: string;
+  explanation?: string;
+  /** Things the parser had to guess, reported as warnings. */
+  notes?: string[];
+}
+
+export interface ParseOutcome {
+  drafts: Draft[];
+  failed: ImportFailure[];
+  duplicates: ImportDuplicate[];
+}
