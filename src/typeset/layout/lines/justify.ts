@@ -2,6 +2,7 @@
 // opportunities: between CJK characters and at word spaces), or shrinking an overfull line.
 import type { ParagraphStyle } from '../../types.js';
 import type { LineRange } from './breakLines.js';
+import { SP } from './classes.js';
 import { BREAK } from './kinsoku.js';
 import type { Slots } from './segment.js';
 import { lineOpportunities, lineShrink, lineWidth, type Spacing } from './spacing.js';
@@ -35,19 +36,22 @@ export function placeLine(s: Slots, sp: Spacing, line: LineRange, align: Paragra
   let perJoint = 0;
   let offset = 0;
   let justified = false;
+  const visibleEnd = s.cls[end - 1] === SP ? end - 1 : end;
   if (slack < -1e-9) {
     const shrink = lineShrink(sp, start, end);
     shrinkRatio = shrink > 0 ? Math.min(1, -slack / shrink) : 0;
-    justified = align === 'justify' && !line.last && shrink >= -slack;
+    justified = align === 'justify' && !line.last && shrink >= -slack - 1e-6;
   } else if (align === 'justify' && !line.last && slack > 1e-9) {
     const opps = lineOpportunities(sp, start, end);
     if (opps > 0) {
       perOpp = slack / opps;
       justified = true;
-    } else if (end - start > 1) {
+    } else {
       // No break opportunity at all (one long unit): letter-space rather than leave a gap.
-      perJoint = slack / (end - start - 1);
-      justified = true;
+      if (visibleEnd - start > 1) {
+        perJoint = slack / (visibleEnd - start - 1);
+        justified = true;
+      }
     }
   } else if (align === 'center') {
     offset = slack / 2;
@@ -61,7 +65,8 @@ export function placeLine(s: Slots, sp: Spacing, line: LineRange, align: Paragra
   let x = line.x0 + offset;
   for (let i = start; i < end; i++) {
     if (i > start) {
-      x += joint[i]! - shrinkRatio * shrinkJoint[i]! + perJoint;
+      x += joint[i]! - shrinkRatio * shrinkJoint[i]!;
+      if (i < visibleEnd) x += perJoint;
       if (perOpp !== 0 && brk[i] === BREAK) x += perOpp;
     }
     xs[i] = x;

@@ -2,7 +2,7 @@
 // full-width marks take 1.5 em), CJK-Latin quarter-em spacing, and how much each place
 // may shrink; plus prefix sums so any line's width is O(1).
 import { AN, ID, SP } from './classes.js';
-import { BREAK, breakBetween } from './kinsoku.js';
+import { BREAK, breakBetween, EMERGENCY, mayEndLine } from './kinsoku.js';
 import type { Slots } from './segment.js';
 
 export interface Spacing {
@@ -72,6 +72,8 @@ export function computeSpacing(s: Slots): Spacing {
     if (i > 0) {
       const p = cls[i - 1]!;
       brk[i] = breakBetween(p, c);
+      // "( 15-20 )": the break after a space must not leave an opener at the line end.
+      if (p === SP && i > 1 && !mayEndLine(cls[i - 2]!)) brk[i] = EMERGENCY;
       const pr = blankR[i - 1]!;
       const bl = blankL[i]!;
       if (pr > 0 && (bl > 0 || blankR[i]! > 0)) {
