@@ -186,6 +186,8 @@ export function paginate(flow: readonly FlowItem[], firstMaster: PageMaster): Pa
       placeAt(s, colX(col), region.top + y);
       region.bottoms[col] = Math.max(region.bottoms[col]!, region.top + y + s.height);
     });
+    region.col = region.columns - 1;
+    region.y = Math.max(...region.bottoms);
   };
 
   startPage(master.columns, master.gap, master.rule, false);

@@ -19,11 +19,12 @@ export function layoutToc(el: ElementNode, width: number, ctx: BlockContext, out
   const dot = '.';
   const dotPitch = size * 0.45;
   ctx.headings.forEach((h, anchor) => {
-    if (h.level > depth) return;
+    const entry = h.node.attrs.toc;
+    if (h.level > depth || entry === 'false') return;
     const style: InlineStyle = { family: h.level === 1 ? 'sans' : 'serif', bold: false, size };
     const indent = h.level === 1 ? 0 : 2 * size;
     const para: ParagraphStyle = { align: 'left', indent: 0, lineHeight: ctx.base.lineHeight };
-    const items = inlineItems(h.node.children, style);
+    const items = entry ? [{ kind: 'text' as const, text: entry, style }] : inlineItems(h.node.children, style);
     if (!items.length) return;
     const textWidthMax = width - indent - numberColumn - size;
     const lines = setLines(ctx, items, para, textWidthMax, h.node);

@@ -127,8 +127,8 @@ export const MARKUP_SPEC: Record<ElementName, ElementSpec> = {
     text: true,
   },
   section: { kind: 'block', attrs: { ...FROM }, children: FLOW, text: false },
-  h1: { kind: 'block', attrs: PARA, children: INLINES, text: true },
-  h2: { kind: 'block', attrs: PARA, children: INLINES, text: true },
+  h1: { kind: 'block', attrs: { ...PARA, toc: anyText }, children: INLINES, text: true },
+  h2: { kind: 'block', attrs: { ...PARA, toc: anyText }, children: INLINES, text: true },
   p: { kind: 'block', attrs: PARA, children: INLINES, text: true },
   options: {
     kind: 'block',
