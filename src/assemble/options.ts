@@ -76,11 +76,16 @@ export function balanceAnswerLetters(allowed: string[][], rng: Rng, maxRun = 3):
   const n = allowed.length;
   const used = new Map<string, number>();
   const letters: string[] = new Array(n).fill('');
+  // A letter's fair share: what it would get if every question chose among its letters evenly
+  // (with 5-option questions in the paper, E gets a little, not as much as A).
+  const share = new Map<string, number>();
+  for (const letters of allowed) for (const l of letters) share.set(l, (share.get(l) ?? 0) + 1 / letters.length);
+  const load = (l: string) => ((used.get(l) ?? 0) + 1) / share.get(l)!;
   const order = rng.shuffle(Array.from({ length: n }, (_, i) => i)).sort((a, b) => allowed[a]!.length - allowed[b]!.length);
   for (const i of order) {
     const options = rng.shuffle(allowed[i]!.slice());
     let best = options[0]!;
-    for (const l of options) if ((used.get(l) ?? 0) < (used.get(best) ?? 0)) best = l;
+    for (const l of options) if (load(l) < load(best)) best = l;
     letters[i] = best;
     used.set(best, (used.get(best) ?? 0) + 1);
   }
