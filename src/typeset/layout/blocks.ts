@@ -10,24 +10,27 @@ import { layoutChecklist, layoutParagraph } from './paragraph.js';
 import { layoutTable } from './table.js';
 import { layoutToc } from './toc.js';
 
-export function layoutBlocks(children: ElementNode['children'], width: number, master: PageMaster, ctx: BlockContext, out: FlowBuilder): void {
+/** Lays out `children`; `from` is the bank item of an enclosing element, inherited by blocks without their own. */
+export function layoutBlocks(children: ElementNode['children'], width: number, master: PageMaster, ctx: BlockContext, out: FlowBuilder, from?: string): void {
   for (const node of children) {
     if (node.type !== 'element') continue;
-    layoutBlock(node, width, master, ctx, out);
+    const el = from && !node.attrs.from ? { ...node, attrs: { ...node.attrs, from } } : node;
+    layoutBlock(el, width, master, ctx, out);
   }
 }
 
 function layoutBlock(el: ElementNode, width: number, master: PageMaster, ctx: BlockContext, out: FlowBuilder): void {
+  const from = el.attrs.from;
   switch (el.name) {
     case 'p':
     case 'h1':
     case 'h2':
       return layoutParagraph(el, el.name, width, ctx, out);
     case 'section':
-      return layoutBlocks(el.children, width, master, ctx, out);
+      return layoutBlocks(el.children, width, master, ctx, out, from);
     case 'keep':
       out.beginKeep(el.pos);
-      layoutBlocks(el.children, width, master, ctx, out);
+      layoutBlocks(el.children, width, master, ctx, out, from);
       out.endKeep();
       return;
     case 'options':
@@ -53,7 +56,7 @@ function layoutBlock(el: ElementNode, width: number, master: PageMaster, ctx: Bl
       const count = Number(el.attrs.count ?? 2);
       const gap = el.attrs.gap ? lengthPt(el.attrs.gap, 0) : master.gap;
       out.control({ kind: 'region', columns: count, gap, rule: el.attrs.rule === 'true', balance: el.attrs.balance !== 'false' });
-      layoutBlocks(el.children, columnWidth(master, count, gap), master, ctx, out);
+      layoutBlocks(el.children, columnWidth(master, count, gap), master, ctx, out, from);
       out.control({ kind: 'endRegion' });
       return;
     }
