@@ -33,8 +33,9 @@ function readStem(entry: Entry): Seen {
   if (brackets.length === 0) return seen;
   const letters = brackets.length === 1 ? parseLetters(brackets[0]!) : undefined;
   const judge = brackets.length === 1 ? parseJudge(brackets[0]!) : undefined;
-  if (letters !== undefined) seen.letters = letters;
-  else if (judge !== undefined) seen.judge = judge;
+  // "( F )" with no options is 错, not option F.
+  if (judge !== undefined && (letters === undefined || !entry.group)) seen.judge = judge;
+  else if (letters !== undefined) seen.letters = letters;
   else seen.textAnswers = brackets;
   return seen;
 }
@@ -44,15 +45,15 @@ function isComplete(g: Group): boolean {
 }
 
 /** The group's answer letters: its 正确答案, else the stem's letters, else the option the stem names. */
-function resolveAnswer(g: Group, seen: Seen | undefined): string | undefined {
+function resolveAnswer(g: Group, seen: Seen | undefined, textAnswers = seen?.textAnswers): string | undefined {
   const own = g.answer !== undefined ? parseLetters(g.answer) : undefined;
   if (own) return own;
   if (seen?.letters) return seen.letters;
-  if (seen?.textAnswers) {
-    const joined = squash(seen.textAnswers.join(','));
+  if (textAnswers) {
+    const joined = squash(textAnswers.join(','));
     const hits = g.options.filter((o) => squash(o.text) === joined);
     if (hits.length === 1) return hits[0]!.letter;
-    const each = seen.textAnswers.map((t) => g.options.find((o) => squash(o.text) === squash(t))?.letter);
+    const each = textAnswers.map((t) => g.options.find((o) => squash(o.text) === squash(t))?.letter);
     if (each.every((l) => l !== undefined)) return [...new Set(each as string[])].sort().join('');
   }
   return undefined;
@@ -143,18 +144,23 @@ export function assembleFragments(fragments: Fragments): ParseOutcome {
   // 3. Each stem's own options, kept when the answer written in the stem agrees.
   const pool: { group: Group; from?: Seen }[] = fragments.orphans.map((group) => ({ group }));
   const partials = new Map<Candidate, Group>();
+  // Options named only by the stem's bracket: kept unless a "D、…" continuation completes them.
+  const fallbacks = new Map<Candidate, { group: Group; answer: string; owner: Seen }>();
   for (const c of candidates) {
     if (c.truncatedOf) continue;
     for (const s of c.seen) {
       const g = s.entry.group;
       if (!g) continue;
-      const answer = resolveAnswer(g, s);
+      const answer = resolveAnswer(g, s, s.textAnswers ?? c.textAnswers);
       const whole = isComplete(g) && answer !== undefined && answerFits(g, answer);
       if (whole && (!c.textAnswers || agrees(g, answer, c.textAnswers))) {
-        c.chosen ??= { group: g, answer, owner: s, verified: c.textAnswers !== undefined };
+        if (g.answer === undefined && c.textAnswers) {
+          if (!fallbacks.has(c)) fallbacks.set(c, { group: g, answer, owner: s });
+          partials.set(c, g);
+        } else c.chosen ??= { group: g, answer, owner: s, verified: c.textAnswers !== undefined };
         continue;
       }
-      if (!whole && answer === undefined && isComplete(g)) partials.set(c, g);
+      if (!whole && g.answer === undefined && isComplete(g)) partials.set(c, g);
       pool.push({ group: g, from: s });
     }
   }
@@ -165,11 +171,14 @@ export function assembleFragments(fragments: Fragments): ParseOutcome {
   for (const c of candidates) {
     if (c.chosen || c.truncatedOf || !c.textAnswers) continue;
     const text = c.textAnswers;
-    const hit = pool.find(({ group: g }) => {
-      if (used.has(g) || !isComplete(g) || g.answer === undefined) return false;
-      const a = parseLetters(g.answer);
-      return a !== undefined && answerFits(g, a) && agrees(g, a, text);
-    });
+    const fallback = fallbacks.get(c);
+    const hit = fallback
+      ? undefined
+      : pool.find(({ group: g }) => {
+          if (used.has(g) || !isComplete(g) || g.answer === undefined) return false;
+          const a = parseLetters(g.answer);
+          return a !== undefined && answerFits(g, a) && agrees(g, a, text);
+        });
     if (hit) {
       c.chosen = { group: hit.group, answer: parseLetters(hit.group.answer!)!, verified: true };
       used.add(hit.group);
@@ -177,16 +186,21 @@ export function assembleFragments(fragments: Fragments): ParseOutcome {
     }
     // Options split in two: A..C under this stem, "D、..." with the answer elsewhere.
     const head = partials.get(c);
-    if (!head) continue;
-    for (const { group: tail } of pool) {
-      if (used.has(tail) || tail.answer === undefined || tail.options[0]?.letter !== indexLetter(head.options.length)) continue;
-      const merged: Group = { ...tail, line: head.line, options: [...head.options, ...tail.options] };
-      const a = parseLetters(tail.answer);
-      if (a && isComplete(merged) && answerFits(merged, a) && agrees(merged, a, text)) {
-        c.chosen = { group: merged, answer: a, verified: true, from: `options ${head.options.map((o) => o.letter).join('')} at line ${head.line} and ${tail.options.map((o) => o.letter).join('')} with the answer at line ${tail.line}` };
-        used.add(tail).add(head);
-        break;
+    if (head) {
+      for (const { group: tail } of pool) {
+        if (used.has(tail) || tail.answer === undefined || tail.options[0]?.letter !== indexLetter(head.options.length)) continue;
+        const merged: Group = { ...tail, line: head.line, options: [...head.options, ...tail.options] };
+        const a = parseLetters(tail.answer);
+        if (a && isComplete(merged) && answerFits(merged, a) && agrees(merged, a, text)) {
+          c.chosen = { group: merged, answer: a, verified: true, from: `options ${head.options.map((o) => o.letter).join('')} at line ${head.line} and ${tail.options.map((o) => o.letter).join('')} with the answer at line ${tail.line}` };
+          used.add(tail).add(head);
+          break;
+        }
       }
+    }
+    if (!c.chosen && fallback) {
+      c.chosen = { ...fallback, verified: true };
+      used.add(fallback.group);
     }
   }
 

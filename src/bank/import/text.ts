@@ -24,7 +24,7 @@ export function halfWidthLetters(s: string): string {
 
 // Numbering before a stem: 1.  1、  (1)  (1)  一、  第1题  Q1.  A digit after "1." is a decimal.
 const NUMBERING =
-  /^\s*(?:第\s*\d+\s*题\s*[.、.:：]?|[((]\s*\d+\s*[))]|\d+\s*(?:[、.．:：)）](?!\d))|[一二三四五六七八九十]+\s*[、.．])\s*/;
+  /^\s*(?:第\s*\d+\s*题\s*[.、.:：]?|[(（]\s*\d+\s*[)）]|\d+\s*(?:[、.．:：)）](?!\d))|[一二三四五六七八九十]+\s*[、.．])\s*/;
 
 export function stripNumbering(stem: string): string {
   return stem.replace(NUMBERING, '');
@@ -64,28 +64,36 @@ export interface InlineOption {
  * text before the first mark and the options, or undefined when fewer than two marks follow.
  */
 export function splitInlineOptions(s: string, first = 'A'): { before: string; options: InlineOption[] } | undefined {
-  const startRe = new RegExp(optionMarkSource(first));
-  const start = startRe.exec(s);
+  const start = findMark(s, first, 0);
   if (!start) return undefined;
   const before = s.slice(0, start.index);
   const options: InlineOption[] = [];
   let letter = first;
-  let pos = start.index + start[0].length;
+  let pos = start.end;
   for (;;) {
     const next = String.fromCharCode(letter.charCodeAt(0) + 1);
-    const re = new RegExp(optionMarkSource(next), 'g');
-    re.lastIndex = pos;
-    const m = next <= 'H' ? re.exec(s) : null;
+    const m = next <= 'H' ? findMark(s, next, pos) : undefined;
     if (!m) {
       options.push({ letter, text: s.slice(pos).trim() });
       break;
     }
     options.push({ letter, text: s.slice(pos, m.index).trim() });
     letter = next;
-    pos = m.index + m[0].length;
+    pos = m.end;
   }
   if (options.length < 2 && first === 'A') return undefined;
   return { before, options };
+}
+
+/** The next mark for `letter` from `from`; "( C )。" (an answer bracket: nothing but punctuation after it) is not one. */
+function findMark(s: string, letter: string, from: number): { index: number; end: number } | undefined {
+  const re = new RegExp(optionMarkSource(letter), 'g');
+  re.lastIndex = from;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const end = m.index + m[0].length;
+    if (!/^\s*($|[。.,，;；、)）:：?？!！])/.test(s.slice(end))) return { index: m.index, end };
+  }
+  return undefined;
 }
 
 const TRUE_WORDS = new Set(['√', '✓', '✔', '对', '正确', '是', 't', 'true', 'y', 'yes', '☑']);
