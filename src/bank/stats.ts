@@ -47,24 +47,29 @@ export function bankStats(bank: Bank): BankStats {
   };
 }
 
+/** Terminal columns: CJK characters take two. */
+function columns(s: string): number {
+  return [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+}
+
 function pad(s: string | number, width: number): string {
   const str = String(s);
-  // CJK characters take two columns in a terminal.
-  const cols = [...str].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-  return str + ' '.repeat(Math.max(0, width - cols));
+  return str + ' '.repeat(Math.max(1, width - columns(str)));
 }
 
 /** A terminal table: one row per topic, a column per type, difficulty spread in the last column. */
 export function formatStats(stats: BankStats, bank: Bank): string {
   const names = new Map(bank.topics.map((t) => [t.id, t.name]));
-  const header = [pad('知识点', 28), ...QUESTION_TYPES.map((t) => pad(QUESTION_TYPE_NAMES[t], 12)), pad('合计', 6), '难度 1-5'].join('');
+  const label = (topic: string) => `${names.get(topic) ?? '?'} (${topic})`;
+  const first = Math.max(8, ...Object.keys(stats.byTopic).map((t) => columns(label(t)) + 2));
+  const header = [pad('知识点', first), ...QUESTION_TYPES.map((t) => pad(QUESTION_TYPE_NAMES[t], 12)), pad('合计', 6), '难度 1-5'].join('');
   const lines = [header];
   for (const [topic, total] of Object.entries(stats.byTopic)) {
     const row = stats.matrix[topic];
     const diff = [0, 1, 2, 3, 4].map((d) => QUESTION_TYPES.reduce((n, t) => n + (row?.[t][d] ?? 0), 0));
     lines.push(
       [
-        pad(`${names.get(topic) ?? '?'} (${topic})`, 28),
+        pad(label(topic), first),
         ...QUESTION_TYPES.map((t) => pad(row ? row[t].reduce((a, b) => a + b, 0) : 0, 12)),
         pad(total, 6),
         diff.join('/'),
@@ -72,7 +77,7 @@ export function formatStats(stats: BankStats, bank: Bank): string {
     );
   }
   lines.push(
-    [pad('合计', 28), ...QUESTION_TYPES.map((t) => pad(stats.byType[t], 12)), pad(stats.questions, 6), Object.values(stats.byDifficulty).join('/')].join(''),
+    [pad('合计', first), ...QUESTION_TYPES.map((t) => pad(stats.byType[t], 12)), pad(stats.questions, 6), Object.values(stats.byDifficulty).join('/')].join(''),
   );
   lines.push('');
   lines.push(`${stats.questions} questions in ${stats.topics} topics; ${stats.norms} norms in ${stats.chapters} chapters; ${stats.questionsWithoutNorm} questions cite no norm; ${stats.normsUntested} norms are not tested yet.`);
