@@ -8,6 +8,7 @@ import { jsonSchemas } from '../../bank/schema.js';
 import { bankStats, formatStats } from '../../bank/stats.js';
 import { defaultBankDir } from '../../paths.js';
 import { writeFileAtomic } from '../files.js';
+import { importBuilder, runBankImport } from './import.js';
 import { EXIT, type Io } from '../io.js';
 
 export function runBankLint(args: { bank: string }, io: Io): number {
@@ -57,6 +58,12 @@ export function bankCommand(io: Io, setExit: (code: number) => void): CommandMod
           'counts by topic x type x difficulty',
           (yy) => yy.option('json', { type: 'boolean', default: false, describe: 'print JSON' }),
           (a) => setExit(runBankStats(a as never, io)),
+        )
+        .command(
+          'import <file>',
+          'import questions (seed blocks and one-liners, Aiken, GIFT) into a new question file',
+          importBuilder,
+          (a) => setExit(runBankImport(a as never, io)),
         )
         .command('schema', 'write the JSON Schemas editors use to bank/schema/', {}, (a) => setExit(runBankSchema(a as never, io)))
         .demandCommand(1, 'name a bank command: lint, stats, import or schema'),

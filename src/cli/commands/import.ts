@@ -1,0 +1,126 @@
+// `exampress bank import FILE`: questions from the seed's formats, Aiken or GIFT into bank YAML.
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import type { Argv } from 'yargs';
+import { stringify } from 'yaml';
+import { importQuestions } from '../../bank/import/index.js';
+import type { ImportFormat, ImportResult } from '../../bank/import/types.js';
+import { displayPath, loadBank } from '../../bank/load.js';
+import { formatProblem } from '../../bank/lint.js';
+import type { QuestionData } from '../../bank/schema.js';
+import { OutputExistsError, writeFileAtomic } from '../files.js';
+import { EXIT, type Io } from '../io.js';
+
+export interface ImportArgs {
+  file: string;
+  bank: string;
+  format: ImportFormat;
+  topic?: string;
+  out?: string;
+  force?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+function readText(file: string): string | { error: string } {
+  try {
+    if (statSync(file).isDirectory()) return { error: `${file}: is a folder; name the file to import` };
+    const bytes = readFileSync(file);
+    if (bytes.includes(0)) return { error: `${file}: is a binary file; export the questions as UTF-8 text` };
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { error: `${file}: file not found` };
+    if (err instanceof TypeError) return { error: `${file}: is not UTF-8 text; save it as UTF-8 (GBK exports can be converted with iconv -f GBK -t UTF-8)` };
+    return { error: `${file}: cannot read (${code ?? String(err)})` };
+  }
+}
+
+/** The question file an import writes: one default topic, the others named per question. */
+export function questionFileYaml(questions: QuestionData[], fallbackTopic: string): string {
+  const counts = new Map<string, number>();
+  for (const q of questions) if (q.topic) counts.set(q.topic, (counts.get(q.topic) ?? 0) + 1);
+  const topic = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? fallbackTopic;
+  const body = stringify(
+    { topic, questions: questions.map(({ topic: t, ...rest }) => (t && t !== topic ? { ...rest, topic: t } : rest)) },
+    { lineWidth: 0 },
+  );
+  return `# yaml-language-server: $schema=../schema/questions.schema.json\n${body}`;
+}
+
+function summary(result: ImportResult, file: string): string[] {
+  const lines = [`${file}: ${result.format} format: parsed ${result.questions.length}, duplicates ${result.duplicates.length}, failed ${result.failed.length}`];
+  for (const f of result.failed) lines.push(`${file}:${f.line} failed: ${f.reason}`);
+  for (const d of result.duplicates) lines.push(`${file}:${d.line} duplicate: ${d.reason}${d.id ? ` (${d.id})` : ''}`);
+  for (const w of result.warnings) lines.push(`${file}:${w.line} ${w.id} warning: ${w.message}`);
+  return lines;
+}
+
+export function runBankImport(args: ImportArgs, io: Io): number {
+  const text = readText(args.file);
+  if (typeof text !== 'string') {
+    io.stderr(`exampress: ${text.error}`);
+    return EXIT.errors;
+  }
+  const { bank, problems } = loadBank(args.bank);
+  const fatal = problems.find((p) => p.rule === 'missing-folder');
+  if (fatal) {
+    io.stderr(formatProblem(fatal));
+    return EXIT.errors;
+  }
+  if (args.topic && !bank.topics.some((t) => t.id === args.topic)) {
+    io.stderr(`exampress: --topic ${args.topic} is not in ${displayPath(join(args.bank, 'topics.yaml'))} (known: ${bank.topics.map((t) => t.id).join(', ')})`);
+    return EXIT.errors;
+  }
+  const result = importQuestions(text, {
+    format: args.format,
+    topic: args.topic,
+    topics: bank.topics,
+    existingStems: bank.questions.map((q) => q.stem),
+    existingIds: bank.questions.map((q) => q.id),
+    sourceName: `《${basename(args.file, extname(args.file))}》`,
+  });
+  const out = args.out ?? join(args.bank, 'questions', `imported-${basename(args.file, extname(args.file))}.yaml`);
+  let written: string | undefined;
+  if (!args.dryRun && result.questions.length > 0) {
+    try {
+      writeFileAtomic(out, questionFileYaml(result.questions, args.topic ?? bank.topics[0]?.id ?? 'imported'), { force: args.force });
+      written = out;
+    } catch (err) {
+      io.stderr(`exampress: ${err instanceof OutputExistsError ? err.message : `cannot write ${out}: ${(err as Error).message}`}`);
+      return EXIT.errors;
+    }
+  }
+  if (args.json) {
+    io.stdout(
+      JSON.stringify(
+        {
+          format: result.format,
+          parsed: result.questions.length,
+          duplicates: result.duplicates.length,
+          failed: result.failed,
+          warnings: result.warnings,
+          written: written ?? null,
+          questions: result.questions,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    summary(result, displayPath(args.file)).forEach((l) => io.stdout(l));
+    io.stdout(written ? `wrote ${result.questions.length} question(s) to ${displayPath(written)}` : args.dryRun ? 'dry run: nothing written' : 'nothing new to write');
+  }
+  return result.failed.length ? EXIT.errors : EXIT.ok;
+}
+
+export function importBuilder(y: Argv) {
+  return y
+    .positional('file', { type: 'string', demandOption: true, describe: 'the file to import' })
+    .option('format', { choices: ['auto', 'block', 'inline', 'aiken', 'gift'] as const, default: 'auto' as const, describe: 'input format' })
+    .option('topic', { type: 'string', describe: 'topic id for questions that name none' })
+    .option('out', { type: 'string', describe: 'question file to write (default bank/questions/imported-<name>.yaml)' })
+    .option('force', { type: 'boolean', default: false, describe: 'replace --out if it exists' })
+    .option('dry-run', { type: 'boolean', default: false, describe: 'parse and report, write nothing' })
+    .option('json', { type: 'boolean', default: false, describe: 'print {parsed, duplicates, failed, questions} as JSON' });
+}
