@@ -131,12 +131,30 @@ describe('decorations', () => {
 
 describe('indents and alignment', () => {
   test('the first line is indented, later lines hang', () => {
-    const lines = setParagraph([text('甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛')], { align: 'justify', indent: 2 * EM, hang: EM, lineHeight: 1.5 }, 10 * EM, fonts);
+    const lines = setParagraph([text('甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚')], { align: 'justify', indent: 2 * EM, hang: EM, lineHeight: 1.5 }, 10 * EM, fonts);
     expect(glyphs(lines[0]!)[0]!.x).toBeCloseTo(2 * EM, 6);
     expect(lines[0]!.text).toHaveLength(8);
     expect(glyphs(lines[1]!)[0]!.x).toBeCloseTo(EM, 6);
     expect(lines[1]!.text).toHaveLength(9);
     expect(lines[0]!.height).toBeCloseTo(1.5 * SIZE, 6);
+  });
+
+  test('a justified paragraph avoids a last line holding one lonely character', () => {
+    // Greedy filling would give 8 + 9 + 1 characters.
+    const para = { align: 'justify', indent: 2 * EM, hang: EM, lineHeight: 1.5 } as const;
+    const lines = setParagraph([text('甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛')], para, 10 * EM, fonts);
+    expect(lines).toHaveLength(3);
+    expect(lines[2]!.text.length).toBeGreaterThanOrEqual(2);
+    for (const l of lines.slice(0, 2)) expect(l.contentWidth).toBeCloseTo(10 * EM, 2);
+  });
+
+  test('justified lines share the slack instead of leaving one loose line', () => {
+    // Greedy: 甲…(9 chars, tight) then 8 (2 em loose) before the 5 em unit 须（）。
+    const items = [text('甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛须'), { kind: 'bracket', style: style() } as const, text('。')];
+    const lines = setParagraph(items, justified, 10 * EM, fonts);
+    const loosest = Math.max(...lines.slice(0, -1).map((l) => l.contentWidth - l.naturalWidth));
+    expect(lines.map((l) => l.text).join('')).toBe('甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛须（）。');
+    expect(loosest).toBeLessThan(1.5 * EM);
   });
 
   test('center and right place the line in the measure; justify leaves the last line at the left', () => {

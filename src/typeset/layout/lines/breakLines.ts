@@ -1,5 +1,7 @@
-// Greedy line breaking with kinsoku: each line takes as much as fits, choosing between
-// "squeeze a little more in" and "push the last unit down and stretch" by badness.
+// Line breaking with kinsoku. Justified text: total fit (Knuth-Plass style dynamic
+// programming over break opportunities), so no line is left loose to save the next one.
+// Otherwise, or when a unit is wider than the line: greedy, choosing between "squeeze a
+// little more in" and "push the last unit down" by badness.
 import { BREAK, EMERGENCY, EMERGENCY_HYPHEN } from './kinsoku.js';
 import { lineOpportunities, lineShrink, lineWidth, type Spacing } from './spacing.js';
 
@@ -104,4 +106,112 @@ function emergencyEnd(sp: Spacing, s: number, b: number, avail: number): number 
   let e = s + 1;
   while (e < b && brk[e] === 0) e++; // never start a line with a space
   return e;
+}
+
+/** Extra demerits for a paragraph's last line holding a single character (孤字). */
+const LONELY_LAST_LINE = 20_000;
+/** Badness of a line with slack but nowhere to stretch (it is letter-spaced). */
+const LETTERSPACED = 5_000;
+const MAX_BADNESS = 1e7;
+/** Lines looser than this (stretch per opportunity / nominal) are not considered if a tighter one exists. */
+const MAX_STRETCH_RATIO = 1.5;
+
+let candBuf = new Int32Array(1024);
+let bestBuf = new Float64Array(1024);
+let prevBuf = new Int32Array(1024);
+
+/**
+ * Breaks slots [a, b) into justified lines minimising total demerits. Returns false (and
+ * adds nothing) when some unit is wider than the line; the caller then falls back to greedy.
+ */
+export function breakSegmentOptimal(
+  sp: Spacing,
+  a: number,
+  b: number,
+  firstLine: boolean,
+  width: number,
+  indent: number,
+  hang: number,
+  emSize: number,
+  out: LineRange[],
+): boolean {
+  const brk = sp.brk;
+  if (candBuf.length < b - a + 2) {
+    const cap = (b - a + 2) * 2;
+    candBuf = new Int32Array(cap);
+    bestBuf = new Float64Array(cap);
+    prevBuf = new Int32Array(cap);
+  }
+  const cand = candBuf;
+  const best = bestBuf;
+  const prev = prevBuf;
+  let m = 0;
+  cand[m] = a;
+  best[m] = 0;
+  prev[m] = -1;
+  m++;
+  const margin = 2 * emSize;
+  const stretchUnit = NOMINAL_STRETCH * emSize;
+  // The earliest start that can still reach the current end: it only moves forward.
+  let lo = 0;
+  for (let e = a + 1; e <= b; e++) {
+    if (e < b && brk[e] !== BREAK) continue;
+    const isLast = e === b;
+    let bestD = Infinity;
+    let bestJ = -1;
+    // From the longest feasible line to shorter ones; stop once lines get hopelessly loose.
+    for (let j = lo; j < m; j++) {
+      const s = cand[j]!;
+      const avail = s === a && firstLine ? width - indent : width - hang;
+      const w = lineWidth(sp, s, e);
+      let bad: number;
+      if (w > avail + EPS) {
+        const shrink = lineShrink(sp, s, e);
+        if (w - shrink > avail + EPS) {
+          if (w - shrink > avail + margin && j === lo) lo++;
+          continue;
+        }
+        const r = (w - avail) / shrink;
+        bad = 100 * r * r * r;
+      } else if (isLast) {
+        bad = 0;
+      } else {
+        const slack = avail - w;
+        const opps = lineOpportunities(sp, s, e);
+        if (opps > 0) {
+          const r = slack / (opps * stretchUnit);
+          if (r > MAX_STRETCH_RATIO && bestD < Infinity) break;
+          bad = Math.min(MAX_BADNESS, 100 * r * r * r);
+        } else {
+          bad = slack > EPS ? LETTERSPACED : 0;
+        }
+      }
+      const bj = best[j]!;
+      if (bj === Infinity) continue;
+      let d = bj + (10 + bad) * (10 + bad);
+      if (isLast && e - s === 1 && s !== a) d += LONELY_LAST_LINE;
+      if (d < bestD) {
+        bestD = d;
+        bestJ = j;
+      }
+    }
+    cand[m] = e;
+    best[m] = bestD;
+    prev[m] = bestJ;
+    m++;
+  }
+  if (best[m - 1] === Infinity) return false;
+  // Walk back from the end to recover the chosen breaks.
+  const ends: number[] = [];
+  for (let k = m - 1; k > 0; k = prev[k]!) ends.push(k);
+  let s = a;
+  let first = firstLine;
+  for (let k = ends.length - 1; k >= 0; k--) {
+    const e = cand[ends[k]!]!;
+    const x0 = first ? indent : hang;
+    out.push({ start: s, end: e, x0, avail: width - x0, last: e === b });
+    s = e;
+    first = false;
+  }
+  return true;
 }

@@ -1,7 +1,7 @@
 // The CJK line engine: inline items → set lines (kinsoku, squeezing, CJK-Latin spacing,
 // justification). Stages: segment → spacing → breakLines → justify → lineBoxes.
 import type { FontSet, InlineItem, ParagraphStyle, SetLine } from '../../types.js';
-import { breakSegment, type LineRange } from './breakLines.js';
+import { breakSegment, breakSegmentOptimal, type LineRange } from './breakLines.js';
 import { placeLine } from './justify.js';
 import { BREAK } from './kinsoku.js';
 import { lineBoxes } from './lineBoxes.js';
@@ -46,7 +46,8 @@ export function setParagraph(
       continue;
     }
     ranges.length = 0;
-    breakSegment(sp, a, b, firstLine, width, para.indent, hang, justify, emSize, ranges);
+    const optimal = justify && breakSegmentOptimal(sp, a, b, firstLine, width, para.indent, hang, emSize, ranges);
+    if (!optimal) breakSegment(sp, a, b, firstLine, width, para.indent, hang, justify, emSize, ranges);
     for (const line of ranges) {
       const placed = placeLine(slots, sp, line, para.align);
       out.push(lineBoxes(slots, line, placed, width, para.lineHeight, metrics));
