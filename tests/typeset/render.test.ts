@@ -1,7 +1,11 @@
-// The entry point with the real fonts and the real line engine (no PDF).
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { typeset, TypesetError } from '../../src/typeset/index.js';
+// The entry point with the real fonts, line engine and PDF writer; the PDF is read back
+// with poppler (pdfinfo, pdftotext, pdffonts) the way a user would see it.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderPdf, typeset, TypesetError } from '../../src/typeset/index.js';
 import type { Box } from '../../src/typeset/types.js';
 
 const sample = readFileSync(new URL('../fixtures/sample.xml', import.meta.url), 'utf8');
@@ -40,5 +44,48 @@ describe('typeset (real fonts and line engine)', () => {
 
   it('rejects bad markup before layout, located', () => {
     expect(() => typeset('<doc><options><p>x</p></options></doc>', { template: 'paper.hbs' })).toThrow(/paper\.hbs:1:15: <p> is only allowed inside/);
+  });
+});
+
+describe('renderPdf (read back with poppler)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'exampress-render-'));
+  const file = join(dir, 'sample.pdf');
+  const run = (cmd: string, ...args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8' });
+  let text = '';
+
+  beforeAll(async () => {
+    writeFileSync(file, await renderPdf(sample, { template: 'sample.xml' }));
+    // -raw: content-stream order, which layout writes in reading order.
+    text = run('pdftotext', '-raw', '-enc', 'UTF-8', file, '-');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('has the real page count, A4 pages and the landscape answer sheet', () => {
+    const info = run('pdfinfo', '-f', '1', '-l', '4', file);
+    expect(info).toMatch(/^Pages:\s+4$/m);
+    expect(info).toMatch(/^Title:\s+银行个人客户经理岗位考试.A 卷.$/m);
+    expect(info).toMatch(/^Page\s+1 size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/m);
+    expect(info).toMatch(/^Page\s+3 size:\s+841\.\d+ x 595\.\d+ pts/m);
+  });
+
+  it('reads in exam order: title, instructions, sections, questions, options', () => {
+    const flat = text.replace(/\s+/g, '');
+    const order = ['银行个人客户经理岗位考试', '考生须知', '一、单项选择题', '1.对于严重违反', 'A.调离原岗位', 'D.予以解聘', '2.根据', '二、判断题', '三、填空题', '四、简答题', '答题卡', '营业前准备检查表', '附录目录', '附录仪容仪表规范摘录'];
+    const at = order.map((s) => flat.indexOf(s));
+    for (const [i, pos] of at.entries()) expect(pos, order[i]).toBeGreaterThanOrEqual(0);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(flat).toContain('第1页共4页');
+    expect(flat).toContain('第4页共4页');
+  });
+
+  it('embeds only subset fonts: 宋体-style body, 黑体-style headings', () => {
+    const rows = run('pdffonts', file).split('\n').slice(2).filter(Boolean);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) {
+      expect(row).toMatch(/^[A-Z]{6}\+/);
+      expect(row).toMatch(/\byes\s+yes\s+yes\b/);
+    }
+    expect(rows.some((r) => /Serif/.test(r))).toBe(true);
+    expect(rows.some((r) => /Sans/.test(r))).toBe(true);
   });
 });
