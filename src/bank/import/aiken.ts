@@ -73,12 +73,19 @@ export function parseAiken(text: string): ParseOutcome {
   return { drafts, failed, duplicates: [] };
 }
 
+const CJK_EDGE = /[\p{Script=Han}，。、；：？！（）《》“”]/u;
+
+/** Lines of a question joined: no space between Chinese lines, one between Latin ones. */
+function joinLines(lines: string[]): string {
+  return lines.reduce((acc, l) => (acc === '' ? l : CJK_EDGE.test(acc.slice(-1)) || CJK_EDGE.test(l[0] ?? '') ? acc + l : `${acc} ${l}`), '');
+}
+
 function short(s: string): string {
   return s.length > 30 ? `${s.slice(0, 30)}…` : s;
 }
 
 function finish(q: Pending, answerText: string, answerLine: number, failed: ImportFailure[]): Draft[] {
-  const stem = stripNumbering(collapseSpaces(q.stem.join(' ')));
+  const stem = stripNumbering(collapseSpaces(joinLines(q.stem)));
   if (q.broken) return [];
   if (stem === '') {
     failed.push({ line: q.line, reason: 'options with no question text' });

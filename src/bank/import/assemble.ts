@@ -6,7 +6,7 @@
 import type { QuestionType } from '../schema.js';
 import type { Entry, Fragments, Group } from './block.js';
 import { answerBrackets, bracketsToBlanks, normalizeStem, squash, tidyChoiceStem } from './normalize.js';
-import { indexLetter, letterIndex, parseDifficulty, parseJudge, parseLetters, parseTypeName } from './text.js';
+import { halfWidthLetters, indexLetter, letterIndex, parseDifficulty, parseJudge, parseLetters, parseTypeName } from './text.js';
 import type { Draft, ImportDuplicate, ImportFailure, ParseOutcome } from './types.js';
 
 interface Seen {
@@ -40,13 +40,27 @@ function readStem(entry: Entry): Seen {
   return seen;
 }
 
+/**
+ * The letters a group's 正确答案 names: "B", "ABD", "A、B、D", "C、客户等级" (letter then its
+ * text) or the text of one option ("客户等级").
+ */
+function ownAnswer(g: Group): string | undefined {
+  if (g.answer === undefined) return undefined;
+  const letters = parseLetters(g.answer);
+  if (letters) return letters;
+  const lead = /^\s*([A-H](?:\s*[,，、]?\s*[A-H])*)\s*[、.．:：)）]/.exec(halfWidthLetters(g.answer.toUpperCase()));
+  if (lead) return parseLetters(lead[1]!);
+  const hits = g.options.filter((o) => squash(o.text) === squash(g.answer!));
+  return hits.length === 1 ? hits[0]!.letter : undefined;
+}
+
 function isComplete(g: Group): boolean {
   return g.options.length >= 2 && g.options.every((o, i) => o.letter === indexLetter(i));
 }
 
 /** The group's answer letters: its 正确答案, else the stem's letters, else the option the stem names. */
 function resolveAnswer(g: Group, seen: Seen | undefined, textAnswers = seen?.textAnswers): string | undefined {
-  const own = g.answer !== undefined ? parseLetters(g.answer) : undefined;
+  const own = ownAnswer(g);
   if (own) return own;
   if (seen?.letters) return seen.letters;
   if (textAnswers) {
@@ -176,11 +190,11 @@ export function assembleFragments(fragments: Fragments): ParseOutcome {
       ? undefined
       : pool.find(({ group: g }) => {
           if (used.has(g) || !isComplete(g) || g.answer === undefined) return false;
-          const a = parseLetters(g.answer);
+          const a = ownAnswer(g);
           return a !== undefined && answerFits(g, a) && agrees(g, a, text);
         });
     if (hit) {
-      c.chosen = { group: hit.group, answer: parseLetters(hit.group.answer!)!, verified: true };
+      c.chosen = { group: hit.group, answer: ownAnswer(hit.group)!, verified: true };
       used.add(hit.group);
       continue;
     }
@@ -190,7 +204,7 @@ export function assembleFragments(fragments: Fragments): ParseOutcome {
       for (const { group: tail } of pool) {
         if (used.has(tail) || tail.answer === undefined || tail.options[0]?.letter !== indexLetter(head.options.length)) continue;
         const merged: Group = { ...tail, line: head.line, options: [...head.options, ...tail.options] };
-        const a = parseLetters(tail.answer);
+        const a = ownAnswer({ ...tail, options: [...head.options, ...tail.options] });
         if (a && isComplete(merged) && answerFits(merged, a) && agrees(merged, a, text)) {
           c.chosen = { group: merged, answer: a, verified: true, from: `options ${head.options.map((o) => o.letter).join('')} at line ${head.line} and ${tail.options.map((o) => o.letter).join('')} with the answer at line ${tail.line}` };
           used.add(tail).add(head);
@@ -233,7 +247,7 @@ export function assembleFragments(fragments: Fragments): ParseOutcome {
       const how = s.textAnswers && !s.entry.group ? 'answer-in-stem copy' : 'repeat';
       duplicates.push({ line: s.entry.line, stem: s.entry.stem, reason: `${how} of the question at line ${p.entry.line}` });
     }
-    const twins = c.chosen ? allGroups.filter((g) => g !== c.chosen!.group && g.answer !== undefined && signature(g, parseLetters(g.answer) ?? '') === signature(c.chosen!.group, c.chosen!.answer)) : [];
+    const twins = c.chosen ? allGroups.filter((g) => g !== c.chosen!.group && g.answer !== undefined && signature(g, ownAnswer(g) ?? '') === signature(c.chosen!.group, c.chosen!.answer)) : [];
     const result = draftOf(c, p, twins);
     if ('reason' in result) failed.push(result);
     else drafts.push(result);
@@ -242,7 +256,7 @@ export function assembleFragments(fragments: Fragments): ParseOutcome {
   // 7. Option groups nobody claimed: a person must find their stem.
   for (const { group: g } of pool) {
     if (used.has(g) || g.options.length === 0) continue;
-    const a = g.answer !== undefined ? parseLetters(g.answer) : undefined;
+    const a = ownAnswer(g);
     if (a !== undefined && usedSigs.has(signature(g, a))) continue;
     const right = a ? ` (answer ${a}: ${[...a].map((l) => g.options[letterIndex(l)]?.text ?? '?').join('、')})` : '';
     failed.push({ line: g.line, reason: `options ${g.options.map((o) => o.letter).join('')}${right} belong to no stem in the file; skipped` });
@@ -301,7 +315,10 @@ function draftOf(c: Candidate, p: Seen, twins: Group[]): Draft | ImportFailure {
   }
 
   const typed = c.seen.map((s) => (s.entry.typeName ? parseTypeName(s.entry.typeName) : undefined)).find((t) => t);
-  const judge = c.seen.find((s) => s.judge !== undefined)?.judge ?? (typed === 'judge' ? parseJudge(p.entry.answer ?? '') : undefined);
+  const given = c.seen.map((s) => s.entry.answer).find((a) => a !== undefined && a.trim() !== '');
+  const judge =
+    c.seen.find((s) => s.judge !== undefined)?.judge ??
+    (typed === 'judge' || (typed === undefined && given !== undefined) ? parseJudge(given ?? '') : undefined);
   if (judge !== undefined) {
     const meta = metaOf(p.entry, ...entryMeta);
     return { line, type: 'judge', stem: tidyChoiceStem(p.entry.stem), answer: judge, ...withoutNotes(meta), ...(meta.notes.length ? { notes: meta.notes } : {}) };
@@ -316,8 +333,8 @@ function draftOf(c: Candidate, p: Seen, twins: Group[]): Draft | ImportFailure {
     if (typed && typed !== 'fill') notes.push(`its ${typed === 'single' ? '单选' : '多选'} form at line ${p.entry.line} has no usable options; imported as a fill-in question`);
     return { line: withText.entry.line, type: 'fill', stem, answer: answers, ...withoutNotes(meta), ...(notes.length ? { notes } : {}) };
   }
-  if (typed === 'fill' && p.entry.answer) {
-    const answers = p.entry.answer.split(/[;；]/).map((a) => a.trim()).filter(Boolean);
+  if (given !== undefined && (typed === 'fill' || (typed === undefined && parseLetters(given) === undefined))) {
+    const answers = given.split(/[;；]/).map((a) => a.trim()).filter(Boolean);
     let stem = p.entry.stem.replace(/[(（]\s*[)）]/g, '___');
     if (!/_{3,}/.test(stem)) stem = `${stem}___`;
     const meta = metaOf(p.entry, ...entryMeta);

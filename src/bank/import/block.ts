@@ -98,7 +98,7 @@ function matchLabel(text: string): { kind: LabelKind; value: string } | undefine
 }
 
 // A stem label in the middle of a line starts a new logical line ("...( 80% )题干:理财经理...").
-const MIDLINE_LABEL = /(?=(?:题\s*干|题目类型|正确答案|参考答案)\s*[:：])/;
+const MIDLINE_LABEL = /(?=(?:题\s*干|题目类型|正确答案|参考答案|(?<![确考准])答案|(?<!答案)解析)\s*[:：])/;
 
 function logicalLines(text: string): LogicalLine[] {
   const out: LogicalLine[] = [];
@@ -230,8 +230,12 @@ export function scanBlocks(text: string): Fragments {
       }
       stemOpen = false;
       if (kind === 'options') {
-        if (group && group.options.length === 0 && group.answer === undefined) return;
-        newGroup(l.line, entry !== undefined && entry.stem !== '' && !entry.group);
+        const g =
+          group && group.options.length === 0 && group.answer === undefined
+            ? group
+            : newGroup(l.line, entry !== undefined && entry.stem !== '' && !entry.group);
+        const first = value === '' ? undefined : matchOptionStart(value);
+        if (first) addOptions(g, l, first.letter, first.rest);
         return;
       }
       const target = group ?? entry ?? (kind === 'answer' ? newGroup(l.line, false) : undefined);

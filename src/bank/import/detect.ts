@@ -14,7 +14,9 @@ export function detectFormat(text: string): DetectedFormat | undefined {
     count(/^\s*\$CATEGORY\s*:/gim);
   const aiken = count(/^\s*ANSWER\s*[:：]\s*[A-Ha-h]/gm);
   const block = count(/^\s*(题\s*目\s*类\s*型|备\s*选|正\s*确\s*答\s*案)/gm);
-  const inline = count(/题[ \t]*干[ \t]*[:：][ \t]*\S/g) + count(/^\s*(\d+\s*[、.．]|[(（]\d+[)）]|[一二三四五六七八九十]+、|第\d+题)[^\n]*[(（]\s*([A-H]{1,8}|[√×对错])\s*[)）]/gm);
+  const inline =
+    count(/(?<![确考准])答案[ \t]*[:：]/g) +
+    count(/题[ \t]*干[ \t]*[:：][ \t]*\S/g) + count(/^\s*(\d+\s*[、.．]|[(（]\d+[)）]|[一二三四五六七八九十]+、|第\d+题)[^\n]*[(（]\s*([A-H]{1,8}|[√×对错])\s*[)）]/gm);
   const scores: [DetectedFormat, number][] = [
     ['gift', gift],
     ['aiken', aiken],

@@ -49,3 +49,8 @@ describe('Aiken import (tests/fixtures/import/aiken.txt)', () => {
     expect(r.warnings.filter((w) => w.line === 1).map((w) => w.message)).toEqual(['no 题目难度: set to 3', 'no 解析: explanation is "待补充解析"']);
   });
 });
+
+test('a Chinese question over two lines is joined without a space', () => {
+  const r = run('客户经理邀请的钻石级以上客户来访时,\n应主动出门迎接( )。\nA. 是\nB. 否\nC. 视情况\nANSWER: A\n');
+  expect(r.questions[0]!.stem).toBe('客户经理邀请的钻石级以上客户来访时,应主动出门迎接( )。');
+});

@@ -173,3 +173,22 @@ describe('format detection', () => {
     expect(r.failed[0]).toEqual({ line: 1, reason: expect.stringMatching(/no questions recognised/) });
   });
 });
+
+describe('answers written after the stem', () => {
+  test.each(['C', 'C、客户等级', 'C.客户等级', '客户等级'])('正确答案 "%s" names option C', (written) => {
+    const r = run(`题目类型:单选\n题干:PBMS可以查询客户的( )。\n备选项:A、总资产 B、产品信息 C、客户等级 D、账户信息\n正确答案:${written}\n`);
+    expect(r.failed).toEqual([]);
+    expect(r.questions[0]).toMatchObject({ answer: 'C', options: ['总资产', '产品信息', '客户等级', '账户信息'] });
+  });
+
+  test('"答案:" and "解析:" on the same line as the options', () => {
+    const r = run('1、客户经理应( )。A、着便装 B、着行服 答案:B 解析:工作时间着行服。\n');
+    expect(r.questions[0]).toMatchObject({ options: ['着便装', '着行服'], answer: 'B', explanation: '工作时间着行服。' });
+  });
+
+  test('"答案:×" after a stem with no options is a judge question; a text answer makes a fill question', () => {
+    const r = run('题干:客户经理可以代客户操作网上银行。答案:×\n题干:客户意见无法当场回复的,须在( )反馈客户。答案:三个工作日内\n');
+    expect(r.questions[0]).toMatchObject({ type: 'judge', answer: false });
+    expect(r.questions[1]).toMatchObject({ type: 'fill', stem: '客户意见无法当场回复的,须在___反馈客户。', answer: ['三个工作日内'] });
+  });
+});
