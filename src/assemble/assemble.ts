@@ -1,6 +1,6 @@
 // assemble(): bank + blueprint + seed -> manifest, or the reasons it cannot be done. Pure:
 // no files, no clock, one seeded generator per purpose.
-import { QUESTION_TYPE_NAMES, type Bank, type Question } from '../bank/schema.js';
+import { QUESTION_TYPE_NAMES, QUESTION_TYPES, type Bank, type Question } from '../bank/schema.js';
 import type { Blueprint } from './blueprint.js';
 import { paperPoints } from './blueprint.js';
 import { diagnose, idList } from './diagnose.js';
@@ -30,16 +30,14 @@ export interface AssembleOptions {
 
 export type AssembleResult = { manifest: Manifest } | { problems: AssembleProblem[] };
 
+const NO_TAGS: readonly string[] = [];
 const VARIANT_LABELS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 export function assemble(bank: Bank, bp: Blueprint, opts: AssembleOptions): AssembleResult {
-  const problems = checkAgainstBank(bank, bp);
+  const problems = checkAgainstBank(bank, bp, bankIndex(bank));
   if (problems.length) return { problems };
 
-  const topics = topicOrder(bank);
-  const topicIndex = new Map(topics.map((id, t) => [id, t]));
-  const byId = new Map(bank.questions.map((q, i) => [q.id, i]));
-  const sectionOf = new Map(bp.sections.map((s, i) => [s.type, i]));
+  const { topics, byId, byCell } = bankIndex(bank);
   const include = new Set(bp.include?.ids ?? []);
   const forced = [...include].map((id) => byId.get(id)!);
   const forcedSet = new Set(forced);
@@ -49,22 +47,19 @@ export function assemble(bank: Bank, bp: Blueprint, opts: AssembleOptions): Asse
   const excludedTags = new Set(bp.exclude?.tags ?? []);
   const onlyTags = new Set(bp.include?.tags ?? []);
   const recent = bp.exposure && opts.history ? recentlyUsed(opts.history, bp.exposure.notInLast) : new Set<string>();
+  const filtering = excludedIds.size + excludedTags.size + onlyTags.size + recent.size > 0;
   const eligible = (q: Question): boolean => {
     if (include.has(q.id)) return true;
     if (excludedIds.has(q.id) || recent.has(q.id)) return false;
-    const tags = q.tags ?? [];
+    const tags = q.tags ?? NO_TAGS;
     if (tags.some((t) => excludedTags.has(t))) return false;
     return onlyTags.size === 0 || tags.some((t) => onlyTags.has(t));
   };
 
-  // Index the eligible questions by (section, topic, level) once; draws never scan the bank.
-  const size = topics.length * LEVEL_COUNT;
-  const baseCells: number[][][] = bp.sections.map(() => Array.from({ length: size }, () => []));
-  bank.questions.forEach((q, i) => {
-    const s = sectionOf.get(q.type);
-    if (s === undefined || !eligible(q)) return;
-    baseCells[s]![cellIndex(topicIndex.get(q.topic)!, q.difficulty)]!.push(i);
-  });
+  // The bank is indexed by (type, topic, level) once; a run only filters those lists.
+  const baseCells: number[][][] = bp.sections.map((sec) =>
+    byCell.get(sec.type)!.map((list) => (filtering ? list.filter((i) => eligible(bank.questions[i]!)) : list)),
+  );
 
   const count = opts.roster?.length ?? opts.variants ?? bp.variants?.count ?? 1;
   const mode = opts.mode ?? bp.variants?.mode ?? 'shuffle';
@@ -116,17 +111,36 @@ export function assemble(bank: Bank, bp: Blueprint, opts: AssembleOptions): Asse
   return { manifest };
 }
 
-/** Topic ids in topics.yaml order, then any used by questions but not listed. */
-function topicOrder(bank: Bank): string[] {
-  const ids = bank.topics.map((t) => t.id);
-  const known = new Set(ids);
-  for (const q of bank.questions) {
-    if (!known.has(q.topic)) {
-      known.add(q.topic);
-      ids.push(q.topic);
+interface BankIndex {
+  /** Topic ids in topics.yaml order, then any used by questions but not listed. */
+  topics: string[];
+  byId: Map<string, number>;
+  /** Per type, per cell (topic x level): question indices in bank order. */
+  byCell: Map<string, number[][]>;
+}
+
+const indexes = new WeakMap<readonly Question[], { length: number; index: BankIndex }>();
+
+/** Lookups over the whole bank, built once per loaded bank (banks are not edited in place). */
+function bankIndex(bank: Bank): BankIndex {
+  const known = indexes.get(bank.questions);
+  if (known && known.length === bank.questions.length) return known.index;
+  const topics = bank.topics.map((t) => t.id);
+  const seen = new Set(topics);
+  const byId = new Map<string, number>();
+  bank.questions.forEach((q, i) => {
+    byId.set(q.id, i);
+    if (!seen.has(q.topic)) {
+      seen.add(q.topic);
+      topics.push(q.topic);
     }
-  }
-  return ids;
+  });
+  const byCell = new Map<string, number[][]>(QUESTION_TYPES.map((type) => [type, Array.from({ length: topics.length * LEVEL_COUNT }, () => [])]));
+  const topicIndex = new Map(topics.map((id, t) => [id, t]));
+  bank.questions.forEach((q, i) => byCell.get(q.type)?.[cellIndex(topicIndex.get(q.topic)!, q.difficulty)]!.push(i));
+  const index = { topics, byId, byCell };
+  indexes.set(bank.questions, { length: bank.questions.length, index });
+  return index;
 }
 
 function enemyMap(bp: Blueprint, byId: ReadonlyMap<string, number>): Map<number, number[]> {
@@ -139,10 +153,10 @@ function enemyMap(bp: Blueprint, byId: ReadonlyMap<string, number>): Map<number,
 }
 
 /** Rules that name things the bank must have: topics, included ids, enemy ids. */
-function checkAgainstBank(bank: Bank, bp: Blueprint): AssembleProblem[] {
+function checkAgainstBank(bank: Bank, bp: Blueprint, index: BankIndex): AssembleProblem[] {
   const problems: AssembleProblem[] = [];
-  const topicIds = new Set([...bank.topics.map((t) => t.id), ...bank.questions.map((q) => q.topic)]);
-  const byId = new Map(bank.questions.map((q) => [q.id, q]));
+  const topicIds = new Set(index.topics);
+  const byId = { get: (id: string) => (index.byId.has(id) ? bank.questions[index.byId.get(id)!] : undefined), has: (id: string) => index.byId.has(id) };
   const known = [...topicIds].slice(0, 12).join(', ');
   const checkTopics = (rule: Blueprint['topics'], path: (string | number)[]) => {
     if (!rule || rule === 'balanced') return;
@@ -206,12 +220,13 @@ function drawPaper(bp: Blueprint, ctx: DrawContext): { picked: number[][] } | { 
       for (const v of ctx.usedBy.get(q) ?? []) overlap.set(v, (overlap.get(v) ?? 0) + 1);
     },
   };
-  const forced = ctx.forced.filter((q) => cells.some((cs) => cs.some((l) => l.includes(q))));
+  const pooled = new Set(ctx.forced.length ? cells.flat(2) : []);
+  const forced = ctx.forced.filter((q) => pooled.has(q));
   const slacks = hasBalanced(bp) ? Array.from({ length: total + 1 }, (_, k) => k) : [0];
   const rng = ctx.mode === 'parallel' ? createRng(ctx.seed, 'select', ctx.variant) : createRng(ctx.seed, 'select');
   for (const slack of slacks) {
     const model = buildModel(bp, topics, supply, slack);
-    const outcome = drawQuestions(model, { cells }, forced, hooks, rng);
+    const outcome = drawQuestions(model, { cells, questionCount: bank.questions.length }, forced, hooks, rng);
     if (outcome.ok) return { picked: outcome.picked.map((list) => rng.shuffle(list)) };
     if (outcome.reason === 'infeasible' && slack < slacks.length - 1) continue;
     const base = buildModel(bp, topics, supply, 0);

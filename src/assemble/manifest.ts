@@ -71,8 +71,18 @@ export function questionContent(q: Question): unknown {
   return content;
 }
 
-/** sha256 over the canonical content of every question, ids sorted. */
+const hashes = new WeakMap<readonly Question[], { length: number; hash: string }>();
+
+/** sha256 over the canonical content of every question, ids sorted (cached per loaded bank). */
 export function bankHash(questions: readonly Question[]): string {
+  const known = hashes.get(questions);
+  if (known && known.length === questions.length) return known.hash;
+  const hash = computeBankHash(questions);
+  hashes.set(questions, { length: questions.length, hash });
+  return hash;
+}
+
+function computeBankHash(questions: readonly Question[]): string {
   const sorted = [...questions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const h = createHash('sha256');
   for (const q of sorted) h.update(`${canonicalJson(questionContent(q))}\n`, 'utf8');
