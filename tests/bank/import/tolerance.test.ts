@@ -192,3 +192,48 @@ describe('answers written after the stem', () => {
     expect(r.questions[1]).toMatchObject({ type: 'fill', stem: '客户意见无法当场回复的,须在___反馈客户。', answer: ['三个工作日内'] });
   });
 });
+
+describe('a clean block file', () => {
+  const text = [
+    '\uFEFF题目类型:',
+    '多选',
+    '题干:',
+    '客户经理仪态礼仪包括( )。',
+    '备选项:',
+    'A、站姿',
+    'B、坐姿',
+    'C、发型',
+    '正确答案:',
+    'AB',
+    '题目涉及知识点',
+    '仪态礼仪',
+    '题目难度',
+    '2',
+    '题目类型:',
+    '判断',
+    '题干:',
+    '接听电话应在铃响三声之内。( )',
+    '正确答案:',
+    '对',
+    '题目类型:',
+    '填空',
+    '题干:',
+    '握手时应由( )先伸手。',
+    '正确答案:',
+    '尊者',
+    '教材出处(页码)或文件依据',
+    '《商务礼仪》P20',
+  ].join('\r\n');
+  const r = run(text, { topic: 'shangwu-liyi' });
+
+  test('reads every block with its own fields; nothing leaks into the next block (BOM and CRLF tolerated)', () => {
+    expect(r.failed).toEqual([]);
+    expect(r.lines).toEqual([1, 15, 21]);
+    expect(r.questions.map(({ id, type, stem, options, answer, topic, difficulty, source }) => ({ id, type, stem, options, answer, topic, difficulty, source }))).toEqual([
+      { id: 'IMP-001', type: 'multiple', stem: '客户经理仪态礼仪包括( )。', options: ['站姿', '坐姿', '发型'], answer: 'AB', topic: 'yitai-liyi', difficulty: 2, source: '待补充出处' },
+      { id: 'IMP-002', type: 'judge', stem: '接听电话应在铃响三声之内。( )', options: undefined, answer: true, topic: 'shangwu-liyi', difficulty: 3, source: '待补充出处' },
+      { id: 'IMP-003', type: 'fill', stem: '握手时应由___先伸手。', options: undefined, answer: ['尊者'], topic: 'shangwu-liyi', difficulty: 3, source: '《商务礼仪》P20' },
+    ]);
+    expect(r.warnings.filter((w) => w.id === 'IMP-001').map((w) => w.message)).toEqual(['no 教材出处: source is "待补充出处"', 'no 解析: explanation is "待补充解析"']);
+  });
+});
