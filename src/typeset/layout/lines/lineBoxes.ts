@@ -102,10 +102,11 @@ export function lineBoxes(
         const dot: CircleBox = { kind: 'circle', cx: xs[k]! + ws[k]! / 2, cy, r, fill: st.color ?? '#000000' };
         decorations.push(dot);
       }
-      descent = Math.max(descent, cy + r);
     }
   }
-  descent = Math.max(descent, underlines(s, start, last, xs, ws, metrics, decorations));
+  // Decorations sit in the leading: they do not change the line's metrics, so lines with
+  // and without emphasis dots keep one baseline grid.
+  underlines(s, start, last, xs, ws, metrics, decorations);
   const height = maxSize > 0 ? Math.max(lineHeight * maxSize, atomHeight) : ascent + descent;
   return {
     width,
@@ -122,7 +123,7 @@ export function lineBoxes(
 
 /**
  * One segment under each stretch of consecutive underlined characters of one size and
- * colour (justification gaps included); returns the depth they reach below the baseline.
+ * colour (justification gaps included).
  */
 function underlines(
   s: Slots,
@@ -132,9 +133,8 @@ function underlines(
   ws: Float64Array,
   metrics: (styleIndex: number) => StyleMetrics,
   out: Box[],
-): number {
+): void {
   const { cp, style, size, styles } = s;
-  let depth = 0;
   let i = start;
   while (i < end) {
     const st = cp[i]! >= 0 ? styles[style[i]!] : undefined;
@@ -156,7 +156,5 @@ function underlines(
     };
     if (st.color) seg.color = st.color;
     out.push(seg);
-    depth = Math.max(depth, m.underlineY + m.underlineWidth / 2);
   }
-  return depth;
 }
