@@ -150,7 +150,8 @@ export function assembleFragments(fragments: Fragments): ParseOutcome {
   // 2. A copy cut short before its bracket is the same question as the longer stem it begins.
   for (const c of candidates) {
     const bare = c.seen.every((s) => !s.entry.group && s.letters === undefined && s.judge === undefined && !s.textAnswers && s.entry.answer === undefined);
-    if (!bare) continue;
+    // Short keys ("客户经理") begin too many stems to say which one was cut.
+    if (!bare || c.key.length < 8) continue;
     const longer = candidates.find((o) => o !== c && o.key.length > c.key.length && o.key.startsWith(c.key) && !o.truncatedOf);
     if (longer) c.truncatedOf = longer;
   }

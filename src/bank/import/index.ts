@@ -34,6 +34,7 @@ export function importQuestions(text: string, opts: ImportOptions): ImportResult
   const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const detected = !opts.format || opts.format === 'auto' ? detectFormat(body) : opts.format;
   if (!detected) {
+    // Nothing recognisable: one failure at line 1; `format` is only a placeholder here.
     return {
       format: 'block',
       questions: [],
