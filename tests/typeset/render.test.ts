@@ -20,7 +20,7 @@ describe('typeset (real fonts and line engine)', () => {
   it('lays the sample out on A4 portrait pages and one A4 landscape answer-sheet page', () => {
     const mm = (pt: number) => Math.round((pt * 25.4) / 72);
     expect(doc.pages.map((p) => `${mm(p.width)}x${mm(p.height)}`)).toEqual(['210x297', '210x297', '297x210', '210x297']);
-    expect(doc.info.title).toBe('银行个人客户经理岗位考试(A 卷)');
+    expect(doc.info.title).toBe('银行个人客户经理岗位考试\uFF08A 卷\uFF09');
     expect(doc.warnings).toBeUndefined();
   });
 

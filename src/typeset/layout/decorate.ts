@@ -97,7 +97,7 @@ export function sealBoxes(seal: ElementNode, page: PageFrame, ctx: BlockContext)
     const slot = length / fields.length;
     const fieldBoxes: Box[] = [];
     fields.forEach((f, i) => {
-      const label = `${f}:`;
+      const label = `${f}\uFF1A`; // full-width colon
       const lw = textWidth(ctx.fonts, 'serif', false, fsize, label);
       const start = slot * i + Math.max(0, (slot - lw - underline) / 2);
       fieldBoxes.push(textBox(ctx.fonts, 'serif', false, fsize, label, start, 0));

@@ -200,7 +200,7 @@ describe('blocks', () => {
     expect(groups(0).length).toBe(2);
     expect(groups(1).length).toBe(0);
     expect(groups(2).length).toBe(2);
-    expect(pageText(groups(0))).toBe('密封线内不要答题姓名:工号:');
+    expect(pageText(groups(0))).toBe('密封线内不要答题姓名\uFF1A工号\uFF1A');
     for (const g of groups(0)) if (g.kind === 'group') expect(g.transform[4]).toBeLessThan(35 * MM);
   });
 
