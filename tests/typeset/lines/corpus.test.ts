@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { loadFonts } from '../../../src/typeset/fonts/index.js';
-import { setParagraph } from '../../../src/typeset/layout/lines/index.js';
+import { measureInline, setParagraph } from '../../../src/typeset/layout/lines/index.js';
 import type { FontSet, ParagraphStyle } from '../../../src/typeset/types.js';
 import { TypesetError } from '../../../src/typeset/types.js';
 import { lineProblems } from './checkLines.js';
@@ -112,6 +112,26 @@ describe.each(fontSets)('on the %s', (_name, fonts) => {
 
   test.skipIf(!fonts)('random mixes, left-aligned, keep every rule', () => {
     run(random.slice(0, 80), { align: 'left', indent: 0, lineHeight: 1.5 }, false);
+  });
+
+  test.skipIf(!fonts)('set at their measured natural width, paragraphs take one line', () => {
+    for (const p of random.slice(0, 120)) {
+      const { natural } = measureInline([text(p)], fonts!);
+      for (const align of ['justify', 'left'] as const) {
+        const lines = setParagraph([text(p)], { align, indent: 0, lineHeight: 1.5 }, natural, fonts!);
+        expect(lines.map((l) => l.text), p).toHaveLength(1);
+      }
+    }
+  });
+
+  test.skipIf(!fonts)('set at their min-content width, paragraphs need no emergency split', () => {
+    const problems: string[] = [];
+    for (const p of random.slice(0, 120)) {
+      const { minContent } = measureInline([text(p)], fonts!);
+      const lines = setParagraph([text(p)], { align: 'justify', indent: 0, lineHeight: 1.5 }, minContent, fonts!);
+      problems.push(...lineProblems(p, lines, fonts!, { width: minContent, justify: true }));
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
   });
 
   test.skipIf(!fonts || seed.length === 0)('seed paragraphs with characters no font has are errors, not empty boxes', () => {

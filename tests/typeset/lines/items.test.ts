@@ -219,3 +219,19 @@ describe('characters no font covers', () => {
     expect((err as TypesetError).from).toBe('ZD-001');
   });
 });
+
+describe('answers in blanks', () => {
+  test('get the same CJK-Latin quarter em as running text', () => {
+    const [line] = setParagraph([{ kind: 'blank', width: 10, style: style(), answer: '24小时' }], left, 30 * EM, fonts);
+    expect(xOf(line!, '小') - xOf(line!, '4')).toBeCloseTo(0.75 * EM, 6);
+  });
+});
+
+describe('a paragraph of inline boxes only', () => {
+  test('is set with the boxes’ own metrics', () => {
+    const box: InlineItem = { kind: 'box', width: 12, ascent: 9, descent: 3, boxes: [{ kind: 'rect', x: 0, y: -9, w: 12, h: 12 }] };
+    const lines = setParagraph([box, box], left, 100, fonts);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ ascent: 9, descent: 3, height: 12, contentWidth: 24 });
+  });
+});

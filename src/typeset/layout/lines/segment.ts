@@ -2,8 +2,9 @@
 // an atomic blank/bracket/box) with class, face, size and advance, in typed arrays.
 import type { Box, InlineItem, InlineStyle } from '../../types.js';
 import { TypesetError } from '../../types.js';
-import { AN, AT, BR, blankSide, charClass, CL, isCollapsibleSpace, isLatinish, OP, SP } from './classes.js';
+import { AN, AT, BR, blankSide, charClass, CL, ID, isCollapsibleSpace, isLatinish, OP, SP } from './classes.js';
 import type { FontCache } from './measure.js';
+import { CJK_LATIN_SPACE } from './spacing.js';
 
 /** An atomic inline: its boxes are relative to its own origin (left edge, baseline). */
 export interface Atom {
@@ -225,11 +226,21 @@ export function shapeText(
   const faces: number[] = [];
   const advs: number[] = [];
   let width = 0;
+  let prevCls = -1;
+  let prevCp = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     const fi = chooser.resolve(cp);
     if (fi < 0) throw notCovered(cp, style, cache, from);
     const a = cache.advance(fi, cp) * style.size;
+    // The same CJK-Latin quarter em as in running text ("24 小时"), added to the previous advance.
+    const cls = charClass(cp);
+    if ((prevCls === ID && cls === AN && prevCp >= 0x2e80) || (prevCls === AN && cls === ID && cp >= 0x2e80)) {
+      advs[advs.length - 1]! += CJK_LATIN_SPACE * style.size;
+      width += CJK_LATIN_SPACE * style.size;
+    }
+    prevCls = cls;
+    prevCp = cp;
     cps.push(cp);
     faces.push(fi);
     advs.push(a);
