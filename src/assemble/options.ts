@@ -76,11 +76,12 @@ export function balanceAnswerLetters(allowed: string[][], rng: Rng, maxRun = 3):
   const n = allowed.length;
   const used = new Map<string, number>();
   const letters: string[] = new Array(n).fill('');
-  // A letter's fair share: what it would get if every question chose among its letters evenly
-  // (with 5-option questions in the paper, E gets a little, not as much as A).
+  // A letter's fair share: what it would get if every free question chose among its letters
+  // evenly (with 5-option questions in the paper, E gets a little, not as much as A). Pinned
+  // answers count as used, so the free questions make up for them.
   const share = new Map<string, number>();
-  for (const letters of allowed) for (const l of letters) share.set(l, (share.get(l) ?? 0) + 1 / letters.length);
-  const load = (l: string) => ((used.get(l) ?? 0) + 1) / share.get(l)!;
+  for (const letters of allowed) if (letters.length > 1) for (const l of letters) share.set(l, (share.get(l) ?? 0) + 1 / letters.length);
+  const load = (l: string) => ((used.get(l) ?? 0) + 1) / (share.get(l) ?? 1e-9);
   const order = rng.shuffle(Array.from({ length: n }, (_, i) => i)).sort((a, b) => allowed[a]!.length - allowed[b]!.length);
   for (const i of order) {
     const options = rng.shuffle(allowed[i]!.slice());
