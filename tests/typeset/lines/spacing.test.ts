@@ -105,3 +105,14 @@ describe('whitespace', () => {
     expect(setParagraph([text(' \n ')], left, WIDE, fonts)).toEqual([]);
   });
 });
+
+describe('invisible and no-break characters', () => {
+  test('zero-width spaces, joiners and soft hyphens are dropped, not drawn or reported', () => {
+    expect(oneLine('客\u200b户\u00ad经\ufeff理').text).toBe('客户经理');
+  });
+
+  test('a no-break space is kept and never broken at', () => {
+    const lines = setParagraph([text('甲乙丙 ABC\u00a0DEF')], left, 5 * EM, fonts);
+    expect(lines.map((l) => l.text)).toEqual(['甲乙丙', 'ABC\u00a0DEF']);
+  });
+});

@@ -75,8 +75,9 @@ function buildClassTable(): Uint8Array {
   // ASCII punctuation set above as CL/OP by FULL_* strings must stay half-width classes.
   set(HALF_CLOSERS, CLH);
   set(HALF_OPENERS, OPH);
-  for (const cp of [0x20, 0x09, 0x0a, 0x0d, 0x0c, 0x0b, 0xa0, 0x2028, 0x2029, 0x200b]) t[cp] = SP;
+  for (const cp of [0x20, 0x09, 0x0a, 0x0d, 0x0c, 0x0b, 0x2028, 0x2029]) t[cp] = SP;
   for (let cp = 0x2000; cp <= 0x200a; cp++) t[cp] = SP;
+  t[0xa0] = SYM; // a no-break space glues what it separates
   return t;
 }
 
@@ -90,6 +91,11 @@ export function charClass(cp: number): number {
 /** Whitespace collapsed by the segmenter (U+3000 ideographic space is kept as a character). */
 export function isCollapsibleSpace(cp: number): boolean {
   return cp < 0x10000 && CLASS_TABLE[cp] === SP;
+}
+
+/** Invisible format characters (zero-width spaces and joiners, BOM, soft hyphen): skipped. */
+export function isIgnorable(cp: number): boolean {
+  return (cp >= 0x200b && cp <= 0x200d) || cp === 0xfeff || cp === 0xad || cp === 0x2060;
 }
 
 /** A Han ideograph or kana: emphasis dots go under these, not under punctuation or symbols. */

@@ -2,7 +2,7 @@
 // an atomic blank/bracket/box) with class, face, size and advance, in typed arrays.
 import type { Box, InlineItem, InlineStyle } from '../../types.js';
 import { TypesetError } from '../../types.js';
-import { AN, AT, BR, blankSide, charClass, CL, ID, isCollapsibleSpace, isLatinish, OP, SP } from './classes.js';
+import { AN, AT, BR, blankSide, charClass, CL, ID, isCollapsibleSpace, isIgnorable, isLatinish, OP, SP } from './classes.js';
 import type { FontCache } from './measure.js';
 import { CJK_LATIN_SPACE } from './spacing.js';
 
@@ -157,6 +157,7 @@ export function segmentItems(items: InlineItem[], cache: FontCache): Slots {
             k++;
           }
         }
+        if (isIgnorable(cp)) continue;
         if (isCollapsibleSpace(cp)) {
           if (!pending) {
             pending = true;
