@@ -1,13 +1,8 @@
-// Comparing stems the way a reader does: punctuation, spacing, width and blank marks do not
-// make two questions different.
+// Comparing stems the way a reader does: punctuation, spacing, width, numbering and what is
+// written in the answer bracket do not make two questions different.
+import { normalizeStem } from './import/normalize.js';
 
-/** Letters, digits and CJK only; brackets, blanks, punctuation and spaces removed; half-width. */
-export function normalizeStem(stem: string): string {
-  return stem
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
+export { normalizeStem };
 
 /** Words that turn a statement around: two stems differing in them are different questions. */
 const NEGATIONS = /不|非|无|没|禁|勿|错误|正确|除外/g;

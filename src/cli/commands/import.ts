@@ -76,7 +76,7 @@ export function runBankImport(args: ImportArgs, io: Io): number {
     format: args.format,
     topic: args.topic,
     topics: bank.topics,
-    existingStems: bank.questions.map((q) => q.stem),
+    existingStems: bank.questions.map(({ id, stem }) => ({ id, stem })),
     existingIds: bank.questions.map((q) => q.id),
     sourceName: `《${basename(args.file, extname(args.file))}》`,
   });
