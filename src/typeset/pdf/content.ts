@@ -1,0 +1,200 @@
+// Page boxes → a PDF content stream. Coordinates stay in page space (origin top-left,
+// y down): the page starts with a flipping `cm`, and text uses a Tm with d = -1 so glyphs
+// stand upright. Text is one TJ per box with kerning adjustments that put every glyph at
+// exactly x + dx[i].
+import type { Box, Color, TextBox } from '../types.js';
+
+/** How the content writer reaches the embedded fonts (see embed.ts). */
+export interface GlyphEncoder {
+  /** The embedded font for a face key, registered as a resource of the current page. */
+  font(faceKey: string): EncodedFont;
+}
+
+export interface EncodedFont {
+  /** The resource name, e.g. "F1". */
+  resource: string;
+  /** Four hex digits of the glyph for a code point in the face's subset. */
+  hex(codePoint: number): string;
+  /** The glyph's advance in thousandths of an em (the width written in the font's W array). */
+  width(codePoint: number): number;
+}
+
+/** A number as PDF wants it: at most 3 decimals, no exponent, no "-0". */
+export function pdfNumber(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  const r = Math.round(n * 1000) / 1000;
+  if (r === 0) return '0';
+  if (Math.abs(r) < 1e-6 || Math.abs(r) >= 1e15) return r.toFixed(3);
+  return String(r);
+}
+
+const colorCache = new Map<string, string>();
+/** "#rgb" / "#rrggbb" → "r g b" (0..1). */
+export function pdfColor(color: Color): string {
+  let cached = colorCache.get(color);
+  if (cached) return cached;
+  let hex = color.trim().replace(/^#/, '');
+  if (hex.length === 3) hex = [...hex].map((c) => c + c).join('');
+  if (!/^[0-9a-fA-F]{6}$/.test(hex)) throw new Error(`"${color}" is not a colour; use #rrggbb`);
+  cached = [0, 2, 4].map((i) => pdfNumber(parseInt(hex.slice(i, i + 2), 16) / 255)).join(' ');
+  colorCache.set(color, cached);
+  return cached;
+}
+
+interface GraphicsState {
+  fill: string;
+  stroke: string;
+  lineWidth: number;
+  dash: string;
+  font: string;
+  size: number;
+}
+
+const KAPPA = 0.5522847498307936;
+
+/** Appends the content operators for `boxes` to `out` (joined later with "\n"). */
+export function writeBoxes(boxes: readonly Box[], glyphs: GlyphEncoder, out: string[]): void {
+  const state: GraphicsState = { fill: '0 0 0', stroke: '0 0 0', lineWidth: 1, dash: '', font: '', size: 0 };
+  writeList(boxes, glyphs, out, state);
+}
+
+function writeList(boxes: readonly Box[], glyphs: GlyphEncoder, out: string[], state: GraphicsState): void {
+  let inText = false;
+  for (const box of boxes) {
+    if (box.kind === 'text') {
+      if (!inText) {
+        out.push('BT');
+        inText = true;
+      }
+      writeText(box, glyphs, out, state);
+      continue;
+    }
+    if (inText) {
+      out.push('ET');
+      inText = false;
+    }
+    switch (box.kind) {
+      case 'line': {
+        setStroke(box.color ?? '#000000', out, state);
+        setLineWidth(box.width, out, state);
+        const dash = box.dash ? `[${pdfNumber(box.dash[0])} ${pdfNumber(box.dash[1])}] 0 d` : '[] 0 d';
+        if (dash !== state.dash) {
+          out.push(dash);
+          state.dash = dash;
+        }
+        out.push(`${pdfNumber(box.x1)} ${pdfNumber(box.y1)} m ${pdfNumber(box.x2)} ${pdfNumber(box.y2)} l S`);
+        break;
+      }
+      case 'rect': {
+        const op = paintOperator(box.stroke, box.fill, box.lineWidth, out, state);
+        if (op) out.push(`${pdfNumber(box.x)} ${pdfNumber(box.y)} ${pdfNumber(box.w)} ${pdfNumber(box.h)} re ${op}`);
+        break;
+      }
+      case 'circle': {
+        const op = paintOperator(box.stroke, box.fill, box.lineWidth, out, state);
+        if (op) out.push(`${circlePath(box.cx, box.cy, box.r)} ${op}`);
+        break;
+      }
+      case 'group': {
+        out.push(`q ${box.transform.map(pdfNumber).join(' ')} cm`);
+        writeList(box.boxes, glyphs, out, { ...state });
+        out.push('Q');
+        break;
+      }
+    }
+  }
+  if (inText) out.push('ET');
+}
+
+function setStroke(color: Color, out: string[], state: GraphicsState): void {
+  const rgb = pdfColor(color);
+  if (rgb !== state.stroke) {
+    out.push(`${rgb} RG`);
+    state.stroke = rgb;
+  }
+}
+
+function setFill(color: Color, out: string[], state: GraphicsState): void {
+  const rgb = pdfColor(color);
+  if (rgb !== state.fill) {
+    out.push(`${rgb} rg`);
+    state.fill = rgb;
+  }
+}
+
+function setLineWidth(width: number, out: string[], state: GraphicsState): void {
+  if (width !== state.lineWidth) {
+    out.push(`${pdfNumber(width)} w`);
+    state.lineWidth = width;
+  }
+}
+
+/** Sets colours and width for a shape; returns S, f, B, or '' when nothing is painted. */
+function paintOperator(stroke: Color | undefined, fill: Color | undefined, lineWidth: number | undefined, out: string[], state: GraphicsState): string {
+  if (fill) setFill(fill, out, state);
+  if (stroke) {
+    setStroke(stroke, out, state);
+    setLineWidth(lineWidth ?? 1, out, state);
+    if (state.dash !== '[] 0 d') {
+      out.push('[] 0 d');
+      state.dash = '[] 0 d';
+    }
+  }
+  return stroke && fill ? 'B' : stroke ? 'S' : fill ? 'f' : '';
+}
+
+function circlePath(cx: number, cy: number, r: number): string {
+  const k = r * KAPPA;
+  const n = pdfNumber;
+  return [
+    `${n(cx + r)} ${n(cy)} m`,
+    `${n(cx + r)} ${n(cy + k)} ${n(cx + k)} ${n(cy + r)} ${n(cx)} ${n(cy + r)} c`,
+    `${n(cx - k)} ${n(cy + r)} ${n(cx - r)} ${n(cy + k)} ${n(cx - r)} ${n(cy)} c`,
+    `${n(cx - r)} ${n(cy - k)} ${n(cx - k)} ${n(cy - r)} ${n(cx)} ${n(cy - r)} c`,
+    `${n(cx + k)} ${n(cy - r)} ${n(cx + r)} ${n(cy - k)} ${n(cx + r)} ${n(cy)} c h`,
+  ].join(' ');
+}
+
+function writeText(box: TextBox, glyphs: GlyphEncoder, out: string[], state: GraphicsState): void {
+  const { face, size, dx } = box;
+  if (box.text.length === 0) return;
+  setFill(box.color ?? '#000000', out, state);
+  const font = glyphs.font(face);
+  const resource = font.resource;
+  if (resource !== state.font || size !== state.size) {
+    out.push(`/${resource} ${pdfNumber(size)} Tf`);
+    state.font = resource;
+    state.size = size;
+  }
+  out.push(`1 0 0 -1 ${pdfNumber(box.x)} ${pdfNumber(box.y)} Tm`);
+  // TJ numbers are thousandths of an em subtracted from the pen after each glyph. `pen` is
+  // where the emitted numbers really put the pen, so rounding never accumulates.
+  const toUnits = 1000 / size;
+  let tj = '[<';
+  let pen = 0; // in thousandths of an em, relative to box.x
+  let i = 0;
+  const text = box.text;
+  for (let u = 0; u < text.length; u++) {
+    let cp = text.charCodeAt(u);
+    if (cp >= 0xd800 && cp <= 0xdbff && u + 1 < text.length) {
+      cp = ((cp - 0xd800) << 10) + (text.charCodeAt(++u) - 0xdc00) + 0x10000;
+    }
+    const target = (dx[i] ?? 0) * toUnits;
+    if (i > 0) {
+      const adjust = Math.round((pen - target) * 100) / 100;
+      if (adjust !== 0) {
+        tj += `>${adjust}<`;
+        pen -= adjust;
+      }
+    } else if (target !== 0) {
+      // The first glyph sits at dx[0]: shift it with a leading adjustment.
+      const adjust = Math.round(-target * 100) / 100;
+      tj = `[${adjust}<`;
+      pen -= adjust;
+    }
+    tj += font.hex(cp);
+    pen += font.width(cp);
+    i++;
+  }
+  out.push(`${tj}>] TJ`);
+}
