@@ -47,6 +47,51 @@ describe('typeset (real fonts and line engine)', () => {
   });
 });
 
+describe('an A3 landscape two-column paper (real line engine)', () => {
+  const question = (i: number): string =>
+    `<keep from="Q-${i}"><p hang="1.5em" space-before="0.3em">${i}. 【${i}】客户经理在营业网点接待前来咨询的客户时,${'首先应当做到的是'.repeat((i % 4) + 1)}<blank type="bracket"/>。</p>` +
+    `<options><opt>起身迎接</opt><opt>${i % 3 ? '递送名片并详细介绍产品的收益和风险情况' : '递送名片'}</opt><opt>推荐理财产品</opt><opt>查询资产《${i}》</opt></options></keep>`;
+  const xml = `<doc size="A3" orientation="landscape" columns="2" column-gap="16mm" binding-margin="15mm"><seal fields="姓名,工号"/>
+    <footer>第 {page} 页 共 {pages} 页</footer><h1>银行个人客户经理岗位考试</h1><h2>一、单项选择题</h2>${Array.from({ length: 70 }, (_, i) => question(i + 1)).join('')}</doc>`;
+  const doc = typeset(xml, { template: 'a3.hbs' });
+
+  it('keeps every question with its options in one column of one page', () => {
+    expect(doc.pages.length).toBeGreaterThan(1);
+    const where = (needle: string): string => {
+      for (const [p, page] of doc.pages.entries()) {
+        const hit = textBoxes(page.boxes).find((b) => b.text.includes(needle));
+        if (hit) return `${p}:${hit.x < page.width / 2 ? 'L' : 'R'}`;
+      }
+      return 'missing';
+    };
+    for (let i = 1; i <= 70; i++) {
+      const start = where(`【${i}】`);
+      expect(start, `question ${i}`).not.toBe('missing');
+      expect(where(`《${i}》`), `question ${i}`).toBe(start);
+    }
+  });
+
+  it('keeps all text inside the margins, the binding on the inner side (the seal and footer live outside by design)', () => {
+    const mm = 72 / 25.4;
+    for (const [i, page] of doc.pages.entries()) {
+      const odd = i % 2 === 0;
+      const left = (odd ? 35 : 20) * mm;
+      const right = page.width - (odd ? 20 : 35) * mm;
+      for (const b of page.boxes) {
+        if (b.kind !== 'text') continue;
+        if (b.y > page.height - 20 * mm) continue; // the footer
+        expect(b.x).toBeGreaterThanOrEqual(left - 0.5);
+        expect(b.x + b.dx[b.dx.length - 1]! + b.size).toBeLessThanOrEqual(right + 0.5);
+        expect(b.y - b.size).toBeGreaterThanOrEqual(20 * mm - 0.5);
+      }
+    }
+  });
+});
+
+function textBoxes(boxes: readonly Box[]): Array<Extract<Box, { kind: 'text' }>> {
+  return boxes.flatMap((b) => (b.kind === 'text' ? [b] : b.kind === 'group' ? textBoxes(b.boxes) : []));
+}
+
 describe('renderPdf (read back with poppler)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'exampress-render-'));
   const file = join(dir, 'sample.pdf');
