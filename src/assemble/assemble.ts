@@ -232,9 +232,18 @@ function drawPaper(bp: Blueprint, ctx: DrawContext): { picked: number[][] } | { 
     const base = buildModel(bp, topics, supply, 0);
     const topicNames = new Map(bank.topics.map((t) => [t.id, t.name]));
     if (outcome.reason === 'forced') {
-      const q = bank.questions[outcome.question]!;
+      const described = forced.map((i) => {
+        const q = bank.questions[i]!;
+        return `${q.id} (${q.type}, topic ${topicNames.get(q.topic) ?? q.topic}, difficulty ${q.difficulty})`;
+      });
       return {
-        problems: [{ rule: 'include', path: ['include', 'ids'], message: `include: ${q.id} (${q.type}, topic ${topicNames.get(q.topic) ?? q.topic}, difficulty ${q.difficulty}) cannot be placed without breaking the section's rules` }],
+        problems: [
+          {
+            rule: 'include',
+            path: ['include', 'ids'],
+            message: `include: the rules cannot hold with ${described.length > 1 ? `all of ${described.join(', ')}` : described[0] ?? 'the included questions'} in the paper`,
+          },
+        ],
       };
     }
     if (outcome.reason === 'enemies') {

@@ -51,10 +51,8 @@ export function drawQuestions(model: Model, pool: DrawPool, forced: number[], ho
   const cap: CellCounts = remaining.map((cells) => Int32Array.from(cells, (l) => l.length));
   const picked: number[][] = Array.from({ length: S }, () => []);
 
-  const first = solveCounts(model, { lower, cap }, rng);
-  if (!first.counts) return { ok: false, reason: first.exhausted ? 'search-limit' : 'infeasible' };
-  let x: CellCounts = first.counts;
-  const plan: Plan | null = first.plan;
+  let x: CellCounts = [];
+  let plan: Plan | null = null;
   const resolve = (): CellCounts | null => solveFlow(model, { lower, cap }, plan, rng);
 
   const removeFromPool = (q: number) => {
@@ -143,9 +141,31 @@ export function drawQuestions(model: Model, pool: DrawPool, forced: number[], ho
     return true;
   };
 
+  // Included questions are taken before the first solve, so the plan and counts allow for them.
   for (const q of forced) {
-    if (!where.has(q) || !tryTake(q)) return { ok: false, reason: 'forced', question: q };
+    if (!where.has(q)) return { ok: false, reason: 'forced', question: q };
+    const at = where.get(q);
+    for (const r of hooks.removalsIf(q)) {
+      if (r === q || !where.has(r)) continue;
+      cap[where.get(r).s]![where.get(r).c]!--;
+      removeFromPool(r);
+    }
+    lower[at.s]![at.c]!++;
+    removeFromPool(q);
+    tally(at.s, at.c);
+    picked[at.s]!.push(q);
+    hooks.taken(q);
   }
+  const first = solveCounts(model, { lower, cap }, rng);
+  if (!first.counts) {
+    if (!forced.length) return { ok: false, reason: first.exhausted ? 'search-limit' : 'infeasible' };
+    // Would the rules hold without the included questions? Then those are the reason.
+    const bare = solveCounts(model, { lower: lower.map((row) => new Int32Array(row.length)), cap: pool.cells.map((cs) => Int32Array.from(cs, (l) => l.length)) }, rng);
+    if (bare.counts) return { ok: false, reason: 'forced', question: forced[0]! };
+    return { ok: false, reason: bare.exhausted ? 'search-limit' : 'infeasible' };
+  }
+  x = first.counts;
+  plan = first.plan;
   const need = model.sections.reduce((n, s) => n + s.count, 0);
   let have = forced.length;
   while (have < need) {
