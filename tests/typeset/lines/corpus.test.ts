@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { loadFonts } from '../../../src/typeset/fonts/index.js';
 import { measureInline, setParagraph } from '../../../src/typeset/layout/lines/index.js';
-import type { FontSet, ParagraphStyle } from '../../../src/typeset/types.js';
+import type { FontSet, InlineItem, ParagraphStyle } from '../../../src/typeset/types.js';
 import { TypesetError } from '../../../src/typeset/types.js';
 import { lineProblems } from './checkLines.js';
 import { fakeFonts } from './fakeFonts.js';
@@ -112,6 +112,30 @@ describe.each(fontSets)('on the %s', (_name, fonts) => {
 
   test.skipIf(!fonts)('random mixes, left-aligned, keep every rule', () => {
     run(random.slice(0, 80), { align: 'left', indent: 0, lineHeight: 1.5 }, false);
+  });
+
+  test.skipIf(!fonts)('random mixes split into styled spans (bold, sans, sizes, underline, dots) keep every rule', () => {
+    const rand = prng(7);
+    const styles = [
+      style(), style({ bold: true }), style({ family: 'sans' }), style({ size: 9 }),
+      style({ underline: true }), style({ emphasisDots: true }), style({ family: 'sans', bold: true, size: 12 }),
+    ];
+    const problems: string[] = [];
+    for (const p of random.slice(0, 100)) {
+      const chars = [...p];
+      const items: InlineItem[] = [];
+      for (let k = 0; k < chars.length; ) {
+        const n = 1 + Math.floor(rand() * 12);
+        items.push(text(chars.slice(k, k + n).join(''), styles[Math.floor(rand() * styles.length)]!));
+        k += n;
+      }
+      for (const em of MEASURES_EM) {
+        const width = em * SIZE;
+        const lines = setParagraph(items, { align: 'justify', indent: 2 * SIZE, lineHeight: 1.5 }, width, fonts!);
+        problems.push(...lineProblems(p, lines, fonts!, { width, indent: 2 * SIZE, justify: true }).map((x) => `[${em} em] ${x}`));
+      }
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
   });
 
   test.skipIf(!fonts)('set at their measured natural width, paragraphs take one line', () => {

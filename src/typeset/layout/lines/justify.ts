@@ -10,7 +10,7 @@ import { lineOpportunities, lineShrink, lineWidth, type Spacing } from './spacin
 export interface Placement {
   /** x of slot i (line-relative, indent included) for i in [start, end). */
   xs: Float64Array;
-  /** Advance of slot i as placed (shrunk slots are narrower). */
+  /** Advance of slot i as placed (shrunk slots are narrower; the last loses its end trim). */
   ws: Float64Array;
   naturalWidth: number;
   contentEnd: number;
@@ -70,10 +70,11 @@ export function placeLine(s: Slots, sp: Spacing, line: LineRange, align: Paragra
       if (perOpp !== 0 && brk[i] === BREAK) x += perOpp;
     }
     xs[i] = x;
-    const w = i < end - 1 ? adv[i]! - shrinkRatio * shrinkSlot[i]! : adv[i]!;
+    // The last slot's trimmed blank (or trailing space) is not part of the line.
+    const w = i < end - 1 ? adv[i]! - shrinkRatio * shrinkSlot[i]! : adv[i]! - sp.endTrim[i]!;
     ws[i] = w;
     x += w;
   }
-  const contentEnd = end > start ? x - sp.endTrim[end - 1]! : x;
+  const contentEnd = x;
   return { xs, ws, naturalWidth: natural, contentEnd, justified };
 }
