@@ -19,9 +19,9 @@ describe('lintBank', () => {
   });
 
   it.each<[string, (qs: Q[]) => Q[], string, RegExp]>([
-    ['duplicate-id', (qs) => [...qs, { ...qs[0], stem: '另一道题目,内容完全不同,考查名片的递接( )。' }], 'DH-001', /already used/],
-    ['duplicate-stem', (qs) => [...qs, { ...qs[0], id: 'DH-009', stem: '电话铃响后 , 应在(  )之内接听' }], 'DH-009', /same stem as DH-001/],
-    ['near-duplicate-stem', (qs) => [...qs, { ...qs[0], id: 'DH-009', stem: '电话铃响后,应该在( )之内接听。' }], 'DH-009', /nearly the same/],
+    ['duplicate-id', (qs) => [...qs, { ...qs[0], stem: '另一道题目，内容完全不同，考查名片的递接（ ）。' }], 'DH-001', /already used/],
+    ['duplicate-stem', (qs) => [...qs, { ...qs[0], id: 'DH-009', stem: '电话铃响后 , 应在（  ）之内接听' }], 'DH-009', /same stem as DH-001/],
+    ['near-duplicate-stem', (qs) => [...qs, { ...qs[0], id: 'DH-009', stem: '电话铃响后，应该在（ ）之内接听。' }], 'DH-009', /nearly the same/],
     ['single-answer', (qs) => [{ ...qs[0], answer: 'AB' }, ...qs.slice(1)], 'DH-001', /2 answers/],
     ['multiple-answer', (qs) => [qs[0]!, { ...qs[1], answer: 'A' }, ...qs.slice(2)], 'DH-002', /only one answer/],
     ['answer-not-option', (qs) => [{ ...qs[0], answer: 'E' }, ...qs.slice(1)], 'DH-001', /not among the 4 options/],
@@ -43,7 +43,7 @@ describe('lintBank', () => {
   });
 
   it('does not call a negated stem a near duplicate', () => {
-    const problems = lint((qs) => [...qs, { ...qs[0], id: 'DH-009', stem: '电话铃响后,不应在( )之内接听。' }]);
+    const problems = lint((qs) => [...qs, { ...qs[0], id: 'DH-009', stem: '电话铃响后，不应在（ ）之内接听。' }]);
     expect(rulesOf(problems)).not.toContain('near-duplicate-stem');
   });
 
@@ -64,7 +64,7 @@ describe('lintBank', () => {
         const k = 'ABCD'.indexOf(answer);
         if (longestIsAnswer) options[k] = `${options[k]}(最完整、最详细的一项)`;
         return {
-          id: `W-${String(i).padStart(3, '0')}`, type: 'single', stem: `第${i}号题考查的是第${'一二三四五六七八九十'[i % 10]}种${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${i}情形( )。`,
+          id: `W-${String(i).padStart(3, '0')}`, type: 'single', stem: `第${i}号题考查的是第${'一二三四五六七八九十'[i % 10]}种${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${i}情形（ ）。`,
           options, answer, difficulty: 2, source: '测试', explanation: '测试。', norms: i % 2 ? [] : ['phone-greet'],
         };
       });

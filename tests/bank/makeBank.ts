@@ -21,7 +21,7 @@ export const NORMS = {
         title: '接听电话',
         norms: [
           { id: 'phone-three-rings', text: '铃响三声之内接听。' },
-          { id: 'phone-greet', text: '先问候,再报单位和姓名。' },
+          { id: 'phone-greet', text: '先问候，再报单位和姓名。' },
         ],
       },
     ],
@@ -31,24 +31,24 @@ export const NORMS = {
 export function validQuestions(): Record<string, unknown>[] {
   return [
     {
-      id: 'DH-001', type: 'single', stem: '电话铃响后,应在( )之内接听。',
+      id: 'DH-001', type: 'single', stem: '电话铃响后，应在（ ）之内接听。',
       options: ['一声', '三声', '五声', '十声'], answer: 'B', difficulty: 1,
-      source: '《银行客户经理服务培训大纲》', explanation: '铃响三声之内接听,体现对来电者的尊重。', norms: ['phone-three-rings'],
+      source: '《银行客户经理服务培训大纲》', explanation: '铃响三声之内接听，体现对来电者的尊重。', norms: ['phone-three-rings'],
     },
     {
-      id: 'DH-002', type: 'multiple', stem: '接听客户来电时,正确的做法有( )。',
+      id: 'DH-002', type: 'multiple', stem: '接听客户来电时，正确的做法有（ ）。',
       options: ['先问候', '报出单位和姓名', '边吃东西边接听', '随手记录要点'], answer: 'ABD', difficulty: 2,
       source: '《银行客户经理服务培训大纲》', explanation: '问候、自报家门和记录要点都是基本要求。', norms: ['phone-greet'],
     },
     {
-      id: 'DH-003', type: 'judge', stem: '接听电话时可以先不报单位,等客户询问再说。( )',
+      id: 'DH-003', type: 'judge', stem: '接听电话时可以先不报单位，等客户询问再说。（ ）',
       answer: false, difficulty: 2,
       source: '《银行客户经理服务培训大纲》', explanation: '接听后应先问候并报出单位和姓名。', norms: ['phone-greet'],
     },
     {
-      id: 'DH-004', type: 'fill', stem: '电话铃响___声之内应接听,接听后先___。',
+      id: 'DH-004', type: 'fill', stem: '电话铃响___声之内应接听，接听后先___。',
       answer: ['三|3', '问候'], difficulty: 3,
-      source: '《银行客户经理服务培训大纲》', explanation: '三声之内接听,先问候。', norms: ['phone-three-rings', 'phone-greet'],
+      source: '《银行客户经理服务培训大纲》', explanation: '三声之内接听，先问候。', norms: ['phone-three-rings', 'phone-greet'],
     },
   ];
 }

@@ -9,7 +9,7 @@ describe('exampress bank lint', () => {
   it('exits 0 on a valid bank and 1 with FILE:LINE:COL ID lines on errors', async () => {
     expect((await run('bank', 'lint', '--bank', makeBank())).code).toBe(0);
     const qs = validQuestions();
-    qs.push({ ...qs[0], stem: '另一道完全不同的题目,考查名片的递接方式( )。' });
+    qs.push({ ...qs[0], stem: '另一道完全不同的题目，考查名片的递接方式（ ）。' });
     const res = await run('bank', 'lint', '--bank', makeBank({ questions: qs }));
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(/^\S+phone\.yaml:\d+:\d+ DH-001 error duplicate-id: /m);

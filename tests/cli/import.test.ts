@@ -6,14 +6,14 @@ import { loadBank } from '../../src/bank/load.js';
 import { makeBank } from '../bank/makeBank.js';
 import { run } from './run.js';
 
-const aiken = `电话铃响后,应在几声之内接听?
+const aiken = `电话铃响后，应在几声之内接听？
 A. 一声
 B. 三声
 C. 五声
 D. 十声
 ANSWER: B
 
-递送名片时,文字应朝向哪一方?
+递送名片时，文字应朝向哪一方？
 A) 自己
 B) 对方
 ANSWER: B
@@ -60,7 +60,7 @@ describe('exampress bank import', () => {
   it('skips questions already in the bank and prints JSON', async () => {
     const bank = makeBank();
     const file = join(mkdtempSync(join(tmpdir(), 'exampress-import-')), 'again.txt');
-    writeFileSync(file, '电话铃响后,应在( )之内接听。\nA. 一声\nB. 三声\nC. 五声\nD. 十声\nANSWER: B\n');
+    writeFileSync(file, '电话铃响后，应在（ ）之内接听。\nA. 一声\nB. 三声\nC. 五声\nD. 十声\nANSWER: B\n');
     const res = await run('bank', 'import', file, '--bank', bank, '--json', '--dry-run');
     const json = JSON.parse(res.stdout);
     expect(json).toMatchObject({ parsed: 0, duplicates: 1, failed: [] });

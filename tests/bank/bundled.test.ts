@@ -1,0 +1,50 @@
+// The bank that ships with exampress: clean, and as large and varied as the trainers need.
+import { describe, expect, it } from 'vitest';
+import { lintBank, formatProblem } from '../../src/bank/lint.js';
+import { loadBank } from '../../src/bank/load.js';
+import { bankStats } from '../../src/bank/stats.js';
+import { findUncovered, loadFonts } from '../../src/typeset/fonts/index.js';
+
+const { bank, problems } = loadBank('bank');
+
+describe('the bundled bank', () => {
+  it('loads and lints without errors or warnings', () => {
+    const all = [...problems, ...lintBank(bank)];
+    expect(all.map(formatProblem)).toEqual([]);
+  });
+
+  it('holds at least 200 questions in at least 10 topics, with every type and difficulty well represented', () => {
+    const stats = bankStats(bank);
+    expect(stats.questions).toBeGreaterThanOrEqual(200);
+    expect(Object.values(stats.byTopic).filter((n) => n > 0).length).toBeGreaterThanOrEqual(10);
+    expect(stats.byType.multiple).toBeGreaterThanOrEqual(40);
+    expect(stats.byType.judge).toBeGreaterThanOrEqual(40);
+    expect(stats.byType.fill).toBeGreaterThanOrEqual(30);
+    for (const level of ['1', '2', '3', '4', '5'] as const) expect(stats.byDifficulty[level]).toBeGreaterThan(5);
+  });
+
+  it('has at least 10 chapters and 120 numbered norms, and every question cites one', () => {
+    expect(bank.chapters.length).toBeGreaterThanOrEqual(10);
+    expect(bank.norms.size).toBeGreaterThanOrEqual(120);
+    expect(bank.questions.filter((q) => q.norms.length === 0).map((q) => q.id)).toEqual([]);
+  });
+
+  it('contains every distinct question of the seed pack, tagged seed, with the seed as source', () => {
+    const seed = bank.questions.filter((q) => q.tags?.includes('seed'));
+    expect(seed).toHaveLength(24);
+    const zd1 = bank.questions.find((q) => q.id === 'ZD-001')!;
+    expect(zd1.stem).toMatch(/严重违反规章制度及年度考核不合格的个人客户经理，必须/);
+    expect(zd1.options?.[Number('ABCD'.indexOf(zd1.answer as string))]).toBe('调离原岗位');
+    for (const q of seed) expect(q.source).toMatch(/《.+》/);
+  });
+
+  it('prints only characters the bundled fonts draw', () => {
+    const fonts = loadFonts();
+    const texts = [
+      ...bank.questions.flatMap((q) => [q.stem, q.explanation, q.source, ...(q.options ?? []), ...(Array.isArray(q.answer) ? q.answer : [])]),
+      ...bank.chapters.flatMap((c) => [c.title, c.intro ?? '', ...c.sections.flatMap((s) => [s.title, s.intro ?? '', ...s.norms.map((n) => n.text), ...(s.checklist ?? []), ...(s.table ? [...s.table.header, ...s.table.rows.flat()] : [])])]),
+    ];
+    const uncovered = texts.flatMap((t) => findUncovered(t, 'serif', fonts).map((u) => `${u.char} in ${t}`));
+    expect(uncovered).toEqual([]);
+  });
+});
