@@ -117,8 +117,10 @@ export function parseMarkup(xml: string, template: string): ElementNode {
     textCol = parser.column + 1;
   });
 
+  // Saxes closes the open elements before it reports a mismatched closing tag: remember the last.
+  let lastClosed: ElementNode | undefined;
   parser.on('closetag', () => {
-    stack.pop();
+    lastClosed = stack.pop();
     textLine = parser.line;
     textCol = parser.column + 1;
   });
@@ -141,11 +143,17 @@ export function parseMarkup(xml: string, template: string): ElementNode {
   });
 
   parser.on('error', (err) => {
-    failure ??= new TypesetError(`${template}:${parser.line}:${parser.column}: ${friendlySaxesMessage(err.message)}`, {
-      template,
-      line: parser.line,
-      col: parser.column,
-    });
+    const open = stack[stack.length - 1];
+    let pos: SourcePos = { template, line: parser.line, col: parser.column };
+    let message = friendlySaxesMessage(err.message);
+    if (open && err.message.includes('unclosed tag')) {
+      // Point at the element that was never closed, not at the end of the file.
+      pos = open.pos;
+      message = `<${open.name}> is never closed: add </${open.name}>`;
+    } else if (lastClosed && err.message.includes('unexpected close tag')) {
+      message = `this closing tag does not match <${lastClosed.name}> opened at line ${lastClosed.pos.line}, column ${lastClosed.pos.col}`;
+    }
+    failure ??= new TypesetError(`${template}:${pos.line}:${pos.col}: ${message}`, pos, fromOf());
     throw failure;
   });
 

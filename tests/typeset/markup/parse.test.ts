@@ -74,8 +74,9 @@ describe('parseMarkup reports problems at template:line:col in words an author u
   });
 
   it('malformed XML: unclosed and mismatched tags, bare & and <, unknown entities', () => {
-    expect(errorOf('<doc><p>x</doc>').message).toMatch(/^paper\.hbs:1:\d+: /);
-    expect(errorOf('<doc><p>x</p>').message).toMatch(/unclosed tag/);
+    expect(errorOf('<doc><p>x</doc>').message).toMatch(/^paper\.hbs:1:\d+: this closing tag does not match <p> opened at line 1, column 6/);
+    expect(errorOf('<doc>\n  <p>x</p>\n  <p>y\n</doc>').message).toMatch(/paper\.hbs:4:6: this closing tag does not match <p> opened at line 3, column 3/);
+    expect(errorOf('<doc>\n  <p>x</p>').message).toMatch(/paper\.hbs:1:1: <doc> is never closed: add <\/doc>/);
     expect(errorOf('<doc><p>A & B</p></doc>').message).toMatch(/&amp;/);
     expect(errorOf('<doc><p>&nbsp;</p></doc>').message).toMatch(/unknown entity/);
     expect(errorOf('<doc><p>1 < 2</p></doc>').message).toMatch(/&lt;|tag/);
