@@ -40,11 +40,6 @@ export function breakBetween(a: number, b: number): number {
   return PAIR_TABLE[a * CLASS_COUNT + b]!;
 }
 
-/** Classes a line must not start with (unless a unit wider than the line forces it). */
-export function mayStartLine(cls: number): boolean {
-  return cls !== CL && cls !== CLH && cls !== BR && cls !== SP;
-}
-
 /** Classes a line must not end with. */
 export function mayEndLine(cls: number): boolean {
   return cls !== OP && cls !== OPH;

@@ -1,5 +1,6 @@
 // Per-FontSet caches of face choice and advances, so each code point asks the fonts once.
-import type { FamilyName, FontFace, FontSet } from '../../types.js';
+import type { FamilyName, FontFace, FontSet, InlineStyle } from '../../types.js';
+import { TypesetError } from '../../types.js';
 
 const UNKNOWN = -1;
 const NOT_COVERED = -2;
@@ -114,4 +115,14 @@ function makeFontCache(fonts: FontSet): FontCache {
       return i;
     },
   };
+}
+
+/** The error for a character no configured font draws, naming the font chain and the bank item. */
+export function notCovered(cp: number, style: InlineStyle, cache: FontCache, from: string | undefined): TypesetError {
+  const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+  return new TypesetError(
+    `character "${String.fromCodePoint(cp)}" (U+${hex}) is not covered by ${cache.fonts.describe(style.family)}`,
+    undefined,
+    from,
+  );
 }
