@@ -1,0 +1,58 @@
+// npm run bench:typeset — the seed text as justified A4 pages, by our engine and by pdfkit's
+// own text flow. Prints JSON; budget: ratio ≤ 0.5 and ours ≥ 150,000 chars/s.
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadFonts, packageRoot } from '../../src/typeset/fonts/index.js';
+import { benchMarkup, countChars, median, renderOurs, renderPdfkit, seedParagraphs, withoutUncovered } from './typeset-lib.js';
+
+const RUNS = 5;
+
+async function main(): Promise<void> {
+  const seedDir = join(packageRoot(), '..', 'shared', 'seed');
+  const seed = seedParagraphs(seedDir);
+  if (!seed) {
+    console.error(`bench:typeset: no seed text in ${seedDir}; skipped.`);
+    return;
+  }
+  const fonts = loadFonts();
+  const { paragraphs, dropped } = withoutUncovered(seed, fonts);
+  const markup = benchMarkup(paragraphs);
+  const chars = countChars(paragraphs);
+
+  // Warm up both (fonts parsed, caches filled, code compiled) and keep the PDFs to look at.
+  const ours = renderOurs(markup, fonts);
+  const theirs = await renderPdfkit(paragraphs, fonts);
+  writeFileSync(join(tmpdir(), 'exampress-bench-ours.pdf'), ours.pdf);
+  writeFileSync(join(tmpdir(), 'exampress-bench-pdfkit.pdf'), theirs.pdf);
+
+  const oursMs: number[] = [];
+  const pdfkitMs: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    let t = performance.now();
+    renderOurs(markup, fonts);
+    oursMs.push(performance.now() - t);
+    t = performance.now();
+    await renderPdfkit(paragraphs, fonts);
+    pdfkitMs.push(performance.now() - t);
+  }
+  const oursMedian = median(oursMs);
+  const pdfkitMedian = median(pdfkitMs);
+  const result = {
+    chars,
+    pages: ours.pages,
+    pdfkit_pages: theirs.pages,
+    ours_ms: Math.round(oursMedian * 10) / 10,
+    pdfkit_ms: Math.round(pdfkitMedian * 10) / 10,
+    ratio: Math.round((oursMedian / pdfkitMedian) * 1000) / 1000,
+    ours_chars_per_s: Math.round(chars / (oursMedian / 1000)),
+    dropped_uncovered_chars: dropped,
+    ours_bytes: ours.pdf.length,
+    pdfkit_bytes: theirs.pdf.length,
+  };
+  console.log(JSON.stringify(result));
+  const ok = result.ratio <= 0.5 && result.ours_chars_per_s >= 150_000;
+  if (!ok) console.error('bench:typeset: over budget (ratio ≤ 0.5 and ≥ 150,000 chars/s)');
+}
+
+await main();
