@@ -44,9 +44,13 @@ export function runningBoxes(el: ElementNode, where: 'header' | 'footer', page: 
 const SEAL_TEXT = '密封线内不要答题';
 const MIN_SEAL_SPACE = 22 * PT_PER_MM;
 
+export function hasSealSpace(master: PageMaster): boolean {
+  return master.margin.left + master.binding >= MIN_SEAL_SPACE;
+}
+
 export function checkSealSpace(seal: ElementNode, master: PageMaster): void {
   const space = master.margin.left + master.binding;
-  if (space < MIN_SEAL_SPACE)
+  if (!hasSealSpace(master))
     throw new TypesetError(
       `${locate(seal.pos)}: <seal> needs at least 22mm left of the text, the page has ${(space / PT_PER_MM).toFixed(0)}mm: set binding-margin="15mm" (or more) on <doc> or <page>`,
       seal.pos,

@@ -5,7 +5,7 @@ import { lengthPt } from '../markup/units.js';
 import { layoutBlocks } from './blocks.js';
 import { pushTranslated } from './boxes.js';
 import { type BlockContext, DEFAULT_LINE_ENGINE, FlowBuilder, type HeadingInfo, type LineEngine } from './context.js';
-import { checkSealSpace, runningBoxes, sealBoxes } from './decorate.js';
+import { checkSealSpace, hasSealSpace, runningBoxes, sealBoxes } from './decorate.js';
 import { contentWidth, columnWidth, DEFAULT_MASTER, masterFrom, type PageMaster } from './master.js';
 import { paginate } from './paginate.js';
 
@@ -95,7 +95,9 @@ export function layoutDocument(root: ElementNode, fonts: FontSet, options: Layou
     for (const { x, y, late } of frame.lates) for (const p of late(pageOf)) pushTranslated(boxes, p.boxes, x + p.dx, y + p.dy);
     for (const h of headers) boxes.push(...runningBoxes(h, 'header', frame, total, ctx));
     for (const f of footers) boxes.push(...runningBoxes(f, 'footer', frame, total, ctx));
-    const seal = seals.get(frame.master) ?? (frame.master !== docMaster ? seals.get(docMaster) : undefined);
+    // A <page> without its own seal takes the document's, if its margin has room for it.
+    const docSeal = seals.get(docMaster);
+    const seal = seals.get(frame.master) ?? (docSeal && hasSealSpace(frame.master) ? docSeal : undefined);
     if (seal) boxes.push(...sealBoxes(seal, frame, ctx));
     return { width: frame.master.width, height: frame.master.height, boxes };
   });
