@@ -235,3 +235,18 @@ describe('a paragraph of inline boxes only', () => {
     expect(lines[0]).toMatchObject({ ascent: 9, descent: 3, height: 12, contentWidth: 24 });
   });
 });
+
+describe('a closing mark that would start a line', () => {
+  test('pulls the character before it down rather than start the line, and the line above is stretched', () => {
+    const lines = setParagraph([text('甲乙丙丁戊己庚辛壬癸。子丑寅卯')], justified, 10 * EM, fonts);
+    expect(lines.map((l) => l.text)).toEqual(['甲乙丙丁戊己庚辛壬', '癸。子丑寅卯']);
+    expect(lines[0]!.contentWidth).toBeCloseTo(10 * EM, 6);
+  });
+
+  test('fits on the line when the line-end blank makes room', () => {
+    // 9 ideographs + 。 = 9.5 em once the stop's blank is trimmed: it fits a 9.5 em measure.
+    const lines = setParagraph([text('甲乙丙丁戊己庚辛壬。子丑寅卯')], justified, 9.5 * EM, fonts);
+    expect(lines[0]!.text).toBe('甲乙丙丁戊己庚辛壬。');
+    expect(lines[0]!.naturalWidth).toBeCloseTo(9.5 * EM, 6);
+  });
+});

@@ -51,7 +51,11 @@ export function breakSegment(
     let fitShrunk = -1;
     const margin = 2 * emSize;
     for (let e = s + 1; e <= b; e++) {
-      if (e < b && brk[e] !== BREAK) continue;
+      if (e < b && brk[e] !== BREAK) {
+        // Inside a long unbreakable run: stop once it is hopelessly past the measure.
+        if (sp.pos[e]! - sp.pos[s]! - lineShrink(sp, s, e) > avail + margin + emSize) break;
+        continue;
+      }
       const w = lineWidth(sp, s, e);
       if (w <= avail + EPS) {
         fitNatural = e;
