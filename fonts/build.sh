@@ -51,10 +51,10 @@ print(TTFont(sys.argv[1], fontNumber=2, lazy=True)['name'].getDebugName(6))" "$t
   fi
   "$py" "$here/tune.py" prepare "$ttc" 2 "$work/face.otf"
   # Horizontal text only, shaped by us: no layout features, no vertical metrics, no hinting.
-  # Keeping the subroutines (no --desubroutinize) makes the files ~5% smaller.
+  # Desubroutinized: files ~5% bigger, but fontkit then embeds subsets in PDFs 5x smaller and faster.
   pyftsubset "$work/face.otf" \
     --unicodes-file="$work/unicodes.txt" \
-    --layout-features='' --no-hinting \
+    --layout-features='' --no-hinting --desubroutinize \
     --drop-tables+=BASE,VORG,vhea,vmtx,GSUB,GPOS,GDEF,DSIG \
     --name-IDs='*' --name-languages='*' \
     --output-file="$out"
