@@ -157,11 +157,18 @@ export function diagnose(input: DiagnoseInput): AssembleProblem[] {
       }
       return;
     }
-    const levels = take(null)
-      .map((q) => questions[q]!.difficulty)
-      .sort((a, b) => a - b);
-    const least = levels.slice(0, count).reduce((a, b) => a + b, 0);
-    const most = levels.slice(-count).reduce((a, b) => a + b, 0);
+    // Extremes of the level sum: each section takes its easiest (or hardest) questions.
+    const involved = path[0] === 'sections' ? [path[1] as number] : model.sections.map((_, s) => s);
+    let least = 0;
+    let most = 0;
+    for (const s of involved) {
+      const levels = pick(s, null, null)
+        .map((q) => questions[q]!.difficulty)
+        .sort((a, b) => a - b);
+      const n = model.sections[s]!.count;
+      least += levels.slice(0, n).reduce((a, b) => a + b, 0);
+      most += levels.slice(-n).reduce((a, b) => a + b, 0);
+    }
     if (least > spec.hi || most < spec.lo) {
       const reach = least > spec.hi ? `the ${count} easiest eligible questions average ${(least / count).toFixed(2)}` : `the ${count} hardest eligible questions average ${(most / count).toFixed(2)}`;
       problems.push({ rule: 'difficulty-supply', path, message: `${whoText}: ${spec.label} cannot be met; ${reach}` });

@@ -108,7 +108,7 @@ export interface SolveResult {
 }
 
 /** Cell counts for the whole paper, choosing a difficulty plan first when the rules need one. */
-export function solveCounts(model: Model, b: Bounded, rng: Rng, budget = 4000): SolveResult {
+export function solveCounts(model: Model, b: Bounded, rng: Rng, budget = 1500): SolveResult {
   if (!needsPlan(model)) return { counts: solveFlow(model, b, null, rng), plan: null, exhausted: false };
   return searchPlan(model, b, rng, budget);
 }
@@ -116,6 +116,8 @@ export function solveCounts(model: Model, b: Bounded, rng: Rng, budget = 4000): 
 interface LinearRule {
   /** Coefficient per variable (s * LEVEL_COUNT + d - 1); 0 when not involved. */
   coef: Float64Array;
+  /** Sections the rule involves. */
+  rows: boolean[];
   lo: number;
   hi: number;
 }
@@ -130,19 +132,20 @@ function planRules(model: Model): LinearRule[] {
       sections.forEach((s) => {
         for (let d = 1; d <= LEVEL_COUNT; d++) coef[s * LEVEL_COUNT + d - 1] = d;
       });
-      rules.push({ coef, lo: spec.lo, hi: spec.hi });
+      rules.push({ coef, rows: rowsOf(sections), lo: spec.lo, hi: spec.hi });
       return;
     }
     for (const g of spec.groups) {
       const coef = new Float64Array(V);
       sections.forEach((s) => g.levels.forEach((d) => (coef[s * LEVEL_COUNT + d - 1] = 1)));
-      rules.push({ coef, lo: g.lo, hi: g.hi });
+      rules.push({ coef, rows: rowsOf(sections), lo: g.lo, hi: g.hi });
     }
   };
+  const rowsOf = (sections: number[]) => model.sections.map((_, s) => sections.includes(s));
   model.sections.forEach((sec, s) => {
     const coef = new Float64Array(V);
     for (let d = 1; d <= LEVEL_COUNT; d++) coef[s * LEVEL_COUNT + d - 1] = 1;
-    rules.push({ coef, lo: sec.count, hi: sec.count });
+    rules.push({ coef, rows: rowsOf([s]), lo: sec.count, hi: sec.count });
     if (sec.difficulty) add([s], sec.difficulty);
   });
   if (model.difficulty) add(model.sections.map((_, s) => s), model.difficulty);
@@ -171,22 +174,53 @@ function searchPlan(model: Model, b: Bounded, rng: Rng, budget: number): SolveRe
   const value = new Int32Array(V);
   let calls = 0;
   let exhausted = false;
-  // Partial sums of each rule over assigned variables, and the reach of the unassigned ones.
+  // Bounds of each rule given the assigned variables: per section row, the unassigned levels
+  // must still add up to the row's count, so the reach is a greedy fill (highest or lowest
+  // coefficients first) within each level's supply. Exact per row, so hopeless means fail early.
+  const counts = model.sections.map((sec) => sec.count);
+  const rowReach = (r: LinearRule, s: number, assigned: number): [number, number] | null => {
+    let fixed = 0;
+    let left = counts[s]!;
+    const free: number[] = [];
+    for (let d = 0; d < LEVEL_COUNT; d++) {
+      const v = s * LEVEL_COUNT + d;
+      if (v < assigned) {
+        fixed += r.coef[v]! * value[v]!;
+        left -= value[v]!;
+      } else {
+        free.push(v);
+        fixed += r.coef[v]! * boxLo[v]!;
+        left -= boxLo[v]!;
+      }
+    }
+    if (left < 0) return null;
+    const room = free.reduce((n, v) => n + boxHi[v]! - boxLo[v]!, 0);
+    if (room < left) return null;
+    const fill = (order: number[]) => {
+      let rest = left;
+      let sum = 0;
+      for (const v of order) {
+        const k = Math.min(rest, boxHi[v]! - boxLo[v]!);
+        sum += k * r.coef[v]!;
+        rest -= k;
+      }
+      return sum;
+    };
+    const byCoef = free.slice().sort((a, b) => r.coef[a]! - r.coef[b]!);
+    return [fixed + fill(byCoef), fixed + fill(byCoef.slice().reverse())];
+  };
   const fits = (assigned: number): boolean => {
     for (const r of rules) {
-      let sum = 0;
       let min = 0;
       let max = 0;
-      for (let v = 0; v < V; v++) {
-        const k = r.coef[v]!;
-        if (k === 0) continue;
-        if (v < assigned) sum += k * value[v]!;
-        else {
-          min += k * boxLo[v]!;
-          max += k * boxHi[v]!;
-        }
+      for (let s = 0; s < S; s++) {
+        if (!r.rows[s]) continue;
+        const reach = rowReach(r, s, assigned);
+        if (!reach) return false;
+        min += reach[0];
+        max += reach[1];
       }
-      if (sum + min > r.hi + 1e-9 || sum + max < r.lo - 1e-9) return false;
+      if (min > r.hi + 1e-9 || max < r.lo - 1e-9) return false;
     }
     return true;
   };
