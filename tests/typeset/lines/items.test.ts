@@ -250,3 +250,12 @@ describe('a closing mark that would start a line', () => {
     expect(lines[0]!.naturalWidth).toBeCloseTo(9.5 * EM, 6);
   });
 });
+
+describe('currency signs', () => {
+  test('stay with their amount', () => {
+    for (let w = 3; w <= 8; w += 0.5) {
+      const lines = setParagraph([text('价格为￥100元，折合＄15')], justified, w * EM, fonts);
+      for (const l of lines.slice(0, -1)) expect(l.text.endsWith('￥') || l.text.endsWith('＄'), l.text).toBe(false);
+    }
+  });
+});

@@ -71,6 +71,7 @@ function buildClassTable(): Uint8Array {
   set(HALF_OPENERS, OPH);
   set(FULL_CLOSERS, CL);
   set(FULL_OPENERS, OP);
+  set('\uFFE5\uFF04\u20AC', OP); // ￥ ＄ € prefix their amount: never left at a line end
   set(DASHES, IN);
   // ASCII punctuation set above as CL/OP by FULL_* strings must stay half-width classes.
   set(HALF_CLOSERS, CLH);
