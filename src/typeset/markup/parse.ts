@@ -41,18 +41,24 @@ function friendlySaxesMessage(raw: string): string {
  * `template:line:col` for the first problem found.
  */
 export function parseMarkup(xml: string, template: string): ElementNode {
-  const parser = new SaxesParser({ position: true });
+  // Saxes' line/column tracking triples parse time; its string index is free, and lines are
+  // only counted for the tags and texts that become nodes.
+  const parser = new SaxesParser({ position: false });
+  const lines = lineStarts(xml);
+  const at = (index: number): SourcePos => {
+    const line = lineOf(lines, index);
+    return { template, line: line + 1, col: index - lines[line]! + 1 };
+  };
   const stack: ElementNode[] = [];
   let root: ElementNode | undefined;
   let failure: TypesetError | undefined;
-  // The position just after the last tag: where the next text run starts.
-  let textLine = 1;
-  let textCol = 1;
+  // The index just after the last tag: where the next text run starts.
+  let textStart = 0;
 
   const fail = (message: string, pos: SourcePos, from?: string): never => {
     throw new TypesetError(`${pos.template}:${pos.line}:${pos.col}: ${message}`, pos, from);
   };
-  const here = (): SourcePos => ({ template, line: parser.line, col: parser.column + 1 });
+  const here = (): SourcePos => at(Math.min(parser.position, xml.length));
   const fromOf = (): string | undefined => {
     for (let i = stack.length - 1; i >= 0; i--) {
       const f = stack[i]?.attrs.from;
@@ -61,10 +67,10 @@ export function parseMarkup(xml: string, template: string): ElementNode {
     return undefined;
   };
 
-  let tagPos: SourcePos = here();
+  let tagPos: SourcePos = at(0);
   parser.on('opentagstart', (tag) => {
     // Fired after the name has been read (and one more character): step back to the "<".
-    tagPos = { template, line: parser.line, col: Math.max(1, parser.column - tag.name.length - 1) };
+    tagPos = at(Math.max(0, parser.position - tag.name.length - 2));
   });
 
   parser.on('opentag', (tag) => {
@@ -113,20 +119,18 @@ export function parseMarkup(xml: string, template: string): ElementNode {
     if (parent) parent.children.push(node);
     else root = node;
     stack.push(node);
-    textLine = parser.line;
-    textCol = parser.column + 1;
+    textStart = parser.position;
   });
 
   // Saxes closes the open elements before it reports a mismatched closing tag: remember the last.
   let lastClosed: ElementNode | undefined;
   parser.on('closetag', () => {
     lastClosed = stack.pop();
-    textLine = parser.line;
-    textCol = parser.column + 1;
+    textStart = parser.position;
   });
 
   parser.on('text', (text) => {
-    const pos: SourcePos = { template, line: textLine, col: textCol };
+    const pos = at(textStart);
     const parent = stack[stack.length - 1];
     if (!parent) {
       if (text.trim()) fail('text outside <doc>: everything must be inside the root <doc> element', pos);
@@ -144,7 +148,7 @@ export function parseMarkup(xml: string, template: string): ElementNode {
 
   parser.on('error', (err) => {
     const open = stack[stack.length - 1];
-    let pos: SourcePos = { template, line: parser.line, col: parser.column };
+    let pos: SourcePos = at(Math.max(0, Math.min(parser.position, xml.length) - 1));
     let message = friendlySaxesMessage(err.message);
     if (open && err.message.includes('unclosed tag')) {
       // Point at the element that was never closed, not at the end of the file.
@@ -198,4 +202,27 @@ function checkAmpersands(xml: string, template: string): void {
     `${template}:${line}:${col}: a bare "&" in text: write &amp; (bank text should go through {{ }} so handlebars escapes it)`,
     { template, line, col },
   );
+}
+
+/** Index of the first character of every line. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  let i = text.indexOf('\n');
+  while (i >= 0) {
+    starts.push(i + 1);
+    i = text.indexOf('\n', i + 1);
+  }
+  return starts;
+}
+
+/** The 0-based line holding `index` (binary search over lineStarts). */
+function lineOf(starts: readonly number[], index: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
