@@ -205,66 +205,83 @@ function drawPaper(bp: Blueprint, ctx: DrawContext): { picked: number[][] } | { 
   const { topics, cells, bank } = ctx;
   const supply: Supply = cells.map((cs) => Int32Array.from(cs, (l) => l.length));
   const total = bp.sections.reduce((n, s) => n + s.count, 0);
-  const overlap = new Map<number, number>();
   const members = new Map<number, number[]>();
   ctx.usedBy.forEach((vs, q) => vs.forEach((v) => members.set(v, [...(members.get(v) ?? []), q])));
-  const hooks: DrawHooks = {
-    removalsIf: (q) => {
-      const out = [...(ctx.enemies.get(q) ?? [])];
-      if (ctx.maxOverlap > 0) {
-        for (const v of ctx.usedBy.get(q) ?? []) if ((overlap.get(v) ?? 0) + 1 >= ctx.maxOverlap) out.push(...members.get(v)!);
-      }
-      return out;
-    },
-    taken: (q) => {
-      for (const v of ctx.usedBy.get(q) ?? []) overlap.set(v, (overlap.get(v) ?? 0) + 1);
-    },
+  // Fresh hooks per attempt: a failed attempt must not leave overlap counts behind.
+  const makeHooks = (): DrawHooks => {
+    const overlap = new Map<number, number>();
+    return {
+      removalsIf: (q) => {
+        const out = [...(ctx.enemies.get(q) ?? [])];
+        if (ctx.maxOverlap > 0) {
+          for (const v of ctx.usedBy.get(q) ?? []) if ((overlap.get(v) ?? 0) + 1 >= ctx.maxOverlap) out.push(...members.get(v)!);
+        }
+        return out;
+      },
+      taken: (q) => {
+        for (const v of ctx.usedBy.get(q) ?? []) overlap.set(v, (overlap.get(v) ?? 0) + 1);
+      },
+    };
   };
   const pooled = new Set(ctx.forced.length ? cells.flat(2) : []);
   const forced = ctx.forced.filter((q) => pooled.has(q));
-  const slacks = hasBalanced(bp) ? Array.from({ length: total + 1 }, (_, k) => k) : [0];
   const rng = ctx.mode === 'parallel' ? createRng(ctx.seed, 'select', ctx.variant) : createRng(ctx.seed, 'select');
-  for (const slack of slacks) {
-    const model = buildModel(bp, topics, supply, slack);
-    const outcome = drawQuestions(model, { cells, questionCount: bank.questions.length }, forced, hooks, rng);
-    if (outcome.ok) return { picked: outcome.picked.map((list) => rng.shuffle(list)) };
-    if (outcome.reason === 'infeasible' && slack < slacks.length - 1) continue;
-    const base = buildModel(bp, topics, supply, 0);
-    const topicNames = new Map(bank.topics.map((t) => [t.id, t.name]));
-    if (outcome.reason === 'forced') {
-      const described = forced.map((i) => {
-        const q = bank.questions[i]!;
-        return `${q.id} (${q.type}, topic ${topicNames.get(q.topic) ?? q.topic}, difficulty ${q.difficulty})`;
-      });
-      return {
-        problems: [
-          {
-            rule: 'include',
-            path: ['include', 'ids'],
-            message: `include: the rules cannot hold with ${described.length > 1 ? `all of ${described.join(', ')}` : described[0] ?? 'the included questions'} in the paper`,
-          },
-        ],
-      };
+  const attempt = (slack: number) =>
+    drawQuestions(buildModel(bp, topics, supply, slack), { cells, questionCount: bank.questions.length }, forced, makeHooks(), rng);
+  let outcome = attempt(0);
+  if (!outcome.ok && outcome.reason === 'infeasible' && hasBalanced(bp)) {
+    // "As even as the bank allows": the least widening of the balanced ranges that can be met.
+    // Feasibility only grows with the slack, so check the loosest, then bisect.
+    const loosest = attempt(total);
+    if (loosest.ok) {
+      let lo = 1;
+      let hi = total;
+      outcome = loosest;
+      while (lo < hi) {
+        const mid = Math.floor((lo + hi) / 2);
+        const o = attempt(mid);
+        if (o.ok) {
+          hi = mid;
+          outcome = o;
+        } else lo = mid + 1;
+      }
     }
-    if (outcome.reason === 'enemies') {
-      const q = bank.questions[outcome.question]!;
-      const group = (ctx.enemies.get(outcome.question) ?? []).map((e) => bank.questions[e]!.id);
-      return {
-        problems: [
-          {
-            rule: 'enemies',
-            path: ['enemies'],
-            message: `section ${outcome.section + 1} (${bp.sections[outcome.section]!.type}): the enemy groups leave too few questions; ${q.id} and${idList(group).replace(' (ids:', '').replace(/\)$/, '')} may not appear together`,
-          },
-        ],
-      };
-    }
-    if (outcome.reason === 'search-limit') {
-      return { problems: [{ rule: 'search-limit', path: ['difficulty'], message: 'the difficulty rules could not be met within the search limit; loosen a mean tolerance or give counts per level' }] };
-    }
-    return { problems: diagnose({ bp, model: base, topics, topicNames, cells, questions: bank.questions }) };
   }
-  return { problems: [{ rule: 'combined', message: 'the blueprint cannot be met' }] };
+  if (outcome.ok) return { picked: outcome.picked.map((list) => rng.shuffle(list)) };
+  const base = buildModel(bp, topics, supply, 0);
+  const topicNames = new Map(bank.topics.map((t) => [t.id, t.name]));
+  if (outcome.reason === 'forced') {
+    const described = forced.map((i) => {
+      const q = bank.questions[i]!;
+      return `${q.id} (${q.type}, topic ${topicNames.get(q.topic) ?? q.topic}, difficulty ${q.difficulty})`;
+    });
+    return {
+      problems: [
+        {
+          rule: 'include',
+          path: ['include', 'ids'],
+          message: `include: the rules cannot hold with ${described.length > 1 ? `all of ${described.join(', ')}` : described[0] ?? 'the included questions'} in the paper`,
+        },
+      ],
+    };
+  }
+  if (outcome.reason === 'enemies') {
+    const q = bank.questions[outcome.question]!;
+    const group = (ctx.enemies.get(outcome.question) ?? []).map((e) => bank.questions[e]!.id);
+    return {
+      problems: [
+        {
+          rule: 'enemies',
+          path: ['enemies'],
+          message: `section ${outcome.section + 1} (${bp.sections[outcome.section]!.type}): the enemy groups leave too few questions; ${q.id} and${idList(group).replace(' (ids:', '').replace(/\)$/, '')} may not appear together`,
+        },
+      ],
+    };
+  }
+  if (outcome.reason === 'search-limit') {
+    return { problems: [{ rule: 'search-limit', path: ['difficulty'], message: 'the difficulty rules could not be met within the search limit; loosen a mean tolerance or give counts per level' }] };
+  }
+  return { problems: diagnose({ bp, model: base, topics, topicNames, cells, questions: bank.questions }) };
 }
 
 function layoutVariant(

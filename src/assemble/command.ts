@@ -90,6 +90,10 @@ function fromBlueprint(args: AssembleArgs, io: AssembleIo): number {
     io.stderr(`exampress assemble: --seed must be a whole number 0 or more, got ${args.seed}`);
     return ASSEMBLE_EXIT.error;
   }
+  if (args.variants !== undefined && !(Number.isSafeInteger(args.variants) && args.variants >= 1 && args.variants <= 1000)) {
+    io.stderr(`exampress assemble: --variants must be a whole number from 1 to 1000, got ${args.variants}`);
+    return ASSEMBLE_EXIT.error;
+  }
   const loaded = loadBlueprint(args.blueprint);
   if ('errors' in loaded) {
     loaded.errors.forEach((e) => io.stderr(e));

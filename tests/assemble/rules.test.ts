@@ -96,6 +96,30 @@ describe('selection rules', () => {
     expect([topics.filter((t) => t === 'tb').length, topics.filter((t) => t === 'tc').length].sort()).toEqual([5, 5]);
   });
 
+  test('balanced widens its ranges only as far as other rules force it', () => {
+    const mixed = makeBank([
+      { type: 'single', topic: 'ta', difficulty: 1, n: 10 },
+      { type: 'single', topic: 'tb', difficulty: 1, n: 10 },
+      { type: 'judge', topic: 'ta', difficulty: 1, n: 10 },
+      { type: 'judge', topic: 'tc', difficulty: 1, n: 10 },
+    ]);
+    // The single section takes 4 of tb, beyond the even 2-3: the paper balance must give way.
+    const bp = base(
+      [
+        { type: 'single', count: 4, points: 1, instruction: 'x', topics: { counts: { tb: 4 } } },
+        { type: 'judge', count: 4, points: 1, instruction: 'y' },
+      ],
+      { topics: 'balanced' },
+    );
+    for (let seed = 0; seed < 10; seed++) {
+      const m = ok(mixed, bp, seed);
+      const topics = ids(m).map((id) => mixed.questions.find((q) => q.id === id)!.topic);
+      expect(topics.filter((t) => t === 'tb').length).toBe(4);
+      expect(topics.filter((t) => t === 'ta').length).toBeGreaterThanOrEqual(1);
+      expect(topics.filter((t) => t === 'tc').length).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   test('weights are apportioned by largest remainder to exact counts', () => {
     const m = ok(bank, base([{ type: 'single', count: 10, points: 1, instruction: 'x', topics: { weights: { ta: 5, tb: 3, tc: 2 } } }]), 8);
     const byTopic = (t: string) => ids(m).filter((id) => bank.questions.find((q) => q.id === id)!.topic === t).length;
