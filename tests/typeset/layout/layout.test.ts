@@ -226,6 +226,31 @@ describe('blocks', () => {
     expect(pageText(doc.pages[0]!.boxes)).toContain('着装整洁');
   });
 
+  it('puts odd/even running heads only on their pages, in the top margin', () => {
+    const doc = lay('<doc><header pages="even" align="right">偶</header><header pages="odd" align="left">奇</header><p>一</p><pagebreak/><p>二</p><pagebreak/><p>三</p></doc>');
+    expect(doc.pages.map((p) => pageText(p.boxes).replace(/[一二三]/g, ''))).toEqual(['奇', '偶', '奇']);
+    const odd = texts(doc.pages[0]!.boxes).find((t) => t.text === '奇')!;
+    expect(odd.y).toBeLessThan(20 * MM);
+  });
+
+  it('draws table borders as asked: all, rows, outer, none', () => {
+    const table = (border: string) =>
+      lay(`<doc><table border="${border}"><row><cell>甲</cell><cell>乙</cell></row><row><cell>丙</cell><cell>丁</cell></row></table></doc>`).pages[0]!.boxes;
+    const count = (boxes: Box[], kind: Box['kind']) => boxes.filter((b) => b.kind === kind).length;
+    expect(count(table('all'), 'rect')).toBe(4);
+    expect(count(table('rows'), 'line')).toBe(3); // top + under each row
+    expect(count(table('outer'), 'line')).toBe(6); // sides per row, top, bottom
+    expect(count(table('none'), 'line') + count(table('none'), 'rect')).toBe(0);
+  });
+
+  it('draws rules with their dash and leaves spacer room', () => {
+    const doc = lay('<doc><p>上</p><rule dash="dashed" thickness="1pt"/><spacer height="50pt"/><p>下</p></doc>');
+    const rule = doc.pages[0]!.boxes.find((b) => b.kind === 'line');
+    expect(rule).toMatchObject({ width: 1, dash: [4, 3] });
+    const [up, down] = ['上', '下'].map((c) => texts(doc.pages[0]!.boxes).find((t) => t.text === c)!.y);
+    expect(down! - up!).toBeGreaterThan(50);
+  });
+
   it('passes document info through', () => {
     expect(lay('<doc title="考试" author="培训部"><p>x</p></doc>').info).toEqual({ title: '考试', author: '培训部', lang: 'zh-CN' });
   });
