@@ -152,6 +152,26 @@ function planRules(model: Model): LinearRule[] {
   return rules;
 }
 
+/** Level counts of each section if its questions were drawn at random with no difficulty rule. */
+function preferredRows(model: Model, b: Bounded, rng: Rng): Int32Array {
+  const T = model.topicCount;
+  const out = new Int32Array(model.sections.length * LEVEL_COUNT);
+  model.sections.forEach((sec, s) => {
+    const left = new Array<number>(LEVEL_COUNT).fill(0);
+    for (let t = 0; t < T; t++) for (let d = 1; d <= LEVEL_COUNT; d++) left[d - 1]! += b.cap[s]![cellIndex(t, d)]!;
+    let total = left.reduce((a, c) => a + c, 0);
+    for (let k = 0; k < sec.count && total > 0; k++) {
+      let r = rng.int(total);
+      let d = 0;
+      while (r >= left[d]!) r -= left[d++]!;
+      left[d]!--;
+      total--;
+      out[s * LEVEL_COUNT + d]!++;
+    }
+  });
+  return out;
+}
+
 function searchPlan(model: Model, b: Bounded, rng: Rng, budget: number): SolveResult {
   const S = model.sections.length;
   const T = model.topicCount;
@@ -172,6 +192,7 @@ function searchPlan(model: Model, b: Bounded, rng: Rng, budget: number): SolveRe
   }
   const rules = planRules(model);
   const value = new Int32Array(V);
+  const preferred = preferredRows(model, b, rng);
   let calls = 0;
   let exhausted = false;
   // Bounds of each rule given the assigned variables: per section row, the unassigned levels
@@ -244,9 +265,12 @@ function searchPlan(model: Model, b: Bounded, rng: Rng, budget: number): SolveRe
         return true;
       }
     }
+    // Values nearest a random draw's level counts first, so the plan looks like what drawing
+    // without a difficulty rule would give, and is random where the rules leave room.
     const values: number[] = [];
     for (let k = boxLo[v]!; k <= boxHi[v]!; k++) values.push(k);
-    for (const k of rng.shuffle(values)) {
+    rng.shuffle(values).sort((a, b) => Math.abs(a - preferred[v]!) - Math.abs(b - preferred[v]!));
+    for (const k of values) {
       value[v] = k;
       if (!fits(v + 1)) continue;
       if (visit(v + 1)) return true;
