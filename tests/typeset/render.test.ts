@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderPdf, typeset, TypesetError } from '../../src/typeset/index.js';
+import { MARKUP_SPEC, parseMarkup, renderPdf, typeset, TypesetError } from '../../src/typeset/index.js';
+import type { ElementNode } from '../../src/typeset/types.js';
 import type { Box } from '../../src/typeset/types.js';
 
 const sample = readFileSync(new URL('../fixtures/sample.xml', import.meta.url), 'utf8');
@@ -13,6 +14,18 @@ const sample = readFileSync(new URL('../fixtures/sample.xml', import.meta.url), 
 function allText(boxes: readonly Box[]): string {
   return boxes.map((b) => (b.kind === 'text' ? b.text : b.kind === 'group' ? allText(b.boxes) : '')).join('');
 }
+
+describe('the sample document', () => {
+  it('uses every element of the markup', () => {
+    const seen = new Set<string>();
+    const walk = (n: ElementNode): void => {
+      seen.add(n.name);
+      for (const c of n.children) if (c.type === 'element') walk(c);
+    };
+    walk(parseMarkup(sample, 'sample.xml'));
+    expect([...Object.keys(MARKUP_SPEC)].filter((name) => !seen.has(name))).toEqual([]);
+  });
+});
 
 describe('typeset (real fonts and line engine)', () => {
   const doc = typeset(sample, { template: 'sample.xml' });
