@@ -246,6 +246,11 @@ export function paginate(flow: readonly FlowItem[], firstMaster: PageMaster): Pa
     for (let j = i; j <= k; j++) {
       const s = flow[j] as Strip;
       if (!columnEmpty() && region.y + s.spaceBefore + s.height > bottom() + EPS) advanceColumn();
+      if (s.height > bottom() - region.y + EPS)
+        warnings.push({
+          message: `page ${page.number}: a block ${s.height.toFixed(0)}pt tall does not fit the ${(bottom() - region.y).toFixed(0)}pt left in the column and runs over the bottom margin`,
+          ...(s.keepGroup ? { pos: s.keepGroup } : {}),
+        });
       placeWithHeader(s);
     }
     const group = (flow.slice(i, k + 1) as Strip[]).find((s) => s.keepGroup)?.keepGroup;

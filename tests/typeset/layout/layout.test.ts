@@ -147,6 +147,13 @@ describe('pagination invariants', () => {
   });
 });
 
+describe('overflow', () => {
+  it('warns when a single block is taller than a page', () => {
+    const doc = lay('<doc size="A6"><qrcode data="x" size="200mm"/></doc>');
+    expect(doc.warnings?.map((w) => w.message)).toEqual([expect.stringMatching(/^page 1: a block \d+pt tall does not fit/)]);
+  });
+});
+
 describe('blocks', () => {
   it('repeats table header rows at the top of each page', () => {
     const rows = Array.from({ length: 80 }, (_, i) => `<row><cell>${i}</cell><cell>内容</cell></row>`).join('');
