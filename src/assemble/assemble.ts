@@ -67,9 +67,12 @@ export function assemble(bank: Bank, bp: Blueprint, opts: AssembleOptions): Asse
   const draws: number[][][] = [];
   const usedBy = new Map<number, number[]>();
   for (let v = 0; v < (mode === 'parallel' ? count : 1); v++) {
-    const cells =
-      v > 0 && maxOverlap === 0 ? baseCells.map((cs) => cs.map((list) => list.filter((q) => !usedBy.has(q) || forcedSet.has(q)))) : baseCells;
-    const drawn = drawPaper(bp, { topics, cells, forced, enemies, usedBy, maxOverlap, variant: v, seed: opts.seed, bank, mode });
+    // Fresh questions first; only if they cannot fill the paper may it share up to maxOverlap
+    // questions with each earlier variant.
+    const fresh = v > 0 ? baseCells.map((cs) => cs.map((list) => list.filter((q) => !usedBy.has(q) || forcedSet.has(q)))) : baseCells;
+    const context = { topics, forced, forcedSet, enemies, usedBy, variant: v, seed: opts.seed, bank, mode };
+    let drawn = drawPaper(bp, { ...context, cells: fresh, maxOverlap: 0 });
+    if ('problems' in drawn && v > 0 && maxOverlap > 0) drawn = drawPaper(bp, { ...context, cells: baseCells, maxOverlap });
     if ('problems' in drawn) {
       if (v > 0) {
         const first = drawn.problems[0]!;
@@ -192,6 +195,8 @@ interface DrawContext {
   topics: string[];
   cells: number[][][];
   forced: number[];
+  /** Included questions: in every variant, never counted as overlap. */
+  forcedSet: ReadonlySet<number>;
   enemies: Map<number, number[]>;
   usedBy: Map<number, number[]>;
   maxOverlap: number;
@@ -213,12 +218,13 @@ function drawPaper(bp: Blueprint, ctx: DrawContext): { picked: number[][] } | { 
     return {
       removalsIf: (q) => {
         const out = [...(ctx.enemies.get(q) ?? [])];
-        if (ctx.maxOverlap > 0) {
+        if (ctx.maxOverlap > 0 && !ctx.forcedSet.has(q)) {
           for (const v of ctx.usedBy.get(q) ?? []) if ((overlap.get(v) ?? 0) + 1 >= ctx.maxOverlap) out.push(...members.get(v)!);
         }
         return out;
       },
       taken: (q) => {
+        if (ctx.forcedSet.has(q)) return;
         for (const v of ctx.usedBy.get(q) ?? []) overlap.set(v, (overlap.get(v) ?? 0) + 1);
       },
     };

@@ -81,7 +81,7 @@ export const BlueprintSchema = z
       .object({
         count: z.number().int().min(1).max(1000).default(1),
         mode: z.enum(['shuffle', 'parallel']).default('shuffle').describe('shuffle: A/B papers of the same questions; parallel: different questions'),
-        maxOverlap: z.number().int().min(0).default(0).describe('parallel: questions a variant may share with all earlier ones together'),
+        maxOverlap: z.number().int().min(0).default(0).describe('parallel: most questions any two variants may share (fresh questions are used first)'),
       })
       .strict()
       .optional(),

@@ -63,6 +63,9 @@ describe('selection rules', () => {
     // 30 singles; 3 papers of 12 need at least 6 repeats: maxOverlap 3 allows them.
     const bp = base([{ type: 'single', count: 12, points: 1, instruction: 'x' }], { variants: { count: 3, mode: 'parallel', maxOverlap: 3 } });
     for (let seed = 0; seed < 10; seed++) ok(bank, bp, seed);
+    // When fresh questions suffice, none are shared even though the blueprint would allow it.
+    const roomy = ok(bank, base([{ type: 'single', count: 10, points: 1, instruction: 'x' }], { variants: { count: 3, mode: 'parallel', maxOverlap: 5 } }), 1);
+    expect(new Set(roomy.variants.flatMap((_, v) => ids(roomy, v))).size).toBe(30);
     const strict = base([{ type: 'single', count: 12, points: 1, instruction: 'x' }], { variants: { count: 3, mode: 'parallel', maxOverlap: 0 } });
     expect(problems(bank, strict)[0]).toMatch(/parallel variant 3 of 3/);
   });
