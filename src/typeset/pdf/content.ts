@@ -48,13 +48,15 @@ interface GraphicsState {
   dash: string;
   font: string;
   size: number;
+  /** Tc, in points. */
+  charSpacing: number;
 }
 
 const KAPPA = 0.5522847498307936;
 
 /** Appends the content operators for `boxes` to `out` (joined later with "\n"). */
 export function writeBoxes(boxes: readonly Box[], glyphs: GlyphEncoder, out: string[]): void {
-  const state: GraphicsState = { fill: '0 0 0', stroke: '0 0 0', lineWidth: 1, dash: '', font: '', size: 0 };
+  const state: GraphicsState = { fill: '0 0 0', stroke: '0 0 0', lineWidth: 1, dash: '', font: '', size: 0, charSpacing: 0 };
   writeList(boxes, glyphs, out, state);
 }
 
@@ -155,9 +157,13 @@ function circlePath(cx: number, cy: number, r: number): string {
   ].join(' ');
 }
 
+// Scratch space for one text box, reused: code points and advances (thousandths of an em).
+let cps = new Int32Array(256);
+let widths = new Float64Array(256);
+
 function writeText(box: TextBox, glyphs: GlyphEncoder, out: string[], state: GraphicsState): void {
-  const { face, size, dx } = box;
-  if (box.text.length === 0) return;
+  const { face, size, dx, text } = box;
+  if (text.length === 0) return;
   setFill(box.color ?? '#000000', out, state);
   const font = glyphs.font(face);
   const resource = font.resource;
@@ -167,34 +173,69 @@ function writeText(box: TextBox, glyphs: GlyphEncoder, out: string[], state: Gra
     state.size = size;
   }
   out.push(`1 0 0 -1 ${pdfNumber(box.x)} ${pdfNumber(box.y)} Tm`);
-  // TJ numbers are thousandths of an em subtracted from the pen after each glyph. `pen` is
-  // where the emitted numbers really put the pen, so rounding never accumulates.
-  const toUnits = 1000 / size;
-  let tj = '[<';
-  let pen = 0; // in thousandths of an em, relative to box.x
-  let i = 0;
-  const text = box.text;
+
+  if (cps.length < text.length) {
+    cps = new Int32Array(text.length * 2);
+    widths = new Float64Array(text.length * 2);
+  }
+  let n = 0;
   for (let u = 0; u < text.length; u++) {
     let cp = text.charCodeAt(u);
     if (cp >= 0xd800 && cp <= 0xdbff && u + 1 < text.length) {
       cp = ((cp - 0xd800) << 10) + (text.charCodeAt(++u) - 0xdc00) + 0x10000;
     }
+    cps[n] = cp;
+    widths[n] = font.width(cp);
+    n++;
+  }
+
+  // Justified CJK lines add the same space after most characters: say it once with Tc
+  // (character spacing, in points) and write adjustments only where a gap differs.
+  const toUnits = 1000 / size;
+  const spacing = commonSpacing(dx, n, size);
+  if (spacing !== state.charSpacing) {
+    out.push(`${spacing} Tc`);
+    state.charSpacing = spacing;
+  }
+  const spacingUnits = spacing * toUnits;
+
+  // TJ numbers are thousandths of an em subtracted from the pen after each glyph. `pen` is
+  // where the emitted numbers really put the pen, so rounding never accumulates; a glyph is
+  // left where it is when it is within 0.05/1000 em of its place (0.0005 pt at 10 pt).
+  let tj = '[<';
+  let pen = 0;
+  for (let i = 0; i < n; i++) {
     const target = (dx[i] ?? 0) * toUnits;
-    if (i > 0) {
-      const adjust = Math.round((pen - target) * 100) / 100;
-      if (adjust !== 0) {
-        tj += `>${adjust}<`;
-        pen -= adjust;
-      }
-    } else if (target !== 0) {
-      // The first glyph sits at dx[0]: shift it with a leading adjustment.
-      const adjust = Math.round(-target * 100) / 100;
-      tj = `[${adjust}<`;
+    const adjust = Math.round((pen - target) * 100) / 100;
+    if (adjust >= 0.05 || adjust <= -0.05) {
+      tj = i === 0 ? `[${adjust}<` : `${tj}>${adjust}<`;
       pen -= adjust;
     }
-    tj += font.hex(cp);
-    pen += font.width(cp);
-    i++;
+    tj += font.hex(cps[i]!);
+    pen += widths[i]! + spacingUnits;
   }
   out.push(`${tj}>] TJ`);
+}
+
+/** The most frequent extra space (pt, to 1e-5) between consecutive glyphs; 0 if none repeats. */
+function commonSpacing(dx: readonly number[], n: number, size: number): number {
+  if (n < 3) return 0;
+  let best = 0;
+  let bestCount = 1;
+  let current = Number.NaN;
+  let count = 0;
+  // Gaps usually come in runs of the same value, so counting runs finds the mode cheaply.
+  for (let i = 0; i + 1 < n; i++) {
+    const extra = Math.round(((dx[i + 1] ?? 0) - (dx[i] ?? 0) - (widths[i]! * size) / 1000) * 1e5) / 1e5;
+    if (extra === current) count++;
+    else {
+      current = extra;
+      count = 1;
+    }
+    if (count > bestCount) {
+      best = extra;
+      bestCount = count;
+    }
+  }
+  return best;
 }

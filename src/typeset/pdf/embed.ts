@@ -5,6 +5,7 @@ import { fontkitFontOf } from '../fonts/face.js';
 import type { FontFace, FontSet } from '../types.js';
 import { TypesetError } from '../types.js';
 import type { EncodedFont, GlyphEncoder } from './content.js';
+import { deflateFontFileFast } from './deflate.js';
 
 /** The parts of pdfkit's (untyped) EmbeddedFont that we use. */
 interface EmbeddedFont {
@@ -40,6 +41,7 @@ export function pdfkitGlyphEncoder(
     // pdfkit accepts a parsed fontkit font, so the file is not read and parsed again.
     internals.registerFont(faceKey, fontkitFontOf(face));
     internals.font(faceKey);
+    deflateFontFileFast(doc as never, internals._font as never);
     return encodedFont(face, internals._font);
   };
 

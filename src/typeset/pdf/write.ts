@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import type { FontSet, LaidOutDocument, Page } from '../types.js';
 import { TypesetError } from '../types.js';
 import { writeBoxes } from './content.js';
+import { deflateNow } from './deflate.js';
 import { pdfkitGlyphEncoder } from './embed.js';
 import type { Sheet } from './impose.js';
 
@@ -60,13 +61,16 @@ export function writePdf(doc: LaidOutDocument, fonts: FontSet, options: WritePdf
     }
     return content;
   };
+  type PdfkitPage = { content: Parameters<typeof deflateNow>[0]; write(chunk: Uint8Array): void };
+  const currentPage = () => pdf.page as unknown as PdfkitPage;
   const addPage = (width: number, height: number) => {
+    if (pdf.page) deflateNow(currentPage().content);
     pdf.addPage({ size: [width, height], margin: 0 });
     encoder.beginPage();
   };
   const write = (content: string) => {
     id.update(content);
-    (pdf.page as unknown as { write(chunk: Uint8Array): void }).write(Buffer.from(content + '\n', 'latin1'));
+    currentPage().write(Buffer.from(content + '\n', 'latin1'));
   };
 
   if (options.sheets) {
@@ -96,6 +100,7 @@ export function writePdf(doc: LaidOutDocument, fonts: FontSet, options: WritePdf
     throw new TypesetError('The document has no pages to write.');
   }
 
+  deflateNow(currentPage().content);
   id.update(encoder.fingerprint());
   (pdf as unknown as { _id: Buffer })._id = id.digest().subarray(0, 16);
   pdf.end();

@@ -99,6 +99,20 @@ describe('writePdf', () => {
     for (const w of words) expect(w.xMax - w.xMin).toBeCloseTo(12, 1);
   });
 
+  it('keeps exact positions in evenly spread lines, and spacing does not leak into the next box', () => {
+    // Like a justified line: the same 20 pt extra after each glyph, except a squeezed gap.
+    const spread = { ...textBox(fonts, 50, 300, '甲乙丙丁戊己'), dx: [0, 32, 64, 90, 122, 154] };
+    const natural = textBox(fonts, 50, 340, '天地玄黄宇宙');
+    const p = save(writePdf({ info: { title: 't' }, pages: [{ ...A4, boxes: [spread, natural] }] }, fonts), 'spread');
+    const [words] = wordBoxes(p);
+    const spreadWords = words!.filter((w) => w.yMax < 320);
+    expect(spreadWords.map((w) => w.text).join('')).toBe('甲乙丙丁戊己');
+    spreadWords.forEach((w, i) => expect(w.xMin).toBeCloseTo(50 + spread.dx[i]!, 1));
+    const naturalWord = words!.find((w) => w.text === '天地玄黄宇宙')!;
+    expect(naturalWord.xMin).toBeCloseTo(50, 1);
+    expect(naturalWord.xMax).toBeCloseTo(50 + 6 * 12, 1);
+  });
+
   it('draws a group under its transform (text rotated 90° reads downwards)', () => {
     const rotated: Page = {
       ...A4,
