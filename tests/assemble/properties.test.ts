@@ -9,7 +9,7 @@ import type { Bank, Question, QuestionType } from '../../src/bank/schema.js';
 import { violations } from './check.js';
 import { makeBank, makeQuestion, type CellSpec } from './synthetic.js';
 
-const FC = { seed: 20261128, numRuns: 60 };
+const FC = { seed: 20261128, numRuns: 120 };
 const TYPES: QuestionType[] = ['single', 'multiple', 'judge', 'fill'];
 
 /** A random bank: 2-4 topics, 1-3 types, 0-3 questions per cell, some options pinned. */
@@ -120,15 +120,18 @@ describe('assembly properties', () => {
           const n = 1 + rng.int(3);
           const s: BlueprintInput['sections'][number] = { type, count: n, points: 1, instruction: '作答' };
           if (rng.int(2)) s.topics = { counts: composition(n, topics, rng) };
-          if (rng.int(2)) s.difficulty = { counts: composition(n, ['1', '2', '3'], rng) as never };
+          const sd = rng.int(3);
+          if (sd === 1) s.difficulty = { counts: composition(n, ['1', '2', '3'], rng) as never };
+          if (sd === 2) s.difficulty = { mean: 1 + rng.int(9) / 4, tolerance: rng.int(3) / 10 };
           return s;
         });
         const total = sections.reduce((a, s) => a + s.count, 0);
         const input: BlueprintInput = { title: '小卷', durationMinutes: 10, sections };
         if (rng.int(2)) input.topics = { counts: composition(total, topics, rng) };
-        const d = rng.int(3);
+        const d = rng.int(4);
         if (d === 1) input.difficulty = { counts: composition(total, ['1', '2', '3'], rng) as never };
         if (d === 2) input.difficulty = { mean: 1 + rng.int(9) / 4, tolerance: rng.int(3) / 10 };
+        if (d === 3) input.difficulty = { buckets: composition(total, ['易', '中'], rng) as never };
         const bp = BlueprintSchema.parse(input);
         const expected = bruteForceFeasible(small, bp);
         const result = assemble(small, bp, { seed: bpSeed });
@@ -144,7 +147,7 @@ describe('assembly properties', () => {
           expect(result.problems[0]!.message).toMatch(/needs|cannot/);
         }
       }),
-      { seed: FC.seed, numRuns: 150 },
+      { seed: FC.seed, numRuns: 300 },
     );
     // Both outcomes must actually be exercised for the comparison to mean anything.
     expect(feasible).toBeGreaterThan(10);
@@ -244,6 +247,10 @@ function ruleOk(topics: Blueprint['topics'], difficulty: Blueprint['difficulty']
   if (difficulty && 'counts' in difficulty) {
     const got = countsOf(qs, (q) => q.difficulty);
     for (let d = 1; d <= 5; d++) if ((got[d] ?? 0) !== ((difficulty.counts as Record<string, number | undefined>)[d] ?? 0)) return false;
+  }
+  if (difficulty && 'buckets' in difficulty) {
+    const got = bucketsOf(qs);
+    for (const b of Object.keys(BUCKETS)) if ((got[b] ?? 0) !== ((difficulty.buckets as Record<string, number | undefined>)[b] ?? 0)) return false;
   }
   if (difficulty && 'mean' in difficulty && Math.abs(mean(qs) - difficulty.mean) > difficulty.tolerance + 1e-9) return false;
   return true;
