@@ -20,6 +20,8 @@ export function deflateNow(ref: StreamRef): void {
   ref.data.Filter = 'FlateDecode';
 }
 
+const adjusted = new WeakSet<object>();
+
 interface EmbeddingFont {
   embed(): unknown;
   subset: { encode(): Uint8Array };
@@ -30,6 +32,9 @@ interface EmbeddingFont {
  * font-file stream first (pdfkit's EmbeddedFont.embed), so that is the ref we adjust.
  */
 export function deflateFontFileFast(doc: { ref(data?: unknown): StreamRef }, font: EmbeddingFont): void {
+  // Two faces can share one embedded font (a family without a bold file): wrap it once.
+  if (adjusted.has(font)) return;
+  adjusted.add(font);
   const embed = font.embed.bind(font);
   font.embed = () => {
     const ref = doc.ref;

@@ -1,5 +1,5 @@
 // Shared by the PDF writer tests: boxes from real fonts, and poppler to read PDFs back.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,4 +85,10 @@ export function rasterize(path: string): { width: number; height: number; rgb(x:
       return [ppm[i]!, ppm[i + 1]!, ppm[i + 2]!];
     },
   };
+}
+
+/** What poppler complains about while rendering every page (empty for a sound file). */
+export function renderErrors(path: string): string {
+  const result = spawnSync('pdftoppm', ['-r', '10', '-png', path, join(tmp, 'render-check')], { encoding: 'utf8' });
+  return `${result.stderr}${result.status === 0 ? '' : `exit ${result.status}`}`;
 }

@@ -3,7 +3,7 @@ import { loadFonts } from '../../../src/typeset/fonts/index.js';
 import { nUp, writePdf } from '../../../src/typeset/pdf/index.js';
 import { TypesetError, type LaidOutDocument, type Page } from '../../../src/typeset/types.js';
 import { pdffontsRows } from './poppler.js';
-import { pdfinfo, pdftotext, rasterize, save, textBox, wordBoxes } from './helpers.js';
+import { pdfinfo, pdftotext, rasterize, renderErrors, save, textBox, wordBoxes } from './helpers.js';
 
 const fonts = loadFonts();
 const A4 = { width: 595.28, height: 841.89 };
@@ -37,6 +37,10 @@ describe('writePdf', () => {
     const pages = pdftotext(path, '-layout').split('\f');
     expect(pages[0]).toMatch(/一、单项选择题\s+客户经理应穿着整洁、得体的工作服装。\s+答题卡 ☐☑☒ ①②③ ABC/);
     expect(pages[1]).toMatch(/第二页的内容/);
+  });
+
+  it('renders without a complaint from poppler (font programs and content are sound)', () => {
+    expect(renderErrors(path)).toBe('');
   });
 
   it('embeds every face used as a subset with a ToUnicode map', () => {
@@ -143,6 +147,7 @@ describe('writePdf', () => {
     expect(at(3).yMax).toBeGreaterThan(420);
     expect(at(4).xMin).toBeGreaterThan(297);
     expect(second!.map((w) => w.text)).toEqual(['手册第5页']);
+    expect(renderErrors(p)).toBe('');
   });
 
   it('rotates pages on a sheet: two A5 pages side by side turned onto an A4 portrait sheet', () => {
@@ -158,6 +163,15 @@ describe('writePdf', () => {
       expect(w.yMax - w.yMin).toBeGreaterThan(w.xMax - w.xMin);
       expect(w.xMin).toBeGreaterThan(595.28 - 60 - 20);
     }
+  });
+
+  it('writes a family without a bold file (bold and regular share one embedded font)', () => {
+    const regularOnly = loadFonts({ families: { serif: { regular: fonts.face('serif', false).file } } });
+    const pages: Page[] = [{ ...A4, boxes: [textBox(regularOnly, 72, 100, '常规文字'), textBox(regularOnly, 72, 130, '加粗文字', 'serif-bold')] }];
+    const p = save(writePdf({ info: { title: 'one face' }, pages }, regularOnly), 'regular-only');
+    expect(pdftotext(p)).toMatch(/常规文字\s+加粗文字/);
+    expect(pdffontsRows(p)).toHaveLength(1);
+    expect(renderErrors(p)).toBe('');
   });
 
   it('names an unknown face in a clear error', () => {
