@@ -188,6 +188,9 @@ function writeText(box: TextBox, glyphs: GlyphEncoder, out: string[], state: Gra
     widths[n] = font.width(cp);
     n++;
   }
+  if (n !== dx.length) {
+    throw new Error(`writePdf: text box "${text}" has ${dx.length} offsets (dx) for ${n} characters`);
+  }
 
   // Justified CJK lines add the same space after most characters: say it once with Tc
   // (character spacing, in points) and write adjustments only where a gap differs.
