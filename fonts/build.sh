@@ -58,7 +58,7 @@ print(TTFont(sys.argv[1], fontNumber=2, lazy=True)['name'].getDebugName(6))" "$t
     --drop-tables+=BASE,VORG,vhea,vmtx,GSUB,GPOS,GDEF,DSIG \
     --name-IDs='*' --name-languages='*' \
     --output-file="$out"
-  "$py" "$here/tune.py" addboxes "$out"
+  "$py" "$here/tune.py" finish "$out"
   printf '%-26s %8d bytes  (%s)\n' "$2" "$(stat -c %s "$out")" "$got"
 }
 

@@ -4,14 +4,17 @@ prepare <collection> <font-number> <out.otf>
     Extracts one face of a collection and points U+2014 (—) and U+00B7 (·) at the font's
     full-width forms (its `fwid` substitutions): Chinese text sets ——  and the 间隔号 ·
     one em wide, and we do no GSUB shaping of our own.
-addboxes <font.otf>
-    Adds ☐ ☑ ☒ (U+2610-2612), which Noto CJK lacks, drawn from the font's own □ (U+25A1).
+finish <font.otf>
+    After subsetting: adds ☐ ☑ ☒ (U+2610-2612), which Noto CJK lacks, drawn from the font's own
+    □ (U+25A1); and stretches the full-width — to the whole em, so that a 破折号 —— is one
+    unbroken line (the font's form leaves a gap of 0.14 em between the two dashes).
 """
 import sys
 
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.pens.recordingPen import RecordingPen
 from fontTools.pens.t2CharStringPen import T2CharStringPen
+from fontTools.pens.transformPen import TransformPen
 from fontTools.ttLib import TTFont
 
 
@@ -58,8 +61,37 @@ def add_glyph(font, name, charstring, width, lsb, fd_index, codepoint):
             table.cmap[codepoint] = name
 
 
-def addboxes(path):
+def finish(path):
     font = TTFont(path)
+    add_boxes(font)
+    stretch_dash(font)
+    # fontkit reads FDSelect before CharStrings, so it cannot size format 0: use ranges.
+    font['CFF '].cff.topDictIndex[0].FDSelect.format = 3
+    font.save(path)
+
+
+def stretch_dash(font):
+    cff = font['CFF '].cff
+    top = cff.topDictIndex[0]
+    strings = top.CharStrings
+    name = font.getBestCmap()[0x2014]
+    dash = strings[name]
+    width, _ = font['hmtx'][name]
+    pen = BoundsPen(None)
+    dash.draw(pen)
+    x0, _, x1, _ = pen.bounds
+    fd_index = top.FDSelect[strings.charStrings[name]]
+    private = top.FDArray[fd_index].Private
+    out = T2CharStringPen(width - private.nominalWidthX, None)
+    scale = width / (x1 - x0)
+    dash.draw(TransformPen(out, (scale, 0, 0, 1, -x0 * scale, 0)))
+    charstring = out.getCharString(private=private, globalSubrs=cff.GlobalSubrs)
+    cid = max(int(n[3:]) for n in font.getGlyphOrder() if n.startswith('cid')) + 1
+    # A new glyph for U+2014 only: other code points that shared the old one keep it.
+    add_glyph(font, 'cid%05d' % cid, charstring, width, 0, fd_index, 0x2014)
+
+
+def add_boxes(font):
     cff = font['CFF '].cff
     top = cff.topDictIndex[0]
     strings = top.CharStrings
@@ -119,11 +151,8 @@ def addboxes(path):
         # Glyph names of a CID-keyed font are its CIDs, which the subsetter left sparse.
         cid = max(int(n[3:]) for n in font.getGlyphOrder() if n.startswith('cid')) + 1
         add_glyph(font, 'cid%05d' % cid, charstring, width, lsb, fd_index, cp)
-    # fontkit reads FDSelect before CharStrings, so it cannot size format 0: use ranges.
-    top.FDSelect.format = 3
-    font.save(path)
 
 
 if __name__ == '__main__':
     command, *args = sys.argv[1:]
-    {'prepare': prepare, 'addboxes': addboxes}[command](*args)
+    {'prepare': prepare, 'finish': finish}[command](*args)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defaultFontConfig, findUncovered, loadFonts } from '../../../src/typeset/fonts/index.js';
+import { defaultFontConfig, findUncovered, fontkitFontOf, loadFonts } from '../../../src/typeset/fonts/index.js';
 import { TypesetError } from '../../../src/typeset/types.js';
 
 const bundled = defaultFontConfig();
@@ -41,6 +41,15 @@ describe('loadFonts with the bundled Noto SC subsets', () => {
     expect(serif.advance(cp('—'))).toBeCloseTo(1, 3);
     expect(serif.advance(cp('·'))).toBeCloseTo(1, 3);
     expect(serif.advance(cp('。'))).toBeCloseTo(1, 3);
+  });
+
+  it('draws — across the whole em, so that —— is one unbroken line', () => {
+    for (const face of fonts.faces()) {
+      const box = fontkitFontOf(face).glyphForCodePoint(cp('—')).bbox;
+      const em = fontkitFontOf(face).unitsPerEm;
+      expect(box.minX, face.key).toBeLessThanOrEqual(1);
+      expect(box.maxX, face.key).toBeGreaterThanOrEqual(em - 1);
+    }
   });
 
   it('gives ascent, descent and underline as fractions of the em', () => {
