@@ -56,10 +56,13 @@ export interface BenchResult {
   pages: number;
 }
 
-/** Our pipeline: parse, lay out, write. */
-export function renderOurs(markup: string, fonts: FontSet): BenchResult {
+/** Our pipeline: parse and lay out (typeset), then write; with the time of each half. */
+export function renderOurs(markup: string, fonts: FontSet): BenchResult & { layoutMs: number; writeMs: number } {
+  const t0 = performance.now();
   const doc = typeset(markup, { template: 'bench', fonts });
-  return { pdf: writePdf(doc, fonts), pages: doc.pages.length };
+  const t1 = performance.now();
+  const pdf = writePdf(doc, fonts);
+  return { pdf, pages: doc.pages.length, layoutMs: t1 - t0, writeMs: performance.now() - t1 };
 }
 
 /** pdfkit's own flow with the same font, size, measure and leading. */

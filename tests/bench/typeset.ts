@@ -7,6 +7,8 @@ import { loadFonts, packageRoot } from '../../src/typeset/fonts/index.js';
 import { benchMarkup, countChars, median, renderOurs, renderPdfkit, seedParagraphs, withoutUncovered } from './typeset-lib.js';
 
 const RUNS = 5;
+const WARM_UP = 3;
+// Warm-up runs of both before timing: the first runs parse glyph outlines and compile code.
 
 async function main(): Promise<void> {
   const seedDir = join(packageRoot(), '..', 'shared', 'seed');
@@ -23,6 +25,10 @@ async function main(): Promise<void> {
   // Warm up both (fonts parsed, caches filled, code compiled) and keep the PDFs to look at.
   const ours = renderOurs(markup, fonts);
   const theirs = await renderPdfkit(paragraphs, fonts);
+  for (let run = 1; run < WARM_UP; run++) {
+    renderOurs(markup, fonts);
+    await renderPdfkit(paragraphs, fonts);
+  }
   writeFileSync(join(tmpdir(), 'exampress-bench-ours.pdf'), ours.pdf);
   writeFileSync(join(tmpdir(), 'exampress-bench-pdfkit.pdf'), theirs.pdf);
 
@@ -31,6 +37,8 @@ async function main(): Promise<void> {
   const oursMs: number[] = [];
   const pdfkitMs: number[] = [];
   const oursCpu: number[] = [];
+  const layoutMs: number[] = [];
+  const writeMs: number[] = [];
   const pdfkitCpu: number[] = [];
   const cpuMs = (since: NodeJS.CpuUsage) => {
     const used = process.cpuUsage(since);
@@ -39,8 +47,10 @@ async function main(): Promise<void> {
   for (let run = 0; run < RUNS; run++) {
     let cpu = process.cpuUsage();
     let t = performance.now();
-    renderOurs(markup, fonts);
+    const split = renderOurs(markup, fonts);
     oursMs.push(performance.now() - t);
+    layoutMs.push(split.layoutMs);
+    writeMs.push(split.writeMs);
     oursCpu.push(cpuMs(cpu));
     cpu = process.cpuUsage();
     t = performance.now();
@@ -58,6 +68,8 @@ async function main(): Promise<void> {
     pdfkit_ms: Math.round(pdfkitMedian * 10) / 10,
     ratio: Math.round((oursMedian / pdfkitMedian) * 1000) / 1000,
     ours_chars_per_s: Math.round(chars / (oursMedian / 1000)),
+    ours_layout_ms: Math.round(median(layoutMs) * 10) / 10,
+    ours_write_ms: Math.round(median(writeMs) * 10) / 10,
     ours_cpu_ms: Math.round(median(oursCpu) * 10) / 10,
     pdfkit_cpu_ms: Math.round(median(pdfkitCpu) * 10) / 10,
     dropped_uncovered_chars: dropped,

@@ -67,24 +67,28 @@ export function pdfkitGlyphEncoder(
 
 function encodedFont(face: FontFace, font: EmbeddedFont): EncodedFont & { ref(): unknown; glyphs(): number[] } {
   const hexByGlyph: (string | undefined)[] = [];
+  // The hot path: one array read per character once a code point has been seen.
+  const hexByCodePoint: (string | undefined)[] = new Array<string | undefined>(0x10000);
   const glyphs: number[] = [];
+  const include = (codePoint: number): string => {
+    const gid = face.glyphId(codePoint);
+    let hex = hexByGlyph[gid];
+    if (hex === undefined) {
+      const sub = font.subset.includeGlyph(gid);
+      font.widths[sub] ??= face.advance(codePoint) * 1000;
+      font.unicode[sub] ??= [codePoint];
+      hex = sub.toString(16).padStart(4, '0');
+      hexByGlyph[gid] = hex;
+      glyphs.push(gid);
+    }
+    if (codePoint < 0x10000) hexByCodePoint[codePoint] = hex;
+    return hex;
+  };
   return {
     resource: font.id,
     ref: () => font.ref(),
     glyphs: () => glyphs,
-    hex(codePoint) {
-      const gid = face.glyphId(codePoint);
-      let hex = hexByGlyph[gid];
-      if (hex === undefined) {
-        const sub = font.subset.includeGlyph(gid);
-        font.widths[sub] ??= face.advance(codePoint) * 1000;
-        font.unicode[sub] ??= [codePoint];
-        hex = sub.toString(16).padStart(4, '0');
-        hexByGlyph[gid] = hex;
-        glyphs.push(gid);
-      }
-      return hex;
-    },
+    hex: (codePoint) => hexByCodePoint[codePoint] ?? include(codePoint),
     width: (codePoint) => face.advance(codePoint) * 1000,
   };
 }
