@@ -36,6 +36,15 @@ describe('loadFonts with the bundled Noto SC subsets', () => {
     }
   });
 
+  it("gives the same advances as fontkit's glyph metrics", () => {
+    for (const face of fonts.faces()) {
+      const font = fontkitFontOf(face);
+      for (const c of '中A a1,。、—·“”☑①W') {
+        expect(face.advance(cp(c)), `${c} in ${face.key}`).toBe(font.glyphForCodePoint(cp(c)).advanceWidth / font.unitsPerEm);
+      }
+    }
+  });
+
   it('sets —— and the 间隔号 · one em wide (full-width forms, as Chinese text expects)', () => {
     const serif = fonts.face('serif', false);
     expect(serif.advance(cp('—'))).toBeCloseTo(1, 3);
