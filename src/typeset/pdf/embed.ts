@@ -66,29 +66,39 @@ export function pdfkitGlyphEncoder(
 }
 
 function encodedFont(face: FontFace, font: EmbeddedFont): EncodedFont & { ref(): unknown; glyphs(): number[] } {
-  const hexByGlyph: (string | undefined)[] = [];
-  // The hot path: one array read per character once a code point has been seen.
-  const hexByCodePoint: (string | undefined)[] = new Array<string | undefined>(0x10000);
+  // The hot path is one typed-array read per character: code point → subset glyph id
+  // (0 = not yet seen; the subset's 0 is .notdef, which we never print) → its hex code.
+  const subsetIdOfCodePoint = new Int32Array(0x10000);
+  const hexOfSubsetId: string[] = ['0000'];
+  const subsetIdOfGlyph = new Map<number, number>();
   const glyphs: number[] = [];
   const include = (codePoint: number): string => {
     const gid = face.glyphId(codePoint);
-    let hex = hexByGlyph[gid];
-    if (hex === undefined) {
-      const sub = font.subset.includeGlyph(gid);
+    if (gid === 0) {
+      // Layout picks faces with faceFor(); this catches boxes made some other way.
+      const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
+      throw new TypesetError(`The font ${face.file} (${face.key}) has no glyph for "${String.fromCodePoint(codePoint)}" (U+${hex}); it would print as an empty box.`);
+    }
+    let sub = subsetIdOfGlyph.get(gid);
+    if (sub === undefined) {
+      sub = font.subset.includeGlyph(gid);
       font.widths[sub] ??= face.advance(codePoint) * 1000;
       font.unicode[sub] ??= [codePoint];
-      hex = sub.toString(16).padStart(4, '0');
-      hexByGlyph[gid] = hex;
+      hexOfSubsetId[sub] = sub.toString(16).padStart(4, '0');
+      subsetIdOfGlyph.set(gid, sub);
       glyphs.push(gid);
     }
-    if (codePoint < 0x10000) hexByCodePoint[codePoint] = hex;
-    return hex;
+    if (codePoint < 0x10000) subsetIdOfCodePoint[codePoint] = sub;
+    return hexOfSubsetId[sub]!;
   };
   return {
     resource: font.id,
     ref: () => font.ref(),
     glyphs: () => glyphs,
-    hex: (codePoint) => hexByCodePoint[codePoint] ?? include(codePoint),
+    hex(codePoint) {
+      const sub = codePoint < 0x10000 ? subsetIdOfCodePoint[codePoint]! : 0;
+      return sub !== 0 ? hexOfSubsetId[sub]! : include(codePoint);
+    },
     width: (codePoint) => face.advance(codePoint) * 1000,
   };
 }

@@ -180,6 +180,13 @@ describe('writePdf', () => {
     expect(() => writePdf({ info: { title: 'x' }, pages: [{ ...A4, boxes: [bad] }] }, fonts)).toThrow(/"kai-regular".*serif-regular/);
   });
 
+  it('refuses to print a character the face has no glyph for', () => {
+    const box = { ...textBox(fonts, 0, 10, '字字'), text: '字😀', dx: [0, 12] };
+    expect(() => writePdf({ info: { title: 'x' }, pages: [{ ...A4, boxes: [box] }] }, fonts)).toThrow(
+      /NotoSerifSC-Regular\.otf \(serif-regular\) has no glyph for "😀" \(U\+1F600\)/,
+    );
+  });
+
   it('rejects a text box whose offsets do not match its characters', () => {
     const bad = { ...textBox(fonts, 0, 10, '字字'), dx: [0] };
     expect(() => writePdf({ info: { title: 'x' }, pages: [{ ...A4, boxes: [bad] }] }, fonts)).toThrow(/1 offsets \(dx\) for 2 characters/);
