@@ -5,7 +5,7 @@ import { fontkitFontOf } from '../fonts/face.js';
 import type { FontFace, FontSet } from '../types.js';
 import { TypesetError } from '../types.js';
 import type { EncodedFont, GlyphEncoder } from './content.js';
-import { deflateFontFileFast } from './deflate.js';
+import { embedFontFast } from './deflate.js';
 
 /** The parts of pdfkit's (untyped) EmbeddedFont that we use. */
 interface EmbeddedFont {
@@ -27,6 +27,7 @@ interface PdfkitInternals {
 export function pdfkitGlyphEncoder(
   doc: PDFKit.PDFDocument,
   fonts: FontSet,
+  subsetter: 'exampress' | 'fontkit' = 'exampress',
 ): GlyphEncoder & { beginPage(): void; fingerprint(): string } {
   const internals = doc as unknown as PdfkitInternals;
   const encoded = new Map<string, ReturnType<typeof encodedFont>>();
@@ -41,7 +42,7 @@ export function pdfkitGlyphEncoder(
     // pdfkit accepts a parsed fontkit font, so the file is not read and parsed again.
     internals.registerFont(faceKey, fontkitFontOf(face));
     internals.font(faceKey);
-    deflateFontFileFast(doc as never, internals._font as never);
+    embedFontFast(doc as never, internals._font as never, subsetter);
     return encodedFont(face, internals._font);
   };
 

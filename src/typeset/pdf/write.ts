@@ -16,6 +16,11 @@ export interface WritePdfOptions {
   date?: Date;
   /** The Creator entry of the document information. */
   creator?: string;
+  /**
+   * Who writes the embedded CFF subsets: ours (default; fonts without subroutines, like the
+   * bundled ones, else it falls back by itself) or fontkit's, for comparison.
+   */
+  cffSubsetter?: 'exampress' | 'fontkit';
 }
 
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
@@ -45,10 +50,11 @@ export function writePdf(doc: LaidOutDocument, fonts: FontSet, options: WritePdf
       ModDate: date,
     },
   });
-  const encoder = pdfkitGlyphEncoder(pdf, fonts);
+  const encoder = pdfkitGlyphEncoder(pdf, fonts, options.cffSubsetter);
   // The document ID is a hash of what the file shows, not of the time (PDF 1.7, 14.4).
   const id = createHash('sha256');
   id.update(JSON.stringify(info));
+  id.update(options.cffSubsetter ?? 'exampress');
 
   const pageContent = new Map<number, string>();
   const contentOf = (index: number): string => {

@@ -62,6 +62,11 @@ export function wordBoxes(path: string): WordBox[][] {
   return pages;
 }
 
+/** Every page rendered at `dpi` as raw PPM bytes (for comparing two files' looks). */
+export function renderAll(path: string, dpi = 72): Buffer {
+  return execFileSync('pdftoppm', ['-r', String(dpi), path], { maxBuffer: 256 << 20 });
+}
+
 /** Renders page 1 at 72 dpi (1 px = 1 pt) and returns a pixel reader. */
 export function rasterize(path: string): { width: number; height: number; rgb(x: number, y: number): [number, number, number] } {
   const ppm = execFileSync('pdftoppm', ['-r', '72', '-f', '1', '-l', '1', path], { maxBuffer: 64 << 20 });
