@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../../src/typeset/fonts/index.js';
 import { nUp, writePdf } from '../../../src/typeset/pdf/index.js';
@@ -195,5 +196,25 @@ describe('writePdf', () => {
   it('rejects a sheet that places a page the document does not have', () => {
     const sheets = [{ ...A4, placements: [{ page: 3, transform: [1, 0, 0, 1, 0, 0] as [number, number, number, number, number, number] }] }];
     expect(() => writePdf(sampleDoc(), fonts, { sheets })).toThrow(/Sheet 1 places page 4, but the document has 2 pages/);
+  });
+});
+
+describe('writePdf with a TrueType font (a user font such as SimSun)', () => {
+  const ttf = fileURLToPath(new URL('../fonts/fixtures/DejaVuSans-Latin.ttf', import.meta.url));
+  const mixed = loadFonts({
+    families: { latin: { regular: ttf }, serif: { regular: fonts.face('serif', false).file } },
+    fallback: { latin: ['serif'] },
+  });
+
+  it('embeds it as a TrueType subset next to the CFF one, text extractable and drawable', () => {
+    const pages: Page[] = [
+      { ...A4, boxes: [textBox(mixed, 72, 100, 'Checklist: ☐ open ☑ done', 'latin-regular', 14), textBox(mixed, 72, 130, '中文说明', 'serif-regular', 14)] },
+    ];
+    const p = save(writePdf({ info: { title: 'ttf' }, pages }, mixed), 'truetype');
+    expect(pdftotext(p)).toMatch(/Checklist: ☐ open ☑ done\s+中文说明/);
+    const rows = pdffontsRows(p);
+    expect(rows.map((r) => r.type).sort()).toEqual(['CID TrueType', 'CID Type 0C']);
+    for (const row of rows) expect([row.emb, row.sub, row.uni]).toEqual(['yes', 'yes', 'yes']);
+    expect(renderErrors(p)).toBe('');
   });
 });
