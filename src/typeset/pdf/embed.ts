@@ -68,9 +68,9 @@ export function pdfkitGlyphEncoder(
 
 function encodedFont(face: FontFace, font: EmbeddedFont): EncodedFont & { ref(): unknown; glyphs(): number[] } {
   // The hot path is one typed-array read per character: code point → subset glyph id
-  // (0 = not yet seen; the subset's 0 is .notdef, which we never print) → its hex code.
+  // (0 = not yet seen; the subset's 0 is .notdef, which we never print) → its code.
   const subsetIdOfCodePoint = new Int32Array(0x10000);
-  const hexOfSubsetId: string[] = ['0000'];
+  const codeOfSubsetId: string[] = ['\0\0'];
   const subsetIdOfGlyph = new Map<number, number>();
   const glyphs: number[] = [];
   const include = (codePoint: number): string => {
@@ -85,21 +85,39 @@ function encodedFont(face: FontFace, font: EmbeddedFont): EncodedFont & { ref():
       sub = font.subset.includeGlyph(gid);
       font.widths[sub] ??= face.advance(codePoint) * 1000;
       font.unicode[sub] ??= [codePoint];
-      hexOfSubsetId[sub] = sub.toString(16).padStart(4, '0');
+      codeOfSubsetId[sub] = literalByte(sub >> 8) + literalByte(sub & 0xff);
       subsetIdOfGlyph.set(gid, sub);
       glyphs.push(gid);
     }
     if (codePoint < 0x10000) subsetIdOfCodePoint[codePoint] = sub;
-    return hexOfSubsetId[sub]!;
+    return codeOfSubsetId[sub]!;
   };
   return {
     resource: font.id,
     ref: () => font.ref(),
     glyphs: () => glyphs,
-    hex(codePoint) {
+    code(codePoint) {
       const sub = codePoint < 0x10000 ? subsetIdOfCodePoint[codePoint]! : 0;
-      return sub !== 0 ? hexOfSubsetId[sub]! : include(codePoint);
+      return sub !== 0 ? codeOfSubsetId[sub]! : include(codePoint);
     },
     width: (codePoint) => face.advance(codePoint) * 1000,
   };
+}
+
+/** One byte inside a PDF literal string (PDF 32000-1, 7.3.4.2): parentheses, backslash and line ends escaped. */
+function literalByte(b: number): string {
+  switch (b) {
+    case 0x28:
+      return '\\(';
+    case 0x29:
+      return '\\)';
+    case 0x5c:
+      return '\\\\';
+    case 0x0d:
+      return '\\r';
+    case 0x0a:
+      return '\\n';
+    default:
+      return String.fromCharCode(b);
+  }
 }

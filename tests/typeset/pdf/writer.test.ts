@@ -95,6 +95,17 @@ describe('writePdf', () => {
     expect(img.rgb(120, 260)).toEqual([255, 255, 255]); // below the rect
   });
 
+  it('writes glyph codes that need escaping in a literal string (ids 10, 13, 40, 41, 92) correctly', () => {
+    // 300 distinct characters: subset ids 1..300 include the bytes ( ) \\ CR LF.
+    const chars = Array.from({ length: 300 }, (_, i) => String.fromCodePoint(0x4e00 + i * 3)).filter((c) => fonts.face('serif', false).hasChar(c.codePointAt(0)!));
+    const lines = [];
+    for (let i = 0; i < chars.length; i += 40) lines.push(chars.slice(i, i + 40).join(''));
+    const boxes = lines.map((line, i) => textBox(fonts, 20, 40 + i * 16, line, 'serif-regular', 12));
+    const p = save(writePdf({ info: { title: 'escapes' }, pages: [{ ...A4, boxes }] }, fonts), 'escapes');
+    expect(pdftotext(p).split(/\s+/).filter(Boolean)).toEqual(lines);
+    expect(renderErrors(p)).toBe('');
+  });
+
   it('puts every glyph exactly at x + dx[i]', () => {
     const spaced = { ...textBox(fonts, 100, 300, '甲乙丙丁'), dx: [0, 30, 75.5, 140.25] };
     const p = save(writePdf({ info: { title: 't' }, pages: [{ ...A4, boxes: [spaced] }] }, fonts), 'dx');
