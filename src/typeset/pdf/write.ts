@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { FontSet, LaidOutDocument, Page } from '../types.js';
 import { TypesetError } from '../types.js';
-import { writeBoxes } from './content.js';
+import { pdfNumber, writeBoxes } from './content.js';
 import { deflateNow } from './deflate.js';
 import { pdfkitGlyphEncoder } from './embed.js';
 import type { Sheet } from './impose.js';
@@ -30,6 +30,9 @@ const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
  * compression included, synchronously). Identical input gives byte-identical output.
  */
 export function writePdf(doc: LaidOutDocument, fonts: FontSet, options: WritePdfOptions = {}): Buffer {
+  if (doc.pages.length === 0 || options.sheets?.length === 0) {
+    throw new TypesetError('The document has no pages to write.');
+  }
   const date = options.date ?? FIXED_DATE;
   const info = doc.info;
   const pdf = new PDFDocument({
@@ -90,7 +93,7 @@ export function writePdf(doc: LaidOutDocument, fonts: FontSet, options: WritePdf
         }
         const [a, b, c, d, e, f] = placement.transform;
         // Clip to the page so nothing it draws spills onto its neighbours on the sheet.
-        write(`q ${[a, b, c, d, e, f].map(fmt).join(' ')} cm 0 0 ${fmt(page.width)} ${fmt(page.height)} re W n`);
+        write(`q ${[a, b, c, d, e, f].map(pdfNumber).join(' ')} cm 0 0 ${pdfNumber(page.width)} ${pdfNumber(page.height)} re W n`);
         write(contentOf(placement.page));
         write('Q');
       }
@@ -102,10 +105,6 @@ export function writePdf(doc: LaidOutDocument, fonts: FontSet, options: WritePdf
       write(contentOf(index));
     }
   }
-  if (doc.pages.length === 0 || options.sheets?.length === 0) {
-    throw new TypesetError('The document has no pages to write.');
-  }
-
   deflateNow(currentPage().content);
   id.update(encoder.fingerprint());
   (pdf as unknown as { _id: Buffer })._id = id.digest().subarray(0, 16);
@@ -113,8 +112,4 @@ export function writePdf(doc: LaidOutDocument, fonts: FontSet, options: WritePdf
   const chunks: Buffer[] = [];
   for (let chunk: Buffer | null; (chunk = pdf.read() as Buffer | null) !== null; ) chunks.push(chunk);
   return Buffer.concat(chunks);
-}
-
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Math.round(n * 1000) / 1000);
 }

@@ -204,6 +204,10 @@ describe('writePdf', () => {
     expect(() => writePdf({ info: { title: 'x' }, pages: [{ ...A4, boxes: [bad] }] }, fonts)).toThrow(/1 offsets \(dx\) for 2 characters/);
   });
 
+  it('refuses a document without pages', () => {
+    expect(() => writePdf({ info: { title: 'x' }, pages: [] }, fonts)).toThrow(/no pages to write/);
+  });
+
   it('rejects a sheet that places a page the document does not have', () => {
     const sheets = [{ ...A4, placements: [{ page: 3, transform: [1, 0, 0, 1, 0, 0] as [number, number, number, number, number, number] }] }];
     expect(() => writePdf(sampleDoc(), fonts, { sheets })).toThrow(/Sheet 1 places page 4, but the document has 2 pages/);
