@@ -2,7 +2,8 @@
 // an atomic blank/bracket/box) with class, face, size and advance, in typed arrays.
 import type { InlineItem, InlineStyle } from '../../types.js';
 import { type Atom, makeAtom } from './atoms.js';
-import { AN, AT, BR, blankSide, charClass, CL, isCollapsibleSpace, isIgnorable, isLatinish, OP, SP } from './classes.js';
+import { AN, AT, BR, blankSide, charClass, CL, CLH, isCollapsibleSpace, isIgnorable, isLatinish, OP, SP } from './classes.js';
+import { labelEnd } from './labels.js';
 import { type FontCache, notCovered } from './measure.js';
 
 export interface Slots {
@@ -97,9 +98,11 @@ export function segmentItems(items: InlineItem[], cache: FontCache): Slots {
     if (prevCls === SP) return;
     // Full-width punctuation already carries its own blank.
     if (blankR[n - 1]! > 0 || nextBlankL > 0 || nextCls === CL) return;
-    // Keep a space next to a Latin letter or digit, or between Latin punctuation;
-    // drop it between CJK characters (template newlines) and after "1." or "经理," before CJK.
-    if (prevCls !== AN && nextCls !== AN && !(isLatinish(prevCls) && isLatinish(nextCls))) return;
+    // Keep a space next to a Latin letter or digit, or between Latin punctuation, or after a
+    // list label opening the line ("1. 对于"); drop it between CJK characters (template
+    // newlines) and after "经理," or "部;" before CJK.
+    if (prevCls !== AN && nextCls !== AN && !(isLatinish(prevCls) && isLatinish(nextCls))
+      && !(prevCls === CLH && labelEnd(cps, segStart, n) === n)) return;
     const st = pendingStyle!;
     const chooser = cache.chooser(st.family, st.bold);
     const fi = chooser.resolve(0x20);

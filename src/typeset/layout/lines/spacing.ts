@@ -1,8 +1,9 @@
 // What sits between adjacent slots: break opportunities, punctuation squeezing (adjacent
 // full-width marks take 1.5 em), CJK-Latin quarter-em spacing, and how much each place
 // may shrink; plus prefix sums so any line's width is O(1).
-import { AN, ID, SP } from './classes.js';
-import { BREAK, breakBetween, EMERGENCY, mayEndLine } from './kinsoku.js';
+import { AN, AT, ID, SP } from './classes.js';
+import { BREAK, breakBetween, EMERGENCY, mayEndLine, NO_BREAK } from './kinsoku.js';
+import { labelEnd } from './labels.js';
 import type { Slots } from './segment.js';
 
 export interface Spacing {
@@ -64,6 +65,11 @@ export function computeSpacing(s: Slots): Spacing {
   jointShrink[0] = 0;
   // Whether slot i-1's right blank was already squeezed away by joint i.
   let prevRightUsed = false;
+  // Label glue: no break inside (gFrom, gTo] (a list label and the first character after it).
+  const glue = labelGlue(s);
+  let g = 0;
+  let gFrom = glue[0] ?? -1;
+  let gTo = glue[1] ?? -1;
   for (let i = 0; i < n; i++) {
     const c = cls[i]!;
     let j = 0;
@@ -74,6 +80,14 @@ export function computeSpacing(s: Slots): Spacing {
       brk[i] = breakBetween(p, c);
       // "( 15-20 )": the break after a space must not leave an opener at the line end.
       if (p === SP && i > 1 && !mayEndLine(cls[i - 2]!)) brk[i] = EMERGENCY;
+      if (i <= gTo && i > gFrom) {
+        brk[i] = NO_BREAK;
+        if (i === gTo) {
+          g += 2;
+          gFrom = glue[g] ?? -1;
+          gTo = glue[g + 1] ?? -1;
+        }
+      }
       const pr = blankR[i - 1]!;
       const bl = blankL[i]!;
       if (pr > 0 && (bl > 0 || blankR[i]! > 0)) {
@@ -110,6 +124,25 @@ export function computeSpacing(s: Slots): Spacing {
     slotShrink[n] = slotShrink[n - 1]! + last;
   }
   return sp;
+}
+
+/**
+ * Pairs [from, to] of slot indices: a list label ("A." "1." "(1)" "A、") opens the paragraph
+ * or a forced-break line at `from`, and `to` is the first character after it (past spaces
+ * and boxes, such as the pad to an options label column). No line may break between them.
+ */
+function labelGlue(s: Slots): number[] {
+  const out: number[] = [];
+  for (let k = -1; k < s.forced.length; k++) {
+    const st = k < 0 ? 0 : s.forced[k]!;
+    const se = k + 1 < s.forced.length ? s.forced[k + 1]! : s.n;
+    const end = labelEnd(s.cp, st, se);
+    if (end < 0) continue;
+    let f = end;
+    while (f < se && (s.cls[f] === SP || (s.cls[f] === AT && s.atoms[-s.cp[f]! - 1]!.kind === 'box'))) f++;
+    if (f < se) out.push(st, f);
+  }
+  return out;
 }
 
 /** Natural width of slots [s, e) set as one line (joint s and the end trim dropped). */
