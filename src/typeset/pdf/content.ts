@@ -2,7 +2,7 @@
 // y down): the page starts with a flipping `cm`, and text uses a Tm with d = -1 so glyphs
 // stand upright. Text is one TJ per box with kerning adjustments that put every glyph at
 // exactly x + dx[i].
-import type { Box, Color, TextBox } from '../types.js';
+import { TypesetError, type Box, type Color, type TextBox } from '../types.js';
 
 /** How the content writer reaches the embedded fonts (see embed.ts). */
 export interface GlyphEncoder {
@@ -26,9 +26,7 @@ export interface EncodedFont {
 export function pdfNumber(n: number): string {
   if (Number.isInteger(n)) return String(n);
   const r = Math.round(n * 1000) / 1000;
-  if (r === 0) return '0';
-  if (Math.abs(r) < 1e-6 || Math.abs(r) >= 1e15) return r.toFixed(3);
-  return String(r);
+  return r === 0 ? '0' : String(r); // 3 decimals never print with an exponent
 }
 
 const colorCache = new Map<string, string>();
@@ -38,7 +36,7 @@ export function pdfColor(color: Color): string {
   if (cached) return cached;
   let hex = color.trim().replace(/^#/, '');
   if (hex.length === 3) hex = [...hex].map((c) => c + c).join('');
-  if (!/^[0-9a-fA-F]{6}$/.test(hex)) throw new Error(`"${color}" is not a colour; use #rrggbb`);
+  if (!/^[0-9a-fA-F]{6}$/.test(hex)) throw new TypesetError(`"${color}" is not a colour; write it as #rrggbb (e.g. #1a5fb4).`);
   cached = [0, 2, 4].map((i) => pdfNumber(parseInt(hex.slice(i, i + 2), 16) / 255)).join(' ');
   colorCache.set(color, cached);
   return cached;
