@@ -6,6 +6,7 @@ import type { FontFace, FontSet, SetLine, TextBox } from '../../../src/typeset/t
 const NO_START = new Set([...',。、;:?!)]}」』】〕〉》”’%·，．：；？！）］｝％']);
 const NO_END = new Set([...'([{「『【〔〈《“‘（［｛']);
 const BLANK_RIGHT = new Set([...'。、」』】〕〉》”’，．：；？！）］｝']);
+const BLANK_LEFT = new Set([...'「『【〔〈《“‘（［｛']);
 const LATIN = /[A-Za-z0-9]/;
 const LATIN_END = /[A-Za-z0-9\-./]/;
 const DASHES = new Set([...'—―…']);
@@ -81,7 +82,8 @@ export function lineProblems(input: string, lines: SetLine[], fonts: FontSet, op
       for (const ch of b.text) {
         const x = b.x + b.dx[k++]!;
         const adv = face.advance(ch.codePointAt(0)!) * b.size;
-        left = Math.min(left, x);
+        // A line-start opening mark's blank left half may hang before the edge; its ink may not.
+        left = Math.min(left, x + (BLANK_LEFT.has(ch) && adv >= 0.9 * b.size ? adv / 2 : 0));
         right = Math.max(right, x + adv - (BLANK_RIGHT.has(ch) && adv >= 0.9 * b.size ? adv / 2 : 0));
       }
     }

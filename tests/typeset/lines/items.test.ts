@@ -198,7 +198,9 @@ describe('measureInline', () => {
   });
 
   test('kinsoku neighbours count as one unit', () => {
-    expect(measureInline([text('甲《乙》。')], fonts).minContent).toBeCloseTo(3 * EM, 6);
+    expect(measureInline([text('《乙》。甲')], fonts).minContent).toBeCloseTo(3 * EM, 6);
+    // Off the paragraph's first line, 《 starts a line half width.
+    expect(measureInline([text('甲《乙》。')], fonts).minContent).toBeCloseTo(2.5 * EM, 6);
   });
 
   test('empty content measures zero', () => {

@@ -5,7 +5,7 @@ import type { LineRange } from './breakLines.js';
 import { SP } from './classes.js';
 import { BREAK } from './kinsoku.js';
 import type { Slots } from './segment.js';
-import { lineOpportunities, lineShrink, lineWidth, type Spacing } from './spacing.js';
+import { lineOpportunities, lineShrink, lineWidth, type Spacing, startTrim } from './spacing.js';
 
 export interface Placement {
   /** x of slot i (line-relative, indent included) for i in [start, end). */
@@ -14,6 +14,8 @@ export interface Placement {
   ws: Float64Array;
   naturalWidth: number;
   contentEnd: number;
+  /** The first slot's trimmed left blank (it starts this much left of the line's edge). */
+  lead: number;
   justified: boolean;
 }
 
@@ -62,7 +64,9 @@ export function placeLine(s: Slots, sp: Spacing, line: LineRange, align: Paragra
   }
   const { adv } = s;
   const { joint, brk, shrinkSlot, shrinkJoint } = sp;
-  let x = line.x0 + offset;
+  // A line-start opening mark's blank hangs left of the edge: its ink starts at x0.
+  const lead = startTrim(sp, start);
+  let x = line.x0 + offset - lead;
   for (let i = start; i < end; i++) {
     if (i > start) {
       x += joint[i]! - shrinkRatio * shrinkJoint[i]!;
@@ -76,5 +80,5 @@ export function placeLine(s: Slots, sp: Spacing, line: LineRange, align: Paragra
     x += w;
   }
   const contentEnd = x;
-  return { xs, ws, naturalWidth: natural, contentEnd, justified };
+  return { xs, ws, naturalWidth: natural, contentEnd, justified, lead };
 }

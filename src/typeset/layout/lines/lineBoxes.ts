@@ -106,7 +106,7 @@ export function lineBoxes(
   }
   // Decorations sit in the leading: they do not change the line's metrics, so lines with
   // and without emphasis dots keep one baseline grid.
-  underlines(s, start, last, xs, ws, metrics, decorations);
+  underlines(s, start, last, xs, ws, placed.lead, metrics, decorations);
   const height = maxSize > 0 ? Math.max(lineHeight * maxSize, atomHeight) : ascent + descent;
   return {
     width,
@@ -131,6 +131,7 @@ function underlines(
   end: number,
   xs: Float64Array,
   ws: Float64Array,
+  lead: number,
   metrics: (styleIndex: number) => StyleMetrics,
   out: Box[],
 ): void {
@@ -151,7 +152,7 @@ function underlines(
     }
     const m = metrics(style[first]!);
     const seg: LineSegBox = {
-      kind: 'line', x1: xs[first]!, y1: m.underlineY, x2: xs[i - 1]! + ws[i - 1]!, y2: m.underlineY,
+      kind: 'line', x1: xs[first]! + (first === start ? lead : 0), y1: m.underlineY, x2: xs[i - 1]! + ws[i - 1]!, y2: m.underlineY,
       width: m.underlineWidth,
     };
     if (st.color) seg.color = st.color;

@@ -1,7 +1,7 @@
 // What sits between adjacent slots: break opportunities, punctuation squeezing (adjacent
 // full-width marks take 1.5 em), CJK-Latin quarter-em spacing, and how much each place
 // may shrink; plus prefix sums so any line's width is O(1).
-import { AN, AT, ID, SP } from './classes.js';
+import { AN, AT, ID, OP, SP } from './classes.js';
 import { BREAK, breakBetween, EMERGENCY, mayEndLine, NO_BREAK } from './kinsoku.js';
 import { labelEnd } from './labels.js';
 import type { Slots } from './segment.js';
@@ -17,6 +17,12 @@ export interface Spacing {
   shrinkJoint: Float64Array;
   /** Width removed when slot i ends a line (a space; a mark's right blank). */
   endTrim: Float64Array;
+  /**
+   * What a line starting at slot i drops before it: joint i, plus an opening mark's left
+   * blank (clreq: line-start opening punctuation is set half width) except on the
+   * paragraph's first line. One array so lineWidth stays four reads.
+   */
+  startCut: Float64Array;
   /** Prefix sums over slots j < i of adv[j] + joint[j]. */
   pos: Float64Array;
   /** Prefix counts of ordinary break opportunities brk[j] === BREAK, j < i. */
@@ -42,6 +48,7 @@ function allocate(n: number): Spacing {
     shrinkSlot: new Float64Array(cap),
     shrinkJoint: new Float64Array(cap),
     endTrim: new Float64Array(cap),
+    startCut: new Float64Array(cap),
     pos: new Float64Array(cap),
     opps: new Float64Array(cap),
     slotShrink: new Float64Array(cap),
@@ -54,7 +61,7 @@ function allocate(n: number): Spacing {
 export function computeSpacing(s: Slots): Spacing {
   const n = s.n;
   const sp = allocate(n);
-  const { joint, brk, shrinkSlot, shrinkJoint, endTrim, pos, opps, slotShrink, jointShrink } = sp;
+  const { joint, brk, shrinkSlot, shrinkJoint, endTrim, startCut, pos, opps, slotShrink, jointShrink } = sp;
   const { cp, cls, adv, blankL, blankR, size } = s;
   joint[0] = 0;
   brk[0] = 0;
@@ -113,6 +120,8 @@ export function computeSpacing(s: Slots): Spacing {
     joint[i] = j;
     shrinkJoint[i] = jShrink;
     endTrim[i] = c === SP ? adv[i]! : blankR[i]!;
+    // Slot 0 only ever starts the paragraph's first line, which keeps the mark whole.
+    startCut[i] = i > 0 && c === OP ? j + blankL[i]! : j;
     pos[i + 1] = pos[i]! + adv[i]! + j;
     opps[i + 1] = opps[i]! + (brk[i] === BREAK && i > 0 ? 1 : 0);
     jointShrink[i + 1] = jointShrink[i]! + jShrink;
@@ -131,8 +140,10 @@ export function computeSpacing(s: Slots): Spacing {
  * or a forced-break line at `from`, and `to` is the first character after it (past spaces
  * and boxes, such as the pad to an options label column). No line may break between them.
  */
+const NO_GLUE: number[] = [];
+
 function labelGlue(s: Slots): number[] {
-  const out: number[] = [];
+  let out = NO_GLUE;
   for (let k = -1; k < s.forced.length; k++) {
     const st = k < 0 ? 0 : s.forced[k]!;
     const se = k + 1 < s.forced.length ? s.forced[k + 1]! : s.n;
@@ -140,14 +151,21 @@ function labelGlue(s: Slots): number[] {
     if (end < 0) continue;
     let f = end;
     while (f < se && (s.cls[f] === SP || (s.cls[f] === AT && s.atoms[-s.cp[f]! - 1]!.kind === 'box'))) f++;
-    if (f < se) out.push(st, f);
+    if (f >= se) continue;
+    if (out === NO_GLUE) out = [];
+    out.push(st, f);
   }
   return out;
 }
 
-/** Natural width of slots [s, e) set as one line (joint s and the end trim dropped). */
+/** The left blank an opening mark starting a line at slot s gives up (0 for slot 0 and non-openers). */
+export function startTrim(sp: Spacing, s: number): number {
+  return sp.startCut[s]! - sp.joint[s]!;
+}
+
+/** Natural width of slots [s, e) set as one line (joint s and the start and end trims dropped). */
 export function lineWidth(sp: Spacing, s: number, e: number): number {
-  return sp.pos[e]! - sp.pos[s]! - sp.joint[s]! - sp.endTrim[e - 1]!;
+  return sp.pos[e]! - sp.pos[s]! - sp.startCut[s]! - sp.endTrim[e - 1]!;
 }
 
 /** Total shrink available inside a line [s, e). */
