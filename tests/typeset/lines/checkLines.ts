@@ -76,15 +76,26 @@ export function lineProblems(input: string, lines: SetLine[], fonts: FontSet, op
     let right = -Infinity;
     let left = Infinity;
     const texts = line.boxes.filter((b): b is TextBox => b.kind === 'text');
+    let prevInkEnd = -Infinity;
+    let prevCh = '';
     for (const b of texts) {
       const face = faces.get(b.face)!;
       let k = 0;
       for (const ch of b.text) {
         const x = b.x + b.dx[k++]!;
         const adv = face.advance(ch.codePointAt(0)!) * b.size;
+        const full = adv >= 0.9 * b.size;
         // A line-start opening mark's blank left half may hang before the edge; its ink may not.
-        left = Math.min(left, x + (BLANK_LEFT.has(ch) && adv >= 0.9 * b.size ? adv / 2 : 0));
-        right = Math.max(right, x + adv - (BLANK_RIGHT.has(ch) && adv >= 0.9 * b.size ? adv / 2 : 0));
+        const inkStart = x + (BLANK_LEFT.has(ch) && full ? adv / 2 : 0);
+        const inkEnd = x + adv - (BLANK_RIGHT.has(ch) && full ? adv / 2 : 0);
+        left = Math.min(left, inkStart);
+        right = Math.max(right, inkEnd);
+        // 5. Squeezing and shrinking never push a glyph into its neighbour's half (）。 touching).
+        if (ch !== ' ' && inkStart < prevInkEnd - 0.01) say(i, `"${prevCh}${ch}" overlap by ${(prevInkEnd - inkStart).toFixed(3)}`);
+        if (ch !== ' ') {
+          prevInkEnd = inkEnd;
+          prevCh = ch;
+        }
       }
     }
     for (const b of line.boxes) {

@@ -70,8 +70,6 @@ export function computeSpacing(s: Slots): Spacing {
   opps[0] = 0;
   slotShrink[0] = 0;
   jointShrink[0] = 0;
-  // Whether slot i-1's right blank was already squeezed away by joint i.
-  let prevRightUsed = false;
   // Label glue: no break inside (gFrom, gTo] (a list label and the first character after it).
   const glue = labelGlue(s);
   let g = 0;
@@ -81,6 +79,7 @@ export function computeSpacing(s: Slots): Spacing {
     const c = cls[i]!;
     let j = 0;
     let jShrink = 0;
+    // Whether slot i-1's right blank was already squeezed away by joint i.
     let rightUsed = false;
     if (i > 0) {
       const p = cls[i - 1]!;
@@ -111,11 +110,11 @@ export function computeSpacing(s: Slots): Spacing {
           jShrink = j / 2;
         }
       }
-      // Slot i-1's mid-line shrink is known now that we know whether its blank was used.
-      const ps = p === SP ? adv[i - 1]! * SPACE_SHRINK : prevRightUsed ? 0 : pr;
+      // Slot i-1's mid-line shrink is known now that we know whether joint i used its blank
+      // (a blank squeezed away by a pair such as ）。 cannot shrink again: the marks would touch).
+      const ps = p === SP ? adv[i - 1]! * SPACE_SHRINK : rightUsed ? 0 : pr;
       shrinkSlot[i - 1] = ps;
       slotShrink[i] = slotShrink[i - 1]! + ps;
-      prevRightUsed = rightUsed;
     }
     joint[i] = j;
     shrinkJoint[i] = jShrink;
@@ -128,7 +127,7 @@ export function computeSpacing(s: Slots): Spacing {
   }
   if (n > 0) {
     // The prefix slotShrink[n] is never read across a line end; keep it consistent anyway.
-    const last = cls[n - 1] === SP ? adv[n - 1]! * SPACE_SHRINK : prevRightUsed ? 0 : blankR[n - 1]!;
+    const last = cls[n - 1] === SP ? adv[n - 1]! * SPACE_SHRINK : blankR[n - 1]!;
     shrinkSlot[n - 1] = last;
     slotShrink[n] = slotShrink[n - 1]! + last;
   }
