@@ -2,10 +2,13 @@
 # Builds the four subset fonts in this folder from Debian's fonts-noto-cjk.
 # Needs: fonts-noto-cjk, fonttools (pyftsubset) and python3 with fontTools (Debian's python3-fonttools).
 # Usage: fonts/build.sh [source-dir]   (default /usr/share/fonts/opentype/noto)
+#        FONTS_OUT=/some/dir fonts/build.sh   to write the fonts elsewhere (default: this folder)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 src="${1:-/usr/share/fonts/opentype/noto}"
+dest="${FONTS_OUT:-$here}"
+mkdir -p "$dest"
 # Debian's fontTools lives in the system python; a pyenv python on PATH may not have it.
 py="${PYTHON:-/usr/bin/python3}"
 work="$(mktemp -d)"
@@ -39,7 +42,7 @@ PY
 
 # The SC face is number 2 in each Noto CJK collection (jp, kr, sc, tc, hk); checked below.
 build() { # <collection> <output> <expected PostScript name>
-  local ttc="$src/$1" out="$here/$2" want="$3"
+  local ttc="$src/$1" out="$work/$2" want="$3"
   local got
   got="$("$py" -c "
 import sys
@@ -59,7 +62,9 @@ print(TTFont(sys.argv[1], fontNumber=2, lazy=True)['name'].getDebugName(6))" "$t
     --name-IDs='*' --name-languages='*' \
     --output-file="$out"
   "$py" "$here/tune.py" finish "$out"
-  printf '%-26s %8d bytes  (%s)\n' "$2" "$(stat -c %s "$out")" "$got"
+  # Replace the font in one step: tests running meanwhile never see half a file.
+  cp "$out" "$dest/.$2.new" && mv -f "$dest/.$2.new" "$dest/$2"
+  printf '%-26s %8d bytes  (%s)\n' "$2" "$(stat -c %s "$dest/$2")" "$got"
 }
 
 build NotoSerifCJK-Regular.ttc NotoSerifSC-Regular.otf NotoSerifCJKsc-Regular

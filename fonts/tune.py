@@ -32,7 +32,8 @@ def fwid_map(font):
 
 
 def prepare(collection, number, out):
-    font = TTFont(collection, fontNumber=int(number))
+    # recalcTimestamp=False keeps the source's head.modified: rebuilding gives the same bytes.
+    font = TTFont(collection, fontNumber=int(number), recalcTimestamp=False)
     fwid = fwid_map(font)
     for table in font['cmap'].tables:
         if not table.isUnicode():
@@ -62,7 +63,7 @@ def add_glyph(font, name, charstring, width, lsb, fd_index, codepoint):
 
 
 def finish(path):
-    font = TTFont(path)
+    font = TTFont(path, recalcTimestamp=False)
     add_boxes(font)
     stretch_dash(font)
     # fontkit reads FDSelect before CharStrings, so it cannot size format 0: use ranges.
