@@ -69,6 +69,11 @@ describe('a label is never left alone at the end of a line', () => {
     expect(lines[0]!.text.startsWith(`${label}A`)).toBe(true);
   });
 
+  test('a cell narrower than the label and its first character gets them on one overfull line', () => {
+    const lines = setParagraph([text('A.'), pad(0.4 * EM), text('调离原岗位')], cell, 1.2 * EM, fonts);
+    expect(lines.map((l) => l.text)).toEqual(['A.调', '离', '原', '岗', '位']);
+  });
+
   test('in a justified paragraph the label and its first character stay on one line', () => {
     // Total fit would rather set "1." alone than spread 须（）。 over a loose line.
     for (let w = 2.5; w <= 8; w += 0.25) {
