@@ -1,6 +1,7 @@
 // The exampress command line: wires the pipeline's stages to files and exit codes.
 import yargs from 'yargs';
 import { packageVersion } from '../paths.js';
+import { assembleCommand } from './commands/assemble.js';
 import { bankCommand } from './commands/bank.js';
 import { startCommand } from './commands/start.js';
 import { EXIT, processIo, type Io } from './io.js';
@@ -16,6 +17,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     .version(packageVersion)
     .strict()
     .command(bankCommand(io, setExit))
+    .command(assembleCommand(io, setExit))
     .command(startCommand(io, setExit))
     .demandCommand(1, 'name a command; see exampress --help')
     .recommendCommands()

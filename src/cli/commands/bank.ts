@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { blueprintJsonSchema } from '../../assemble/blueprint.js';
 import { lintBank, formatProblem, sortProblems } from '../../bank/lint.js';
 import { loadBank } from '../../bank/load.js';
 import { jsonSchemas } from '../../bank/schema.js';
@@ -35,7 +36,8 @@ export function runBankStats(args: { bank: string; json?: boolean }, io: Io): nu
 }
 
 export function runBankSchema(args: { bank: string }, io: Io): number {
-  for (const [name, schema] of Object.entries(jsonSchemas())) {
+  const schemas = { ...jsonSchemas(), 'blueprint.schema.json': blueprintJsonSchema() };
+  for (const [name, schema] of Object.entries(schemas)) {
     const file = join(args.bank, 'schema', name);
     writeFileAtomic(file, `${JSON.stringify(schema, null, 2)}\n`, { force: true });
     io.stdout(`wrote ${file}`);
