@@ -10,7 +10,7 @@ describe('exampress start (npm start)', () => {
     const res = await run('start', '--out', out);
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/合计/);
-    expect(res.stdout).toMatch(/wrote .*manifest\.json: 2 variant\(s\) \(shuffle\), 50 questions, 100 points/);
+    expect(res.stdout + res.stderr).toMatch(/wrote .*manifest\.json: 2 variant\(s\) \(shuffle\), 50 questions, 100 points/);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.variants).toHaveLength(2);
   });
