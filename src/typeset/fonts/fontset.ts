@@ -1,4 +1,5 @@
 // The FontSet: every configured face, loaded once per process, with per-family fallback.
+import { isAbsolute, relative } from 'node:path';
 import type { FamilyName, FontFace, FontSet } from '../types.js';
 import { TypesetError } from '../types.js';
 import { defaultFontConfig, type FontConfig } from './config.js';
@@ -59,7 +60,7 @@ function createFontSet(config: FontConfig): FontSet {
     return names
       .map((name) => {
         const files = config.families[name];
-        return files ? `${name}: ${[files.regular, files.bold].filter(Boolean).join(', ')}` : `${name}: (not configured)`;
+        return files ? `${name}: ${[files.regular, files.bold].filter(isString).map(displayPath).join(', ')}` : `${name}: (not configured)`;
       })
       .join(' → ');
   };
@@ -70,4 +71,12 @@ function createFontSet(config: FontConfig): FontSet {
     faces: () => [...faces.values()],
     describe,
   };
+}
+
+const isString = (s: string | undefined): s is string => typeof s === 'string';
+
+/** A font path as a person would type it: relative to the working folder when inside it. */
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
