@@ -1,20 +1,37 @@
-// One font face measured by us: fontkit parses the file once, and every per-character
-// answer is cached so that layout never calls fontkit twice for the same code point.
-import { readFileSync } from 'node:fs';
-import * as fontkit from 'fontkit';
+// One font face measured by us. Plain OpenType/TrueType files are read by our own table
+// reader (sfnt.ts) and only when a face is first used; fontkit is loaded (lazily: its import
+// costs ~200 ms) for other files and for anyone asking for the fontkit font (pdfkit, tests).
+// Every per-character answer is cached so that layout never looks a code point up twice.
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type * as fontkit from 'fontkit';
 import type { FamilyName, FontFace } from '../types.js';
 import { TypesetError } from '../types.js';
+import { isPlainSfnt, readSfnt, type SfntFont } from './sfnt.js';
 
 type FontkitFont = fontkit.Font;
 
 const parsedFiles = new Map<string, FontkitFont>();
-const fontkitFonts = new WeakMap<FontFace, FontkitFont>();
+const fontkitFonts = new WeakMap<FontFace, () => FontkitFont>();
+const sfntFonts = new WeakMap<FontFace, () => SfntFont | undefined>();
 
-/** The fontkit font behind a face made by `openFace` (the PDF writer embeds it). */
+let fontkitModule: typeof fontkit | undefined;
+/** fontkit, loaded on first need (CommonJS build, so that synchronous code can load it). */
+export function loadFontkit(): typeof fontkit {
+  fontkitModule ??= createRequire(import.meta.url)('fontkit') as typeof fontkit;
+  return fontkitModule;
+}
+
+/** The fontkit font behind a face made by `openFace` (parsed on first call; pdfkit embeds it). */
 export function fontkitFontOf(face: FontFace): FontkitFont {
   const font = fontkitFonts.get(face);
   if (!font) throw new Error(`face ${face.key} was not loaded by loadFonts()`);
-  return font;
+  return font();
+}
+
+/** The face's tables as our reader sees them, or undefined when fontkit reads this file. */
+export function sfntFontOf(face: FontFace): SfntFont | undefined {
+  return sfntFonts.get(face)?.();
 }
 
 /** Splits `file.ttc#PostScriptName` into the path and the face name. */
@@ -28,18 +45,58 @@ const HOW_TO_FIX =
   'Rebuild the bundled fonts with fonts/build.sh, or point the family at another font file ' +
   '(see fonts/README.md).';
 
-/** Parses a font file once per process; errors name the file and say what to do. */
+const cannotRead = (path: string, family: FamilyName, e: unknown) => {
+  const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(e as Error).message})`;
+  return new TypesetError(`Font file ${path} for the "${family}" family ${reason}. ${HOW_TO_FIX}`);
+};
+
+function readFont(path: string, family: FamilyName): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw cannotRead(path, family, e);
+  }
+}
+
+/** The first bytes of a font file (enough to tell its kind); a missing file is a TypesetError. */
+function readHeader(path: string, family: FamilyName): Uint8Array {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const header = new Uint8Array(12);
+      const n = readSync(fd, header, 0, 12, 0);
+      return header.subarray(0, n);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    throw cannotRead(path, family, e);
+  }
+}
+
+const sfntFiles = new Map<string, SfntFont | undefined>();
+
+/** Our reading of a plain sfnt file, once per process; undefined when fontkit must read it. */
+function readSfntFile(path: string, family: FamilyName): SfntFont | undefined {
+  if (sfntFiles.has(path)) return sfntFiles.get(path);
+  let font: SfntFont | undefined;
+  try {
+    font = readSfnt(readFont(path, family));
+  } catch (e) {
+    if (e instanceof TypesetError) throw e;
+    throw new TypesetError(`Font file ${path} for the "${family}" family is damaged (${(e as Error).message}). ${HOW_TO_FIX}`);
+  }
+  sfntFiles.set(path, font);
+  return font;
+}
+
+/** Parses a font file with fontkit once per process; errors name the file and say what to do. */
 export function parseFontFile(spec: string, family: FamilyName): FontkitFont {
   const cached = parsedFiles.get(spec);
   if (cached) return cached;
   const { path, postscriptName } = splitFontPath(spec);
-  let buffer: Buffer;
-  try {
-    buffer = readFileSync(path);
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(e as Error).message})`;
-    throw new TypesetError(`Font file ${path} for the "${family}" family ${reason}. ${HOW_TO_FIX}`);
-  }
+  const buffer = readFont(path, family);
+  const fontkit = loadFontkit();
   let parsed: FontkitFont | fontkit.FontCollection | null;
   try {
     parsed = fontkit.create(buffer, postscriptName) as FontkitFont | fontkit.FontCollection | null;
@@ -92,20 +149,79 @@ function horizontalAdvances(font: FontkitFont): (glyphId: number) => number {
   return (gid) => (gid < count ? (hmtx.metrics.get(gid)?.advance ?? last) : last);
 }
 
-/** A FontFace over a parsed font, with per-code-point caches (typed arrays for the BMP). */
+/**
+ * A FontFace with per-code-point caches (typed arrays for the BMP). A plain OpenType file is
+ * only checked here (it exists, it is a font) and read on first use; anything else is parsed
+ * by fontkit now, so a bad file fails at load time either way.
+ */
 export function openFace(spec: string, key: string, family: FamilyName, bold: boolean): FontFace {
-  const font = parseFontFile(spec, family);
-  const em = font.unitsPerEm;
-  // NaN / -1 mean "not looked up yet"; Float64Array keeps the exact fraction fontkit gives.
+  const { path, postscriptName: wanted } = splitFontPath(spec);
+  const plain = wanted === undefined && isPlainSfnt(readHeader(path, family));
+  if (!plain) return fontkitFace(spec, key, family, bold);
+
+  let sfnt: SfntFont | undefined;
+  let fallback: FontFace | undefined;
+  let read = false;
+  // Our reader, or (for a cmap or name table it does not handle) a fontkit face.
+  const load = (): void => {
+    if (read) return;
+    read = true;
+    sfnt = readSfntFile(path, family);
+    if (!sfnt) fallback = fontkitFace(spec, key, family, bold);
+  };
+  const metrics = () => (load(), sfnt ? sfnt : undefined);
+
   const advances = new Float64Array(BMP).fill(Number.NaN);
   const glyphIds = new Int32Array(BMP).fill(-1);
   const astral = new Map<number, { gid: number; advance: number }>();
-
-  const advanceOfGlyph = horizontalAdvances(font);
   const lookUp = (cp: number): { gid: number; advance: number } => {
-    const gid = font.glyphForCodePoint(cp).id;
-    return { gid, advance: advanceOfGlyph(gid) / em };
+    load();
+    if (!sfnt) return { gid: fallback!.glyphId(cp), advance: fallback!.advance(cp) };
+    const gid = sfnt.glyphId(cp);
+    return { gid, advance: sfnt.advanceOfGlyph(gid) / sfnt.unitsPerEm };
   };
+  const { glyphId, advance } = cachedLookups(lookUp, advances, glyphIds, astral);
+  const pick = <T>(ours: (f: SfntFont) => T, theirs: (f: FontFace) => T): T => {
+    const f = metrics();
+    return f ? ours(f) : theirs(fallback!);
+  };
+
+  const face: FontFace = {
+    key,
+    family,
+    bold,
+    file: path,
+    get postscriptName() {
+      return pick((f) => f.postscriptName, (f) => f.postscriptName);
+    },
+    get ascent() {
+      return pick((f) => f.ascent / f.unitsPerEm, (f) => f.ascent);
+    },
+    get descent() {
+      return pick((f) => f.descent / f.unitsPerEm, (f) => f.descent);
+    },
+    get underlinePosition() {
+      return pick((f) => f.underlinePosition / f.unitsPerEm, (f) => f.underlinePosition);
+    },
+    get underlineThickness() {
+      return pick((f) => f.underlineThickness / f.unitsPerEm, (f) => f.underlineThickness);
+    },
+    hasChar: (cp) => glyphId(cp) !== 0,
+    advance,
+    glyphId,
+  };
+  fontkitFonts.set(face, () => (metrics(), fallback ? fontkitFontOf(fallback) : parseFontFile(spec, family)));
+  sfntFonts.set(face, metrics);
+  return face;
+}
+
+/** glyphId and advance over a lookup, cached per code point. */
+function cachedLookups(
+  lookUp: (cp: number) => { gid: number; advance: number },
+  advances: Float64Array,
+  glyphIds: Int32Array,
+  astral: Map<number, { gid: number; advance: number }>,
+): { glyphId: (cp: number) => number; advance: (cp: number) => number } {
   const glyphId = (cp: number): number => {
     if (cp < BMP) {
       const cached = glyphIds[cp]!;
@@ -129,7 +245,19 @@ export function openFace(spec: string, key: string, family: FamilyName, bold: bo
     glyphId(cp);
     return astral.get(cp)!.advance;
   };
+  return { glyphId, advance };
+}
 
+/** A FontFace over a font fontkit parses now (collections, WOFF, what our reader does not handle). */
+function fontkitFace(spec: string, key: string, family: FamilyName, bold: boolean): FontFace {
+  const font = parseFontFile(spec, family);
+  const em = font.unitsPerEm;
+  const advanceOfGlyph = horizontalAdvances(font);
+  const lookUp = (cp: number): { gid: number; advance: number } => {
+    const gid = font.glyphForCodePoint(cp).id;
+    return { gid, advance: advanceOfGlyph(gid) / em };
+  };
+  const { glyphId, advance } = cachedLookups(lookUp, new Float64Array(BMP).fill(Number.NaN), new Int32Array(BMP).fill(-1), new Map());
   const face: FontFace = {
     key,
     family,
@@ -144,6 +272,7 @@ export function openFace(spec: string, key: string, family: FamilyName, bold: bo
     advance,
     glyphId,
   };
-  fontkitFonts.set(face, font);
+  fontkitFonts.set(face, () => font);
+  sfntFonts.set(face, () => undefined);
   return face;
 }

@@ -1,0 +1,197 @@
+// A small reader for the OpenType tables typesetting needs (head, hhea, hmtx, cmap, post,
+// OS/2, name, and where CFF lies), so that setting a paper does not load fontkit (~200 ms of
+// imports at start-up) nor build its lazy structures per lookup. Fonts it cannot read
+// (collections, WOFF, unusual cmaps) return undefined and go to fontkit as before.
+
+/** The parts of one sfnt font that measuring and embedding use. Values in font units. */
+export interface SfntFont {
+  bytes: Uint8Array;
+  tables: Map<string, { offset: number; length: number }>;
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  lineGap: number;
+  bbox: [number, number, number, number];
+  italicAngle: number;
+  underlinePosition: number;
+  underlineThickness: number;
+  isFixedPitch: boolean;
+  isItalic: boolean;
+  /** OS/2 sFamilyClass >> 8, or 0 without OS/2. */
+  familyClass: number;
+  capHeight: number;
+  xHeight: number;
+  postscriptName: string;
+  /** Glyph id of a code point (0 = none), from the same cmap subtable fontkit picks. */
+  glyphId(codePoint: number): number;
+  /** Advance width of a glyph from hmtx. */
+  advanceOfGlyph(glyphId: number): number;
+}
+
+const tag = (b: Uint8Array, p: number) => String.fromCharCode(b[p]!, b[p + 1]!, b[p + 2]!, b[p + 3]!);
+
+/** True for a single OpenType/TrueType font (not a collection, not WOFF): what readSfnt reads. */
+export function isPlainSfnt(header: Uint8Array): boolean {
+  if (header.length < 12) return false;
+  const t = tag(header, 0);
+  return t === 'OTTO' || t === 'true' || (header[0] === 0 && header[1] === 1 && header[2] === 0 && header[3] === 0);
+}
+
+/** Reads the font; undefined when something is outside what this reader handles (use fontkit). Throws for damaged tables. */
+export function readSfnt(bytes: Uint8Array): SfntFont | undefined {
+  if (!isPlainSfnt(bytes)) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (p: number) => view.getUint16(p);
+  const i16 = (p: number) => view.getInt16(p);
+  const u32 = (p: number) => view.getUint32(p);
+  const numTables = u16(4);
+  const tables = new Map<string, { offset: number; length: number }>();
+  for (let i = 0; i < numTables; i++) {
+    const rec = 12 + 16 * i;
+    const offset = u32(rec + 8);
+    const length = u32(rec + 12);
+    if (offset + length > bytes.length) throw new Error(`table ${tag(bytes, rec)} runs past the end of the file`);
+    tables.set(tag(bytes, rec), { offset, length });
+  }
+  const need = (name: string) => {
+    const t = tables.get(name);
+    if (!t) throw new Error(`missing ${name} table`);
+    return t.offset;
+  };
+  const head = need('head');
+  const hhea = need('hhea');
+  const hmtx = need('hmtx');
+  const post = need('post');
+  const os2 = tables.get('OS/2')?.offset;
+
+  const unitsPerEm = u16(head + 18);
+  const numberOfHMetrics = u16(hhea + 34);
+  const lastAdvance = numberOfHMetrics > 0 ? u16(hmtx + 4 * (numberOfHMetrics - 1)) : 0;
+  const advanceOfGlyph = (gid: number) => (gid < numberOfHMetrics ? u16(hmtx + 4 * gid) : lastAdvance);
+
+  const glyphId = readCmap(bytes, view, need('cmap'));
+  if (!glyphId) return undefined;
+  const postscriptName = readPostscriptName(bytes, view, tables.get('name')?.offset);
+  if (postscriptName === undefined) return undefined;
+
+  return {
+    bytes,
+    tables,
+    unitsPerEm,
+    ascent: i16(hhea + 4),
+    descent: i16(hhea + 6),
+    lineGap: i16(hhea + 8),
+    bbox: [i16(head + 36), i16(head + 38), i16(head + 40), i16(head + 42)],
+    italicAngle: view.getInt32(post + 4) / 65536,
+    underlinePosition: i16(post + 8),
+    underlineThickness: i16(post + 10),
+    isFixedPitch: u32(post + 12) !== 0,
+    isItalic: (u16(head + 44) & 2) !== 0,
+    familyClass: os2 !== undefined ? i16(os2 + 30) >> 8 : 0,
+    capHeight: os2 !== undefined && u16(os2) >= 2 ? i16(os2 + 88) : 0,
+    xHeight: os2 !== undefined && u16(os2) >= 2 ? i16(os2 + 86) : 0,
+    postscriptName,
+    glyphId,
+    advanceOfGlyph,
+  };
+}
+
+/**
+ * The lookup of the cmap subtable fontkit would use (its order of preference: 3/10, 0/6, 0/4,
+ * 3/1, 0/3, 0/2, 0/1, 0/0), for formats 4 and 12; undefined for anything else.
+ */
+function readCmap(bytes: Uint8Array, view: DataView, cmap: number): ((cp: number) => number) | undefined {
+  const count = view.getUint16(cmap + 2);
+  const subtables = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    const rec = cmap + 4 + 8 * i;
+    const key = `${view.getUint16(rec)}/${view.getUint16(rec + 2)}`;
+    if (!subtables.has(key)) subtables.set(key, cmap + view.getUint32(rec + 4));
+  }
+  const preference = ['3/10', '0/6', '0/4', '3/1', '0/3', '0/2', '0/1', '0/0'];
+  const chosen = preference.map((k) => subtables.get(k)).find((p) => p !== undefined);
+  if (chosen === undefined || chosen + 4 > bytes.length) return undefined;
+  const format = view.getUint16(chosen);
+  if (format === 4) return cmapFormat4(view, chosen);
+  if (format === 12) return cmapFormat12(view, chosen);
+  return undefined;
+}
+
+function cmapFormat4(view: DataView, at: number): (cp: number) => number {
+  // The whole BMP in one table: built once, then one array read per lookup.
+  const table = new Uint16Array(0x10000);
+  const segX2 = view.getUint16(at + 6);
+  const ends = at + 14;
+  const starts = ends + segX2 + 2;
+  const deltas = starts + segX2;
+  const rangeOffsets = deltas + segX2;
+  for (let s = 0; s < segX2; s += 2) {
+    const end = view.getUint16(ends + s);
+    const start = view.getUint16(starts + s);
+    const delta = view.getUint16(deltas + s);
+    const rangeOffset = view.getUint16(rangeOffsets + s);
+    for (let c = start; c <= end && c < 0xffff; c++) {
+      let gid: number;
+      if (rangeOffset === 0) gid = (c + delta) & 0xffff;
+      else {
+        const p = rangeOffsets + s + rangeOffset + 2 * (c - start);
+        gid = view.getUint16(p);
+        if (gid !== 0) gid = (gid + delta) & 0xffff;
+      }
+      table[c] = gid;
+    }
+  }
+  return (cp) => (cp < 0x10000 ? table[cp]! : 0);
+}
+
+function cmapFormat12(view: DataView, at: number): (cp: number) => number {
+  const groups = view.getUint32(at + 12);
+  const starts = new Uint32Array(groups);
+  const ends = new Uint32Array(groups);
+  const glyphs = new Uint32Array(groups);
+  for (let g = 0; g < groups; g++) {
+    const p = at + 16 + 12 * g;
+    starts[g] = view.getUint32(p);
+    ends[g] = view.getUint32(p + 4);
+    glyphs[g] = view.getUint32(p + 8);
+  }
+  return (cp) => {
+    let lo = 0;
+    let hi = groups - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (cp < starts[mid]!) hi = mid - 1;
+      else if (cp > ends[mid]!) lo = mid + 1;
+      else return glyphs[mid]! + (cp - starts[mid]!);
+    }
+    return 0;
+  };
+}
+
+/** Name ID 6 as fontkit's getName picks it (English first, else any); undefined if unreadable. */
+function readPostscriptName(bytes: Uint8Array, view: DataView, name: number | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const count = view.getUint16(name + 2);
+  const strings = name + view.getUint16(name + 4);
+  let fallback: string | undefined;
+  for (let i = 0; i < count; i++) {
+    const rec = name + 6 + 12 * i;
+    if (view.getUint16(rec + 6) !== 6) continue;
+    const platform = view.getUint16(rec);
+    const language = view.getUint16(rec + 4);
+    const length = view.getUint16(rec + 8);
+    const start = strings + view.getUint16(rec + 10);
+    const raw = bytes.subarray(start, start + length);
+    let text: string;
+    if (platform === 3 || platform === 0) {
+      text = '';
+      for (let k = 0; k + 1 < raw.length; k += 2) text += String.fromCharCode((raw[k]! << 8) | raw[k + 1]!);
+    } else if (platform === 1) {
+      text = String.fromCharCode(...raw); // PostScript names are ASCII
+    } else continue;
+    const english = (platform === 3 && language === 0x409) || (platform === 1 && language === 0);
+    if (english) return text;
+    fallback ??= text;
+  }
+  return fallback;
+}
