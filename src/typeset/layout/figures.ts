@@ -1,10 +1,15 @@
 // Blocks drawn rather than set: rules, spacers, answer-sheet bubbles, QR codes.
-import QRCode from 'qrcode';
+import { createRequire } from 'node:module';
+import type QRCodeModule from 'qrcode';
 import type { Box, ElementNode } from '../types.js';
 import { lengthPt, PT_PER_MM } from '../markup/units.js';
 import type { BlockContext, FlowBuilder } from './context.js';
 import { emptyStrip, type Strip } from './flow.js';
 import { textBox, textWidth } from './text.js';
+
+// qrcode is loaded when a document first has a QR code: most papers have none (~30 ms of start-up).
+let qrcode: typeof QRCodeModule | undefined;
+const loadQrcode = () => (qrcode ??= createRequire(import.meta.url)('qrcode') as typeof QRCodeModule);
 
 export function layoutRule(el: ElementNode, width: number, ctx: BlockContext, out: FlowBuilder): void {
   const a = el.attrs;
@@ -55,7 +60,7 @@ export function layoutBubble(el: ElementNode, ctx: BlockContext, out: FlowBuilde
 
 /** A QR code as one rectangle per run of dark modules on a row (few boxes, crisp edges). */
 export function qrBoxes(data: string, side: number): Box[] {
-  const qr = QRCode.create(data, { errorCorrectionLevel: 'M' });
+  const qr = loadQrcode().create(data, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const m = side / n;
   const boxes: Box[] = [];

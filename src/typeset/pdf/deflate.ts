@@ -10,7 +10,7 @@ import type * as fontkit from 'fontkit';
 import { readCffSource, writeCffSubset, type CffSource } from './cff.js';
 
 export const DEFLATE_LEVEL = 1;
-const FONT_DEFLATE = { strategy: constants.Z_HUFFMAN_ONLY };
+export const FONT_DEFLATE = { strategy: constants.Z_HUFFMAN_ONLY };
 
 /** The fields of pdfkit's PDFReference that we touch. */
 interface StreamRef {

@@ -1,0 +1,362 @@
+// LaidOutDocument → PDF bytes, file structure and all, for documents whose faces are CFF
+// fonts our subsetter handles (the bundled ones). It writes what pdfkit wrote for us (pages,
+// Type0/CIDFontType0 fonts with W arrays and ToUnicode maps, info, xref) without loading
+// pdfkit and fontkit, whose imports alone took ~270 ms of a paper's cold start.
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import { sfntFontOf } from '../fonts/face.js';
+import type { SfntFont } from '../fonts/sfnt.js';
+import type { Box, FontFace, FontSet, LaidOutDocument, Page } from '../types.js';
+import { TypesetError } from '../types.js';
+import { readCffSource, writeCffSubset, type CffSource } from './cff.js';
+import { pdfNumber, writeBoxes, type EncodedFont, type GlyphEncoder } from './content.js';
+import { DEFLATE_LEVEL, FONT_DEFLATE } from './deflate.js';
+import type { WritePdfOptions } from './write-pdfkit.js';
+
+const cffSources = new WeakMap<SfntFont, CffSource | null>();
+
+/** The face's CFF table readied for our subsetter, or undefined when it needs pdfkit's path. */
+function cffSourceOf(face: FontFace): { sfnt: SfntFont; cff: CffSource } | undefined {
+  const sfnt = sfntFontOf(face);
+  if (!sfnt) return undefined;
+  let cff = cffSources.get(sfnt);
+  if (cff === undefined) {
+    const table = sfnt.tables.get('CFF ');
+    cff = null;
+    if (table) {
+      try {
+        cff = readCffSource(sfnt.bytes.subarray(table.offset, table.offset + table.length)) ?? null;
+      } catch {
+        cff = null; // an unusual CFF: fontkit's subsetter handles it
+      }
+    }
+    cffSources.set(sfnt, cff);
+  }
+  return cff ? { sfnt, cff } : undefined;
+}
+
+function collectFaces(boxes: readonly Box[], into: Set<string>): void {
+  for (const box of boxes) {
+    if (box.kind === 'text') into.add(box.face);
+    else if (box.kind === 'group') collectFaces(box.boxes, into);
+  }
+}
+
+/** True when every face the document uses can be embedded by this writer. */
+export function canWriteOwnFile(doc: LaidOutDocument, fonts: FontSet): boolean {
+  const used = new Set<string>();
+  for (const page of doc.pages) collectFaces(page.boxes, used);
+  const faces = fonts.faces();
+  for (const key of used) {
+    const face = faces.find((f) => f.key === key);
+    if (face && !cffSourceOf(face)) return false;
+  }
+  return true;
+}
+
+/** pdfkit's number format (6 decimals), so that the numbers read the same as before. */
+const num = (n: number) => String(Math.round(n * 1e6) / 1e6);
+
+/** A text string: literal when printable ASCII, else UTF-16BE with a byte-order mark, in hex. */
+function pdfString(s: string): string {
+  if (/^[\x20-\x7e]*$/.test(s)) return `(${s.replace(/[()\\]/g, '\\$&')})`;
+  let hex = 'FEFF';
+  for (let i = 0; i < s.length; i++) hex += s.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return `<${hex}>`;
+}
+
+const pdfDate = (d: Date) => `(D:${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z)`;
+
+/** One embedded face: its subset (glyph ids in subset order), widths and Unicode values. */
+interface SubsetFont extends EncodedFont {
+  face: FontFace;
+  sfnt: SfntFont;
+  cff: CffSource;
+  ref: number;
+  glyphs: number[];
+  widths: number[];
+  unicode: number[];
+}
+
+function subsetFont(face: FontFace, sfnt: SfntFont, cff: CffSource, resource: string, ref: number): SubsetFont {
+  // The hot path is one typed-array read per character: code point → subset id
+  // (0 = not yet seen; the subset's 0 is .notdef, which we never print) → its code.
+  const subsetIdOfCodePoint = new Int32Array(0x10000);
+  const codeOfSubsetId: string[] = ['\0\0'];
+  const subsetIdOfGlyph = new Map<number, number>([[0, 0]]);
+  const font: SubsetFont = {
+    face,
+    sfnt,
+    cff,
+    ref,
+    resource,
+    glyphs: [0],
+    widths: [(sfnt.advanceOfGlyph(0) * 1000) / sfnt.unitsPerEm],
+    unicode: [0],
+    code(codePoint) {
+      const sub = codePoint < 0x10000 ? subsetIdOfCodePoint[codePoint]! : 0;
+      return sub !== 0 ? codeOfSubsetId[sub]! : include(codePoint);
+    },
+    width: (codePoint) => face.advance(codePoint) * 1000,
+  };
+  const include = (codePoint: number): string => {
+    const gid = face.glyphId(codePoint);
+    if (gid === 0) {
+      // Layout picks faces with faceFor(); this catches boxes made some other way.
+      const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
+      throw new TypesetError(`The font ${face.file} (${face.key}) has no glyph for "${String.fromCodePoint(codePoint)}" (U+${hex}); it would print as an empty box.`);
+    }
+    let sub = subsetIdOfGlyph.get(gid);
+    if (sub === undefined) {
+      sub = font.glyphs.length;
+      font.glyphs.push(gid);
+      font.widths.push(face.advance(codePoint) * 1000);
+      font.unicode.push(codePoint);
+      codeOfSubsetId[sub] = literalByte(sub >> 8) + literalByte(sub & 0xff);
+      subsetIdOfGlyph.set(gid, sub);
+    }
+    if (codePoint < 0x10000) subsetIdOfCodePoint[codePoint] = sub;
+    return codeOfSubsetId[sub]!;
+  };
+  return font;
+}
+
+/** One byte inside a PDF literal string (PDF 32000-1, 7.3.4.2): parentheses, backslash and line ends escaped. */
+function literalByte(b: number): string {
+  switch (b) {
+    case 0x28:
+      return '\\(';
+    case 0x29:
+      return '\\)';
+    case 0x5c:
+      return '\\\\';
+    case 0x0d:
+      return '\\r';
+    case 0x0a:
+      return '\\n';
+    default:
+      return String.fromCharCode(b);
+  }
+}
+
+/** The objects of the file, numbered from 1, each kept as bytes until the file is assembled. */
+class ObjectTable {
+  private readonly bodies: (Buffer | undefined)[] = [];
+  reserve(): number {
+    this.bodies.push(undefined);
+    return this.bodies.length;
+  }
+  set(ref: number, dict: string, stream?: Uint8Array): void {
+    this.bodies[ref - 1] = stream
+      ? Buffer.concat([Buffer.from(`${ref} 0 obj\n${dict}\nstream\n`, 'latin1'), stream, Buffer.from('\nendstream\nendobj\n', 'latin1')])
+      : Buffer.from(`${ref} 0 obj\n${dict}\nendobj\n`, 'latin1');
+  }
+  add(dict: string, stream?: Uint8Array): number {
+    const ref = this.reserve();
+    this.set(ref, dict, stream);
+    return ref;
+  }
+  /** Header, objects, cross-reference table and trailer. */
+  file(trailer: string): Buffer {
+    const header = Buffer.from('%PDF-1.7\n%\xff\xff\xff\xff\n', 'latin1');
+    const parts: Buffer[] = [header];
+    let offset = header.length;
+    let xref = `xref\n0 ${this.bodies.length + 1}\n0000000000 65535 f \n`;
+    for (const [i, body] of this.bodies.entries()) {
+      if (!body) throw new Error(`writePdf: object ${i + 1} was reserved but never written`);
+      xref += `${String(offset).padStart(10, '0')} 00000 n \n`;
+      parts.push(body);
+      offset += body.length;
+    }
+    parts.push(Buffer.from(`${xref}trailer\n<<\n/Size ${this.bodies.length + 1}\n${trailer}\n>>\nstartxref\n${offset}\n%%EOF\n`, 'latin1'));
+    return Buffer.concat(parts);
+  }
+}
+
+/** Writes the document as PDF (every face embedded by our CFF subsetter); identical input, identical bytes. */
+export function writeOwnFile(doc: LaidOutDocument, fonts: FontSet, options: WritePdfOptions, date: Date): Buffer {
+  const info = doc.info;
+  const objects = new ObjectTable();
+  const catalogRef = objects.reserve();
+  const pagesRef = objects.reserve();
+  const id = createHash('sha256');
+  id.update(JSON.stringify(info));
+  id.update('exampress');
+
+  const embedded = new Map<string, SubsetFont>();
+  const bySfnt = new Map<SfntFont, SubsetFont>();
+  let onPage = new Map<string, SubsetFont>();
+  const encoder: GlyphEncoder = {
+    font(faceKey) {
+      let font = embedded.get(faceKey);
+      if (!font) {
+        const face = fonts.faces().find((f) => f.key === faceKey);
+        if (!face) {
+          const keys = fonts.faces().map((f) => f.key).join(', ');
+          throw new TypesetError(`Text uses the font face "${faceKey}", which the font set does not have (faces: ${keys}).`);
+        }
+        const source = cffSourceOf(face)!;
+        // Faces from one file (a family without a bold file) share one embedded font.
+        font = bySfnt.get(source.sfnt);
+        if (!font) {
+          font = subsetFont(face, source.sfnt, source.cff, `F${bySfnt.size + 1}`, objects.reserve());
+          bySfnt.set(source.sfnt, font);
+        }
+        embedded.set(faceKey, font);
+      }
+      onPage.set(font.resource, font);
+      return font;
+    },
+  };
+
+  const pageContent = new Map<number, string>();
+  const contentOf = (index: number): string => {
+    let content = pageContent.get(index);
+    if (content === undefined) {
+      const out: string[] = [];
+      writeBoxes(doc.pages[index]!.boxes, encoder, out);
+      content = out.join('\n');
+      pageContent.set(index, content);
+    }
+    return content;
+  };
+
+  const pageRefs: number[] = [];
+  const addPage = (width: number, height: number, parts: string[]) => {
+    // The flip that puts the origin top-left, y down (as pdfkit's pages start).
+    let content = `1 0 0 -1 0 ${num(height)} cm\n`;
+    for (const part of parts) {
+      id.update(part);
+      content += part + '\n';
+    }
+    const stream = deflateSync(Buffer.from(content, 'latin1'), { level: DEFLATE_LEVEL });
+    const contentRef = objects.add(`<<\n/Length ${stream.length}\n/Filter /FlateDecode\n>>`, stream);
+    const fontEntries = [...onPage.values()].map((f) => `/${f.resource} ${f.ref} 0 R`).join(' ');
+    pageRefs.push(
+      objects.add(
+        `<<\n/Type /Page\n/Parent ${pagesRef} 0 R\n/MediaBox [0 0 ${num(width)} ${num(height)}]\n/Contents ${contentRef} 0 R\n` +
+          `/Resources <<\n/ProcSet [/PDF /Text]\n/Font << ${fontEntries} >>\n>>\n>>`,
+      ),
+    );
+    onPage = new Map();
+  };
+
+  if (options.sheets) {
+    for (const [s, sheet] of options.sheets.entries()) {
+      id.update(`sheet ${sheet.width} ${sheet.height}\n`);
+      const parts: string[] = [];
+      for (const placement of sheet.placements) {
+        const page: Page | undefined = doc.pages[placement.page];
+        if (!page) {
+          throw new TypesetError(`Sheet ${s + 1} places page ${placement.page + 1}, but the document has ${doc.pages.length} pages.`);
+        }
+        const [a, b, c, d, e, f] = placement.transform;
+        // Clip to the page so nothing it draws spills onto its neighbours on the sheet.
+        parts.push(`q ${[a, b, c, d, e, f].map(pdfNumber).join(' ')} cm 0 0 ${pdfNumber(page.width)} ${pdfNumber(page.height)} re W n`);
+        parts.push(contentOf(placement.page));
+        parts.push('Q');
+      }
+      addPage(sheet.width, sheet.height, parts);
+    }
+  } else {
+    for (const [index, page] of doc.pages.entries()) {
+      id.update(`page ${page.width} ${page.height}\n`);
+      addPage(page.width, page.height, [contentOf(index)]);
+    }
+  }
+
+  for (const font of bySfnt.values()) writeFont(objects, font);
+  id.update([...embedded.entries()].map(([key, font]) => `${key}:${font.glyphs.slice(1).join(',')}`).join('\n'));
+
+  objects.set(pagesRef, `<<\n/Type /Pages\n/Count ${pageRefs.length}\n/Kids [${pageRefs.map((r) => `${r} 0 R`).join(' ')}]\n>>`);
+  objects.set(
+    catalogRef,
+    `<<\n/Type /Catalog\n/Pages ${pagesRef} 0 R\n/Lang ${pdfString(info.lang ?? 'zh-CN')}\n/ViewerPreferences << /DisplayDocTitle true >>\n>>`,
+  );
+  const infoEntries: [string, string | undefined][] = [
+    ['Title', info.title],
+    ['Author', info.author],
+    ['Subject', info.subject],
+    ['Keywords', info.keywords],
+    ['Creator', options.creator ?? 'exampress'],
+    ['Producer', 'exampress'],
+  ];
+  const infoRef = objects.add(
+    `<<\n${infoEntries
+      .filter((e): e is [string, string] => !!e[1])
+      .map(([k, v]) => `/${k} ${pdfString(v)}`)
+      .join('\n')}\n/CreationDate ${pdfDate(date)}\n/ModDate ${pdfDate(date)}\n>>`,
+  );
+  // The document ID is a hash of what the file shows, not of the time (PDF 1.7, 14.4).
+  const hex = id.digest().subarray(0, 16).toString('hex');
+  return objects.file(`/Root ${catalogRef} 0 R\n/Info ${infoRef} 0 R\n/ID [<${hex}> <${hex}>]`);
+}
+
+/** The font objects of one face: program, descriptor, CID font, ToUnicode and the Type0 font. */
+function writeFont(objects: ObjectTable, font: SubsetFont): void {
+  const { sfnt } = font;
+  const scale = 1000 / sfnt.unitsPerEm;
+  const program = deflateSync(writeCffSubset(font.cff, font.glyphs), FONT_DEFLATE);
+  const programRef = objects.add(`<<\n/Filter /FlateDecode\n/Subtype /CIDFontType0C\n/Length ${program.length}\n>>`, program);
+
+  let flags = 1 << 2; // symbolic: the font has characters outside the Latin set
+  if (sfnt.isFixedPitch) flags |= 1 << 0;
+  if (sfnt.familyClass >= 1 && sfnt.familyClass <= 7) flags |= 1 << 1;
+  if (sfnt.familyClass === 10) flags |= 1 << 3;
+  if (sfnt.isItalic) flags |= 1 << 6;
+  // A subset tag from the resource name, as pdfkit makes it (F1 → BZZZZZ).
+  const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((font.resource.charCodeAt(i) || 73) + 17)).join('');
+  const name = `${tag}+${sfnt.postscriptName.replaceAll(' ', '_')}`;
+  const [x0, y0, x1, y1] = sfnt.bbox;
+  const descriptorRef = objects.add(
+    `<<\n/Type /FontDescriptor\n/FontName /${name}\n/Flags ${flags}\n/FontBBox [${[x0, y0, x1, y1].map((v) => num(v * scale)).join(' ')}]\n` +
+      `/ItalicAngle ${num(sfnt.italicAngle)}\n/Ascent ${num(sfnt.ascent * scale)}\n/Descent ${num(sfnt.descent * scale)}\n` +
+      `/CapHeight ${num((sfnt.capHeight || sfnt.ascent) * scale)}\n/XHeight ${num(sfnt.xHeight * scale)}\n/StemV 0\n/FontFile3 ${programRef} 0 R\n>>`,
+  );
+  const cidFontRef = objects.add(
+    `<<\n/Type /Font\n/Subtype /CIDFontType0\n/BaseFont /${name}\n/CIDSystemInfo <<\n/Registry (Adobe)\n/Ordering (Identity)\n/Supplement 0\n>>\n` +
+      `/FontDescriptor ${descriptorRef} 0 R\n/W [0 [${font.widths.map(num).join(' ')}]]\n>>`,
+  );
+  const cmap = deflateSync(Buffer.from(toUnicodeCmap(font.unicode), 'latin1'), { level: DEFLATE_LEVEL });
+  const cmapRef = objects.add(`<<\n/Length ${cmap.length}\n/Filter /FlateDecode\n>>`, cmap);
+  objects.set(
+    font.ref,
+    `<<\n/Type /Font\n/Subtype /Type0\n/BaseFont /${name}\n/Encoding /Identity-H\n/DescendantFonts [${cidFontRef} 0 R]\n/ToUnicode ${cmapRef} 0 R\n>>`,
+  );
+}
+
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+
+/** The ToUnicode CMap: subset id → the code point it was first used for (UTF-16). */
+function toUnicodeCmap(unicode: readonly number[]): string {
+  const entries = unicode.map((cp) => {
+    if (cp <= 0xffff) return `<${hex4(cp)}>`;
+    const v = cp - 0x10000;
+    return `<${hex4(0xd800 | ((v >>> 10) & 0x3ff))} ${hex4(0xdc00 | (v & 0x3ff))}>`;
+  });
+  const ranges: string[] = [];
+  for (let start = 0; start < entries.length; start += 256) {
+    const end = Math.min(start + 256, entries.length);
+    ranges.push(`<${hex4(start)}> <${hex4(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
+  }
+  return `/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo <<
+  /Registry (Adobe)
+  /Ordering (UCS)
+  /Supplement 0
+>> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000><ffff>
+endcodespacerange
+${ranges.length} beginbfrange
+${ranges.join('\n')}
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end`;
+}
