@@ -2,7 +2,7 @@
 // reader (sfnt.ts) and only when a face is first used; fontkit is loaded (lazily: its import
 // costs ~200 ms) for other files and for anyone asking for the fontkit font (pdfkit, tests).
 // Every per-character answer is cached so that layout never looks a code point up twice.
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as fontkit from 'fontkit';
 import type { FamilyName, FontFace } from '../types.js';
@@ -76,12 +76,35 @@ function readHeader(path: string, family: FamilyName): Uint8Array {
 
 const sfntFiles = new Map<string, SfntFont | undefined>();
 
-/** Our reading of a plain sfnt file, once per process; undefined when fontkit must read it. */
+/**
+ * Our reading of a plain sfnt file, once per process; undefined when fontkit must read it.
+ * The file stays open and is read piecewise: measuring needs a few small tables, and
+ * embedding only the outlines of the glyphs used, of a CFF table that is 98% of the file.
+ */
 function readSfntFile(path: string, family: FamilyName): SfntFont | undefined {
   if (sfntFiles.has(path)) return sfntFiles.get(path);
   let font: SfntFont | undefined;
   try {
-    font = readSfnt(readFont(path, family));
+    let fd: number;
+    let size: number;
+    try {
+      fd = openSync(path, 'r');
+      size = fstatSync(fd).size;
+    } catch (e) {
+      throw cannotRead(path, family, e);
+    }
+    const readAt = (offset: number, length: number): Uint8Array => {
+      const out = new Uint8Array(length);
+      let done = 0;
+      while (done < length) {
+        const n = readSync(fd, out, done, length - done, offset + done);
+        if (n === 0) throw new Error(`the file ends before byte ${offset + length}`);
+        done += n;
+      }
+      return out;
+    };
+    font = readSfnt(readAt, size);
+    if (!font) closeSync(fd);
   } catch (e) {
     if (e instanceof TypesetError) throw e;
     throw new TypesetError(`Font file ${path} for the "${family}" family is damaged (${(e as Error).message}). ${HOW_TO_FIX}`);
@@ -171,16 +194,13 @@ export function openFace(spec: string, key: string, family: FamilyName, bold: bo
   };
   const metrics = () => (load(), sfnt ? sfnt : undefined);
 
-  const advances = new Float64Array(BMP).fill(Number.NaN);
-  const glyphIds = new Int32Array(BMP).fill(-1);
-  const astral = new Map<number, { gid: number; advance: number }>();
   const lookUp = (cp: number): { gid: number; advance: number } => {
     load();
     if (!sfnt) return { gid: fallback!.glyphId(cp), advance: fallback!.advance(cp) };
     const gid = sfnt.glyphId(cp);
     return { gid, advance: sfnt.advanceOfGlyph(gid) / sfnt.unitsPerEm };
   };
-  const { glyphId, advance } = cachedLookups(lookUp, advances, glyphIds, astral);
+  const { glyphId, advance } = cachedLookups(lookUp);
   const pick = <T>(ours: (f: SfntFont) => T, theirs: (f: FontFace) => T): T => {
     const f = metrics();
     return f ? ours(f) : theirs(fallback!);
@@ -215,19 +235,24 @@ export function openFace(spec: string, key: string, family: FamilyName, bold: bo
   return face;
 }
 
-/** glyphId and advance over a lookup, cached per code point. */
-function cachedLookups(
-  lookUp: (cp: number) => { gid: number; advance: number },
-  advances: Float64Array,
-  glyphIds: Int32Array,
-  astral: Map<number, { gid: number; advance: number }>,
-): { glyphId: (cp: number) => number; advance: (cp: number) => number } {
+/**
+ * glyphId and advance over a lookup, cached per code point. The BMP tables are not filled
+ * up front: glyph id + 1 is stored, so 0 means "not looked up", and a fresh zeroed array
+ * costs nothing until a page of it is touched (a fill touches all 768 KB per face).
+ */
+function cachedLookups(lookUp: (cp: number) => { gid: number; advance: number }): {
+  glyphId: (cp: number) => number;
+  advance: (cp: number) => number;
+} {
+  const advances = new Float64Array(BMP);
+  const glyphIdsPlusOne = new Int32Array(BMP);
+  const astral = new Map<number, { gid: number; advance: number }>();
   const glyphId = (cp: number): number => {
     if (cp < BMP) {
-      const cached = glyphIds[cp]!;
-      if (cached >= 0) return cached;
+      const cached = glyphIdsPlusOne[cp]!;
+      if (cached !== 0) return cached - 1;
       const { gid, advance } = lookUp(cp);
-      glyphIds[cp] = gid;
+      glyphIdsPlusOne[cp] = gid + 1;
       advances[cp] = advance;
       return gid;
     }
@@ -237,9 +262,7 @@ function cachedLookups(
   };
   const advance = (cp: number): number => {
     if (cp < BMP) {
-      const cached = advances[cp]!;
-      if (cached === cached) return cached; // not NaN
-      glyphId(cp);
+      if (glyphIdsPlusOne[cp] === 0) glyphId(cp);
       return advances[cp]!;
     }
     glyphId(cp);
@@ -257,7 +280,7 @@ function fontkitFace(spec: string, key: string, family: FamilyName, bold: boolea
     const gid = font.glyphForCodePoint(cp).id;
     return { gid, advance: advanceOfGlyph(gid) / em };
   };
-  const { glyphId, advance } = cachedLookups(lookUp, new Float64Array(BMP).fill(Number.NaN), new Int32Array(BMP).fill(-1), new Map());
+  const { glyphId, advance } = cachedLookups(lookUp);
   const face: FontFace = {
     key,
     family,

@@ -3,9 +3,13 @@
 // imports at start-up) nor build its lazy structures per lookup. Fonts it cannot read
 // (collections, WOFF, unusual cmaps) return undefined and go to fontkit as before.
 
+/** Bytes of the font file at an offset (a view or a fresh read; the caller does not write to it). */
+export type ReadAt = (offset: number, length: number) => Uint8Array;
+
 /** The parts of one sfnt font that measuring and embedding use. Values in font units. */
 export interface SfntFont {
-  bytes: Uint8Array;
+  /** Reads from the file: tables are read when needed (the CFF table is most of the file). */
+  readAt: ReadAt;
   tables: Map<string, { offset: number; length: number }>;
   unitsPerEm: number;
   ascent: number;
@@ -38,58 +42,65 @@ export function isPlainSfnt(header: Uint8Array): boolean {
 }
 
 /** Reads the font; undefined when something is outside what this reader handles (use fontkit). Throws for damaged tables. */
-export function readSfnt(bytes: Uint8Array): SfntFont | undefined {
-  if (!isPlainSfnt(bytes)) return undefined;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u16 = (p: number) => view.getUint16(p);
-  const i16 = (p: number) => view.getInt16(p);
-  const u32 = (p: number) => view.getUint32(p);
-  const numTables = u16(4);
+export function readSfnt(readAt: ReadAt, fileLength: number): SfntFont | undefined {
+  const header = readAt(0, 12);
+  if (!isPlainSfnt(header)) return undefined;
+  const numTables = (header[4]! << 8) | header[5]!;
+  const directory = readAt(12, 16 * numTables);
+  const dir = new DataView(directory.buffer, directory.byteOffset, directory.byteLength);
   const tables = new Map<string, { offset: number; length: number }>();
   for (let i = 0; i < numTables; i++) {
-    const rec = 12 + 16 * i;
-    const offset = u32(rec + 8);
-    const length = u32(rec + 12);
-    if (offset + length > bytes.length) throw new Error(`table ${tag(bytes, rec)} runs past the end of the file`);
-    tables.set(tag(bytes, rec), { offset, length });
+    const offset = dir.getUint32(16 * i + 8);
+    const length = dir.getUint32(16 * i + 12);
+    if (offset + length > fileLength) throw new Error(`table ${tag(directory, 16 * i)} runs past the end of the file`);
+    tables.set(tag(directory, 16 * i), { offset, length });
   }
-  const need = (name: string) => {
+  /** A table's bytes, as a DataView from its start; undefined when the font has none. */
+  const table = (name: string): DataView | undefined => {
     const t = tables.get(name);
+    if (!t) return undefined;
+    const bytes = readAt(t.offset, t.length);
+    return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  };
+  const need = (name: string): DataView => {
+    const t = table(name);
     if (!t) throw new Error(`missing ${name} table`);
-    return t.offset;
+    return t;
   };
   const head = need('head');
   const hhea = need('hhea');
   const hmtx = need('hmtx');
   const post = need('post');
-  const os2 = tables.get('OS/2')?.offset;
+  const os2 = table('OS/2');
 
-  const unitsPerEm = u16(head + 18);
-  const numberOfHMetrics = u16(hhea + 34);
-  const lastAdvance = numberOfHMetrics > 0 ? u16(hmtx + 4 * (numberOfHMetrics - 1)) : 0;
-  const advanceOfGlyph = (gid: number) => (gid < numberOfHMetrics ? u16(hmtx + 4 * gid) : lastAdvance);
+  const unitsPerEm = head.getUint16(18);
+  const numberOfHMetrics = hhea.getUint16(34);
+  const lastAdvance = numberOfHMetrics > 0 ? hmtx.getUint16(4 * (numberOfHMetrics - 1)) : 0;
+  const advanceOfGlyph = (gid: number) => (gid < numberOfHMetrics ? hmtx.getUint16(4 * gid) : lastAdvance);
 
-  const glyphId = readCmap(bytes, view, need('cmap'));
+  const glyphId = readCmap(need('cmap'));
   if (!glyphId) return undefined;
-  const postscriptName = readPostscriptName(bytes, view, tables.get('name')?.offset);
+  const name = table('name');
+  const postscriptName = name && readPostscriptName(name);
   if (postscriptName === undefined) return undefined;
+  const os2Version = os2 ? os2.getUint16(0) : 0;
 
   return {
-    bytes,
+    readAt,
     tables,
     unitsPerEm,
-    ascent: i16(hhea + 4),
-    descent: i16(hhea + 6),
-    lineGap: i16(hhea + 8),
-    bbox: [i16(head + 36), i16(head + 38), i16(head + 40), i16(head + 42)],
-    italicAngle: view.getInt32(post + 4) / 65536,
-    underlinePosition: i16(post + 8),
-    underlineThickness: i16(post + 10),
-    isFixedPitch: u32(post + 12) !== 0,
-    isItalic: (u16(head + 44) & 2) !== 0,
-    familyClass: os2 !== undefined ? i16(os2 + 30) >> 8 : 0,
-    capHeight: os2 !== undefined && u16(os2) >= 2 ? i16(os2 + 88) : 0,
-    xHeight: os2 !== undefined && u16(os2) >= 2 ? i16(os2 + 86) : 0,
+    ascent: hhea.getInt16(4),
+    descent: hhea.getInt16(6),
+    lineGap: hhea.getInt16(8),
+    bbox: [head.getInt16(36), head.getInt16(38), head.getInt16(40), head.getInt16(42)],
+    italicAngle: post.getInt32(4) / 65536,
+    underlinePosition: post.getInt16(8),
+    underlineThickness: post.getInt16(10),
+    isFixedPitch: post.getUint32(12) !== 0,
+    isItalic: (head.getUint16(44) & 2) !== 0,
+    familyClass: os2 ? os2.getInt16(30) >> 8 : 0,
+    capHeight: os2 && os2Version >= 2 ? os2.getInt16(88) : 0,
+    xHeight: os2 && os2Version >= 2 ? os2.getInt16(86) : 0,
     postscriptName,
     glyphId,
     advanceOfGlyph,
@@ -100,7 +111,8 @@ export function readSfnt(bytes: Uint8Array): SfntFont | undefined {
  * The lookup of the cmap subtable fontkit would use (its order of preference: 3/10, 0/6, 0/4,
  * 3/1, 0/3, 0/2, 0/1, 0/0), for formats 4 and 12; undefined for anything else.
  */
-function readCmap(bytes: Uint8Array, view: DataView, cmap: number): ((cp: number) => number) | undefined {
+function readCmap(view: DataView): ((cp: number) => number) | undefined {
+  const cmap = 0;
   const count = view.getUint16(cmap + 2);
   const subtables = new Map<string, number>();
   for (let i = 0; i < count; i++) {
@@ -110,7 +122,7 @@ function readCmap(bytes: Uint8Array, view: DataView, cmap: number): ((cp: number
   }
   const preference = ['3/10', '0/6', '0/4', '3/1', '0/3', '0/2', '0/1', '0/0'];
   const chosen = preference.map((k) => subtables.get(k)).find((p) => p !== undefined);
-  if (chosen === undefined || chosen + 4 > bytes.length) return undefined;
+  if (chosen === undefined || chosen + 4 > view.byteLength) return undefined;
   const format = view.getUint16(chosen);
   if (format === 4) return cmapFormat4(view, chosen);
   if (format === 12) return cmapFormat12(view, chosen);
@@ -169,8 +181,9 @@ function cmapFormat12(view: DataView, at: number): (cp: number) => number {
 }
 
 /** Name ID 6 as fontkit's getName picks it (English first, else any); undefined if unreadable. */
-function readPostscriptName(bytes: Uint8Array, view: DataView, name: number | undefined): string | undefined {
-  if (name === undefined) return undefined;
+function readPostscriptName(view: DataView): string | undefined {
+  const name = 0;
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
   const count = view.getUint16(name + 2);
   const strings = name + view.getUint16(name + 4);
   let fallback: string | undefined;

@@ -7,7 +7,11 @@
 /** What a subset needs from the source CFF table, read once per font. */
 export interface CffSource {
   name: Uint8Array;
-  charStrings: { data: Uint8Array; offsets: Uint32Array };
+  /**
+   * The charstrings INDEX data and offsets into it. Read from a file, `data` is empty and
+   * `glyph` gives the charstrings that `load` has read.
+   */
+  charStrings: { data: Uint8Array; offsets: Uint32Array; load?(glyphs: readonly number[]): void; glyph?(gid: number): Uint8Array };
   /** Font DICT index of each glyph. */
   fdOfGlyph: Uint8Array;
   /** Each font DICT without FontName and Private, and its private DICT bytes. */
@@ -22,23 +26,28 @@ interface Index {
   end: number;
 }
 
-function readIndex(cff: Uint8Array, pos: number): Index {
-  const count = (cff[pos]! << 8) | cff[pos + 1]!;
+/** Bytes of the CFF table at an offset. */
+type ReadAt = (offset: number, length: number) => Uint8Array;
+
+function readIndex(read: ReadAt, pos: number): Index {
+  const head = read(pos, 3);
+  const count = (head[0]! << 8) | head[1]!;
   if (count === 0) return { count, offsets: new Uint32Array(1).fill(1), dataStart: pos + 2, end: pos + 2 };
-  const offSize = cff[pos + 2]!;
+  const offSize = head[2]!;
+  const raw = read(pos + 3, (count + 1) * offSize);
   const offsets = new Uint32Array(count + 1);
-  let p = pos + 3;
+  let p = 0;
   for (let i = 0; i <= count; i++) {
     let v = 0;
-    for (let k = 0; k < offSize; k++) v = v * 256 + cff[p++]!;
+    for (let k = 0; k < offSize; k++) v = v * 256 + raw[p++]!;
     offsets[i] = v;
   }
-  const dataStart = p - 1; // offsets are 1-based
+  const dataStart = pos + 3 + p - 1; // offsets are 1-based
   return { count, offsets, dataStart, end: dataStart + offsets[count]! };
 }
 
-const item = (cff: Uint8Array, index: Index, i: number) =>
-  cff.subarray(index.dataStart + index.offsets[i]!, index.dataStart + index.offsets[i + 1]!);
+const item = (read: ReadAt, index: Index, i: number) =>
+  read(index.dataStart + index.offsets[i]!, index.offsets[i + 1]! - index.offsets[i]!);
 
 interface DictEntry {
   op: number; // two-byte operators as 1200 + second byte
@@ -95,61 +104,89 @@ const OP = { ROS: 1230, CharStrings: 17, FDArray: 1236, FDSelect: 1237, Private:
 
 /** Reads what subsetting needs; undefined when the font is not a CID font without subroutines. */
 export function readCffSource(cff: Uint8Array): CffSource | undefined {
-  if (cff[0] !== 1) return undefined;
-  const nameIndex = readIndex(cff, cff[2]!);
-  const topIndex = readIndex(cff, nameIndex.end);
-  const stringIndex = readIndex(cff, topIndex.end);
-  const gsubrIndex = readIndex(cff, stringIndex.end);
+  return readCffSourceAt((offset, length) => cff.subarray(offset, offset + length), cff.length, false);
+}
+
+/**
+ * The same from a CFF table read piecewise (`read` gives bytes at an offset in the table).
+ * Only the charstrings a subset uses are read, when it asks for them with `load`.
+ */
+export function readCffSourceAt(read: ReadAt, tableLength: number, lazy = true): CffSource | undefined {
+  const header = read(0, 4);
+  if (header[0] !== 1) return undefined;
+  const nameIndex = readIndex(read, header[2]!);
+  const topIndex = readIndex(read, nameIndex.end);
+  const stringIndex = readIndex(read, topIndex.end);
+  const gsubrIndex = readIndex(read, stringIndex.end);
   if (gsubrIndex.count !== 0 || topIndex.count !== 1) return undefined;
-  const top = new Map(readDict(item(cff, topIndex, 0)).map((e) => [e.op, e.operands] as const));
+  const top = new Map(readDict(item(read, topIndex, 0)).map((e) => [e.op, e.operands] as const));
   const charStringsAt = top.get(OP.CharStrings)?.[0];
   const fdArrayAt = top.get(OP.FDArray)?.[0];
   const fdSelectAt = top.get(OP.FDSelect)?.[0];
   if (!top.has(OP.ROS) || charStringsAt === undefined || fdArrayAt === undefined || fdSelectAt === undefined) return undefined;
   if ((top.get(OP.CharstringType)?.[0] ?? 2) !== 2) return undefined;
 
-  const charStrings = readIndex(cff, charStringsAt);
+  const charStrings = readIndex(read, charStringsAt);
   const nGlyphs = charStrings.count;
-  const fdArray = readIndex(cff, fdArrayAt);
+  if (charStrings.end > tableLength) throw new Error('the CFF charstrings run past the end of the table');
+  const fdArray = readIndex(read, fdArrayAt);
   const fontDicts: CffSource['fontDicts'] = [];
   for (let i = 0; i < fdArray.count; i++) {
-    const raw = item(cff, fdArray, i);
+    const raw = item(read, fdArray, i);
     const entries = readDict(raw);
     const priv = entries.find((e) => e.op === OP.Private);
     if (!priv || priv.operands.length !== 2) return undefined;
     const [size, offset] = priv.operands as [number, number];
-    const privateDict = cff.slice(offset, offset + size);
+    const privateDict = read(offset, size).slice();
     if (readDict(privateDict).some((e) => e.op === OP.Subrs)) return undefined;
     const kept = entries.filter((e) => e.op !== OP.Private && e.op !== OP.FontName);
     fontDicts.push({ ops: concatBytes(kept.map((e) => raw.subarray(e.start, e.end))), privateDict });
   }
 
   const fdOfGlyph = new Uint8Array(nGlyphs);
-  const format = cff[fdSelectAt]!;
+  const format = read(fdSelectAt, 1)[0]!;
   if (format === 0) {
-    fdOfGlyph.set(cff.subarray(fdSelectAt + 1, fdSelectAt + 1 + nGlyphs));
+    fdOfGlyph.set(read(fdSelectAt + 1, nGlyphs));
   } else if (format === 3) {
-    const nRanges = (cff[fdSelectAt + 1]! << 8) | cff[fdSelectAt + 2]!;
-    let p = fdSelectAt + 3;
+    const counts = read(fdSelectAt + 1, 2);
+    const nRanges = (counts[0]! << 8) | counts[1]!;
+    const ranges = read(fdSelectAt + 3, nRanges * 3 + 2);
+    let p = 0;
     for (let r = 0; r < nRanges; r++) {
-      const first = (cff[p]! << 8) | cff[p + 1]!;
-      const fd = cff[p + 2]!;
-      const next = (cff[p + 3]! << 8) | cff[p + 4]!; // the next range's first, or the sentinel
+      const first = (ranges[p]! << 8) | ranges[p + 1]!;
+      const fd = ranges[p + 2]!;
+      const next = (ranges[p + 3]! << 8) | ranges[p + 4]!; // the next range's first, or the sentinel
       fdOfGlyph.fill(fd, first, Math.min(next, nGlyphs));
       p += 3;
     }
   } else {
     return undefined;
   }
-  return {
-    name: item(cff, nameIndex, 0).slice(),
-    charStrings: {
-      data: cff.slice(charStrings.dataStart + 1, charStrings.end),
-      offsets: charStrings.offsets.map((o) => o - 1),
-    },
-    fdOfGlyph,
-    fontDicts,
+  const offsets = charStrings.offsets.map((o) => o - 1);
+  const dataStart = charStrings.dataStart + 1;
+  const dataLength = charStrings.end - dataStart;
+  if (!lazy) {
+    return { name: item(read, nameIndex, 0).slice(), charStrings: { data: read(dataStart, dataLength), offsets }, fdOfGlyph, fontDicts };
+  }
+  // Each glyph's charstring is read once, on first use, in runs of nearby glyphs.
+  const read1 = new Map<number, Uint8Array>();
+  const data = new Uint8Array(0);
+  const glyph = (gid: number) => read1.get(gid)!;
+  const load = (glyphs: readonly number[]) => {
+    const missing = [...new Set(glyphs)].filter((g) => g < nGlyphs && !read1.has(g)).sort((a, b) => a - b);
+    for (let i = 0; i < missing.length; ) {
+      let j = i;
+      while (j + 1 < missing.length && offsets[missing[j + 1]!]! - offsets[missing[j]! + 1]! < 2048) j++;
+      const from = offsets[missing[i]!]!;
+      const run = read(dataStart + from, offsets[missing[j]! + 1]! - from);
+      for (let k = i; k <= j; k++) {
+        const g = missing[k]!;
+        read1.set(g, run.subarray(offsets[g]! - from, offsets[g + 1]! - from));
+      }
+      i = j + 1;
+    }
   };
+  return { name: item(read, nameIndex, 0).slice(), charStrings: { data, offsets, load, glyph }, fdOfGlyph, fontDicts };
 }
 
 function concatBytes(parts: Uint8Array[]): Uint8Array {
@@ -198,8 +235,10 @@ const ADOBE_SID = 391; // the first custom string: "Adobe", then "Identity"
  */
 export function writeCffSubset(source: CffSource, glyphs: readonly number[]): Uint8Array {
   const n = glyphs.length;
+  source.charStrings.load?.(glyphs);
   const { data, offsets } = source.charStrings;
-  const charStrings = glyphs.map((gid) => data.subarray(offsets[gid]!, offsets[gid + 1]!));
+  const { glyph } = source.charStrings;
+  const charStrings = glyphs.map((gid) => (glyph ? glyph(gid) : data.subarray(offsets[gid]!, offsets[gid + 1]!)));
 
   // FDSelect format 3: runs of glyphs in the same font DICT.
   const ranges: number[] = [];

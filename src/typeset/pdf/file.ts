@@ -8,7 +8,7 @@ import { sfntFontOf } from '../fonts/face.js';
 import type { SfntFont } from '../fonts/sfnt.js';
 import type { Box, FontFace, FontSet, LaidOutDocument, Page } from '../types.js';
 import { TypesetError } from '../types.js';
-import { readCffSource, writeCffSubset, type CffSource } from './cff.js';
+import { readCffSourceAt, writeCffSubset, type CffSource } from './cff.js';
 import { pdfNumber, writeBoxes, type EncodedFont, type GlyphEncoder } from './content.js';
 import { DEFLATE_LEVEL, FONT_DEFLATE } from './deflate.js';
 import type { WritePdfOptions } from './write-pdfkit.js';
@@ -25,7 +25,7 @@ function cffSourceOf(face: FontFace): { sfnt: SfntFont; cff: CffSource } | undef
     cff = null;
     if (table) {
       try {
-        cff = readCffSource(sfnt.bytes.subarray(table.offset, table.offset + table.length)) ?? null;
+        cff = readCffSourceAt((offset, length) => sfnt.readAt(table.offset + offset, length), table.length) ?? null;
       } catch {
         cff = null; // an unusual CFF: fontkit's subsetter handles it
       }

@@ -41,6 +41,7 @@ function makeFontCache(fonts: FontSet): FontCache {
   const faces: FontFace[] = [];
   const faceIndex = new Map<FontFace, number>();
   const advances: Float64Array[] = [];
+  const known: Uint8Array[] = [];
   const astralAdvances: Map<number, number>[] = [];
   const choosers = new Map<string, FaceChooser>();
   const primaries = new Map<string, number>();
@@ -51,7 +52,9 @@ function makeFontCache(fonts: FontSet): FontCache {
       i = faces.length;
       faces.push(face);
       faceIndex.set(face, i);
-      advances.push(new Float64Array(0x10000).fill(Number.NaN));
+      // Not filled: 0 is checked against `known` (a fill would touch all 512 KB at start-up).
+      advances.push(new Float64Array(0x10000));
+      known.push(new Uint8Array(0x10000));
       astralAdvances.push(new Map());
     }
     return i;
@@ -97,7 +100,10 @@ function makeFontCache(fonts: FontSet): FontCache {
       if (cp < 0x10000) {
         const table = advances[fi]!;
         let a = table[cp]!;
-        if (a !== a) table[cp] = a = faces[fi]!.advance(cp);
+        if (a === 0 && known[fi]![cp] === 0) {
+          table[cp] = a = faces[fi]!.advance(cp);
+          known[fi]![cp] = 1;
+        }
         return a;
       }
       const m = astralAdvances[fi]!;
