@@ -12,6 +12,15 @@ import { readCffSource, writeCffSubset, type CffSource } from './cff.js';
 export const DEFLATE_LEVEL = 1;
 export const FONT_DEFLATE = { strategy: constants.Z_HUFFMAN_ONLY };
 
+/**
+ * deflateSync with one output chunk big enough for the result: node's default 16 KB chunks
+ * cost more than the Huffman coding of a 250 KB font program (5.3 ms vs 2.5 ms). The bytes
+ * are the same either way.
+ */
+export function deflateWhole(data: Uint8Array, options: { level?: number; strategy?: number }): Buffer {
+  return deflateSync(data, { ...options, chunkSize: Math.max(16 * 1024, data.length + (data.length >> 3) + 1024) });
+}
+
 /** The fields of pdfkit's PDFReference that we touch. */
 interface StreamRef {
   buffer: Uint8Array[];
@@ -22,7 +31,7 @@ interface StreamRef {
 /** Deflates everything written to the stream so far; pdfkit then writes it as is. */
 export function deflateNow(ref: StreamRef): void {
   const raw = Buffer.concat(ref.buffer);
-  ref.buffer = [deflateSync(raw, { level: DEFLATE_LEVEL })];
+  ref.buffer = [deflateWhole(raw, { level: DEFLATE_LEVEL })];
   ref.compress = false;
   ref.data.Filter = 'FlateDecode';
 }
@@ -79,7 +88,7 @@ export function embedFontFast(doc: { ref(data?: unknown): StreamRef }, font: Emb
     };
     const encode = font.subset.encode.bind(font.subset);
     const program = () => (source ? writeCffSubset(source, font.subset.glyphs) : encode());
-    font.subset.encode = () => deflateSync(program(), FONT_DEFLATE);
+    font.subset.encode = () => deflateWhole(program(), FONT_DEFLATE);
     try {
       return embed();
     } finally {

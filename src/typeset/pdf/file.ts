@@ -3,14 +3,13 @@
 // Type0/CIDFontType0 fonts with W arrays and ToUnicode maps, info, xref) without loading
 // pdfkit and fontkit, whose imports alone took ~270 ms of a paper's cold start.
 import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
 import { sfntFontOf } from '../fonts/face.js';
 import type { SfntFont } from '../fonts/sfnt.js';
 import type { Box, FontFace, FontSet, LaidOutDocument, Page } from '../types.js';
 import { TypesetError } from '../types.js';
 import { readCffSourceAt, writeCffSubset, type CffSource } from './cff.js';
 import { pdfNumber, writeBoxes, type EncodedFont, type GlyphEncoder } from './content.js';
-import { DEFLATE_LEVEL, FONT_DEFLATE } from './deflate.js';
+import { DEFLATE_LEVEL, deflateWhole, FONT_DEFLATE } from './deflate.js';
 import type { WritePdfOptions } from './write-pdfkit.js';
 
 const cffSources = new WeakMap<SfntFont, CffSource | null>();
@@ -229,7 +228,7 @@ export function writeOwnFile(doc: LaidOutDocument, fonts: FontSet, options: Writ
       id.update(part);
       content += part + '\n';
     }
-    const stream = deflateSync(Buffer.from(content, 'latin1'), { level: DEFLATE_LEVEL });
+    const stream = deflateWhole(Buffer.from(content, 'latin1'), { level: DEFLATE_LEVEL });
     const contentRef = objects.add(`<<\n/Length ${stream.length}\n/Filter /FlateDecode\n>>`, stream);
     const fontEntries = [...onPage.values()].map((f) => `/${f.resource} ${f.ref} 0 R`).join(' ');
     pageRefs.push(
@@ -296,7 +295,7 @@ export function writeOwnFile(doc: LaidOutDocument, fonts: FontSet, options: Writ
 function writeFont(objects: ObjectTable, font: SubsetFont): void {
   const { sfnt } = font;
   const scale = 1000 / sfnt.unitsPerEm;
-  const program = deflateSync(writeCffSubset(font.cff, font.glyphs), FONT_DEFLATE);
+  const program = deflateWhole(writeCffSubset(font.cff, font.glyphs), FONT_DEFLATE);
   const programRef = objects.add(`<<\n/Filter /FlateDecode\n/Subtype /CIDFontType0C\n/Length ${program.length}\n>>`, program);
 
   let flags = 1 << 2; // symbolic: the font has characters outside the Latin set
@@ -317,7 +316,7 @@ function writeFont(objects: ObjectTable, font: SubsetFont): void {
     `<<\n/Type /Font\n/Subtype /CIDFontType0\n/BaseFont /${name}\n/CIDSystemInfo <<\n/Registry (Adobe)\n/Ordering (Identity)\n/Supplement 0\n>>\n` +
       `/FontDescriptor ${descriptorRef} 0 R\n/W [0 [${font.widths.map(num).join(' ')}]]\n>>`,
   );
-  const cmap = deflateSync(Buffer.from(toUnicodeCmap(font.unicode), 'latin1'), { level: DEFLATE_LEVEL });
+  const cmap = deflateWhole(Buffer.from(toUnicodeCmap(font.unicode), 'latin1'), { level: DEFLATE_LEVEL });
   const cmapRef = objects.add(`<<\n/Length ${cmap.length}\n/Filter /FlateDecode\n>>`, cmap);
   objects.set(
     font.ref,
