@@ -8,8 +8,8 @@
 export interface CffSource {
   name: Uint8Array;
   /**
-   * The charstrings INDEX data and offsets into it. Read from a file, `data` is empty and
-   * `glyph` gives the charstrings that `load` has read.
+   * The charstrings INDEX data and offsets into it. Read from a file, `data` and `offsets`
+   * are empty and `glyph` gives the charstrings that `load` has read.
    */
   charStrings: { data: Uint8Array; offsets: Uint32Array; load?(glyphs: readonly number[]): void; glyph?(gid: number): Uint8Array };
   /** Font DICT index of each glyph. */
@@ -126,9 +126,21 @@ export function readCffSourceAt(read: ReadAt, tableLength: number, lazy = true):
   if (!top.has(OP.ROS) || charStringsAt === undefined || fdArrayAt === undefined || fdSelectAt === undefined) return undefined;
   if ((top.get(OP.CharstringType)?.[0] ?? 2) !== 2) return undefined;
 
-  const charStrings = readIndex(read, charStringsAt);
-  const nGlyphs = charStrings.count;
-  if (charStrings.end > tableLength) throw new Error('the CFF charstrings run past the end of the table');
+  // The charstrings INDEX offsets are decoded per glyph when read lazily: tens of thousands
+  // of them, of which a paper needs a few hundred.
+  const csHead = read(charStringsAt, 3);
+  const nGlyphs = (csHead[0]! << 8) | csHead[1]!;
+  const offSize = csHead[2]!;
+  if (nGlyphs === 0) return undefined;
+  const rawOffsets = read(charStringsAt + 3, (nGlyphs + 1) * offSize);
+  const offsetOf = (i: number): number => {
+    let v = 0;
+    for (let k = 0, p = i * offSize; k < offSize; k++) v = v * 256 + rawOffsets[p + k]!;
+    return v - 1; // 1-based in the file
+  };
+  const dataStart = charStringsAt + 3 + (nGlyphs + 1) * offSize;
+  const dataLength = offsetOf(nGlyphs);
+  if (dataStart + dataLength > tableLength) throw new Error('the CFF charstrings run past the end of the table');
   const fdArray = readIndex(read, fdArrayAt);
   const fontDicts: CffSource['fontDicts'] = [];
   for (let i = 0; i < fdArray.count; i++) {
@@ -162,10 +174,9 @@ export function readCffSourceAt(read: ReadAt, tableLength: number, lazy = true):
   } else {
     return undefined;
   }
-  const offsets = charStrings.offsets.map((o) => o - 1);
-  const dataStart = charStrings.dataStart + 1;
-  const dataLength = charStrings.end - dataStart;
   if (!lazy) {
+    const offsets = new Uint32Array(nGlyphs + 1);
+    for (let i = 0; i <= nGlyphs; i++) offsets[i] = offsetOf(i);
     return { name: item(read, nameIndex, 0).slice(), charStrings: { data: read(dataStart, dataLength), offsets }, fdOfGlyph, fontDicts };
   }
   // Each glyph's charstring is read once, on first use, in runs of nearby glyphs.
@@ -176,17 +187,17 @@ export function readCffSourceAt(read: ReadAt, tableLength: number, lazy = true):
     const missing = [...new Set(glyphs)].filter((g) => g < nGlyphs && !read1.has(g)).sort((a, b) => a - b);
     for (let i = 0; i < missing.length; ) {
       let j = i;
-      while (j + 1 < missing.length && offsets[missing[j + 1]!]! - offsets[missing[j]! + 1]! < 2048) j++;
-      const from = offsets[missing[i]!]!;
-      const run = read(dataStart + from, offsets[missing[j]! + 1]! - from);
+      while (j + 1 < missing.length && offsetOf(missing[j + 1]!) - offsetOf(missing[j]! + 1) < 16384) j++;
+      const from = offsetOf(missing[i]!);
+      const run = read(dataStart + from, offsetOf(missing[j]! + 1) - from);
       for (let k = i; k <= j; k++) {
         const g = missing[k]!;
-        read1.set(g, run.subarray(offsets[g]! - from, offsets[g + 1]! - from));
+        read1.set(g, run.subarray(offsetOf(g) - from, offsetOf(g + 1) - from));
       }
       i = j + 1;
     }
   };
-  return { name: item(read, nameIndex, 0).slice(), charStrings: { data, offsets, load, glyph }, fdOfGlyph, fontDicts };
+  return { name: item(read, nameIndex, 0).slice(), charStrings: { data, offsets: new Uint32Array(0), load, glyph }, fdOfGlyph, fontDicts };
 }
 
 function concatBytes(parts: Uint8Array[]): Uint8Array {
