@@ -201,9 +201,22 @@ export function openFace(spec: string, key: string, family: FamilyName, bold: bo
     return { gid, advance: sfnt.advanceOfGlyph(gid) / sfnt.unitsPerEm };
   };
   const { glyphId, advance } = cachedLookups(lookUp);
-  const pick = <T>(ours: (f: SfntFont) => T, theirs: (f: FontFace) => T): T => {
-    const f = metrics();
-    return f ? ours(f) : theirs(fallback!);
+  // The face-wide metrics, worked out once on first use (layout asks for them per line).
+  let fixed: Pick<FontFace, 'postscriptName' | 'ascent' | 'descent' | 'underlinePosition' | 'underlineThickness'> | undefined;
+  const fixedMetrics = () => {
+    if (!fixed) {
+      const f = metrics();
+      fixed = f
+        ? {
+            postscriptName: f.postscriptName,
+            ascent: f.ascent / f.unitsPerEm,
+            descent: f.descent / f.unitsPerEm,
+            underlinePosition: f.underlinePosition / f.unitsPerEm,
+            underlineThickness: f.underlineThickness / f.unitsPerEm,
+          }
+        : fallback!;
+    }
+    return fixed;
   };
 
   const face: FontFace = {
@@ -212,19 +225,19 @@ export function openFace(spec: string, key: string, family: FamilyName, bold: bo
     bold,
     file: path,
     get postscriptName() {
-      return pick((f) => f.postscriptName, (f) => f.postscriptName);
+      return fixedMetrics().postscriptName;
     },
     get ascent() {
-      return pick((f) => f.ascent / f.unitsPerEm, (f) => f.ascent);
+      return fixedMetrics().ascent;
     },
     get descent() {
-      return pick((f) => f.descent / f.unitsPerEm, (f) => f.descent);
+      return fixedMetrics().descent;
     },
     get underlinePosition() {
-      return pick((f) => f.underlinePosition / f.unitsPerEm, (f) => f.underlinePosition);
+      return fixedMetrics().underlinePosition;
     },
     get underlineThickness() {
-      return pick((f) => f.underlineThickness / f.unitsPerEm, (f) => f.underlineThickness);
+      return fixedMetrics().underlineThickness;
     },
     hasChar: (cp) => glyphId(cp) !== 0,
     advance,
