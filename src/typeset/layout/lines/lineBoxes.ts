@@ -77,14 +77,17 @@ export function lineBoxes(
     const st: InlineStyle = styles[si]!;
     const runX = xs[i]!;
     const dx: number[] = [];
-    let runText = '';
     const runStart = i;
+    let bmp = true;
     while (i < last && cp[i]! >= 0 && face[i] === fi && style[i] === si) {
-      const ch = cp[i]!;
-      runText += ch < 0x10000 ? String.fromCharCode(ch) : String.fromCodePoint(ch);
+      if (cp[i]! >= 0x10000) bmp = false;
       dx.push(xs[i]! - runX);
       i++;
     }
+    // One flat string from the code points (adding a character at a time builds a rope that
+    // the PDF writer then has to flatten).
+    const codes = cp.subarray(runStart, i) as unknown as number[];
+    const runText = bmp ? String.fromCharCode.apply(null, codes) : String.fromCodePoint.apply(null, codes);
     const box: TextBox = { kind: 'text', x: runX, y: 0, face: cache.faces[fi]!.key, size: sz, text: runText, dx };
     if (st.color) box.color = st.color;
     boxes.push(box);
