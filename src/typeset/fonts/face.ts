@@ -93,8 +93,12 @@ function readSfntFile(path: string, family: FamilyName): SfntFont | undefined {
     } catch (e) {
       throw cannotRead(path, family, e);
     }
-    const readAt = (offset: number, length: number): Uint8Array => {
-      const out = new Uint8Array(length);
+    // Transient reads (charstring runs, copied out at once) reuse one buffer: fresh memory
+    // for every read costs a page fault per 4 KB.
+    let scratch = new Uint8Array(0);
+    const readAt = (offset: number, length: number, transient = false): Uint8Array => {
+      if (transient && scratch.length < length) scratch = new Uint8Array(Math.max(length, 2 * scratch.length, 64 * 1024));
+      const out = transient ? scratch.subarray(0, length) : new Uint8Array(length);
       let done = 0;
       while (done < length) {
         const n = readSync(fd, out, done, length - done, offset + done);

@@ -3,8 +3,11 @@
 // imports at start-up) nor build its lazy structures per lookup. Fonts it cannot read
 // (collections, WOFF, unusual cmaps) return undefined and go to fontkit as before.
 
-/** Bytes of the font file at an offset (a view or a fresh read; the caller does not write to it). */
-export type ReadAt = (offset: number, length: number) => Uint8Array;
+/**
+ * Bytes of the font file at an offset (the caller does not write to them). With `transient`,
+ * they may be a view of a scratch buffer that the next transient read overwrites.
+ */
+export type ReadAt = (offset: number, length: number, transient?: boolean) => Uint8Array;
 
 /** The parts of one sfnt font that measuring and embedding use. Values in font units. */
 export interface SfntFont {

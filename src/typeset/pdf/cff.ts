@@ -26,8 +26,8 @@ interface Index {
   end: number;
 }
 
-/** Bytes of the CFF table at an offset. */
-type ReadAt = (offset: number, length: number) => Uint8Array;
+/** Bytes of the CFF table at an offset; `transient` ones may be overwritten by the next such read. */
+type ReadAt = (offset: number, length: number, transient?: boolean) => Uint8Array;
 
 function readIndex(read: ReadAt, pos: number): Index {
   const head = read(pos, 3);
@@ -189,10 +189,10 @@ export function readCffSourceAt(read: ReadAt, tableLength: number, lazy = true):
       let j = i;
       while (j + 1 < missing.length && offsetOf(missing[j + 1]!) - offsetOf(missing[j]! + 1) < 16384) j++;
       const from = offsetOf(missing[i]!);
-      const run = read(dataStart + from, offsetOf(missing[j]! + 1) - from);
+      const run = read(dataStart + from, offsetOf(missing[j]! + 1) - from, true);
       for (let k = i; k <= j; k++) {
         const g = missing[k]!;
-        read1.set(g, run.subarray(offsetOf(g) - from, offsetOf(g + 1) - from));
+        read1.set(g, run.slice(offsetOf(g) - from, offsetOf(g + 1) - from));
       }
       i = j + 1;
     }

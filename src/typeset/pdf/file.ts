@@ -24,7 +24,7 @@ function cffSourceOf(face: FontFace): { sfnt: SfntFont; cff: CffSource } | undef
     cff = null;
     if (table) {
       try {
-        cff = readCffSourceAt((offset, length) => sfnt.readAt(table.offset + offset, length), table.length) ?? null;
+        cff = readCffSourceAt((offset, length, transient) => sfnt.readAt(table.offset + offset, length, transient), table.length) ?? null;
       } catch {
         cff = null; // an unusual CFF: fontkit's subsetter handles it
       }
