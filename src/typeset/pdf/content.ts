@@ -244,3 +244,41 @@ function commonSpacing(dx: readonly number[], n: number, size: number): number {
   }
   return best;
 }
+
+/** Two literal-string bytes for a 16-bit subset glyph id (PDF 32000-1, 7.3.4.2 escapes). */
+export function literalCode(sub: number): string {
+  return literalByte(sub >> 8) + literalByte(sub & 0xff);
+}
+
+/** One byte inside a PDF literal string (PDF 32000-1, 7.3.4.2): parentheses, backslash and line ends escaped. */
+function literalByte(b: number): string {
+  switch (b) {
+    case 0x28:
+      return '\\(';
+    case 0x29:
+      return '\\)';
+    case 0x5c:
+      return '\\\\';
+    case 0x0d:
+      return '\\r';
+    case 0x0a:
+      return '\\n';
+    default:
+      return String.fromCharCode(b);
+  }
+}
+
+/** Each page's content stream, written once however many sheets place the page. */
+export function pageContents(doc: { pages: readonly { boxes: readonly Box[] }[] }, encoder: GlyphEncoder): (index: number) => string {
+  const cache = new Map<number, string>();
+  return (index) => {
+    let content = cache.get(index);
+    if (content === undefined) {
+      const out: string[] = [];
+      writeBoxes(doc.pages[index]!.boxes, encoder, out);
+      content = out.join('\n');
+      cache.set(index, content);
+    }
+    return content;
+  };
+}

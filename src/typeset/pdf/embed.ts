@@ -4,7 +4,7 @@
 import { fontkitFontOf } from '../fonts/face.js';
 import type { FontFace, FontSet } from '../types.js';
 import { TypesetError } from '../types.js';
-import type { EncodedFont, GlyphEncoder } from './content.js';
+import { literalCode, type EncodedFont, type GlyphEncoder } from './content.js';
 import { embedFontFast } from './deflate.js';
 
 /** The parts of pdfkit's (untyped) EmbeddedFont that we use. */
@@ -85,7 +85,7 @@ function encodedFont(face: FontFace, font: EmbeddedFont): EncodedFont & { ref():
       sub = font.subset.includeGlyph(gid);
       font.widths[sub] ??= face.advance(codePoint) * 1000;
       font.unicode[sub] ??= [codePoint];
-      codeOfSubsetId[sub] = literalByte(sub >> 8) + literalByte(sub & 0xff);
+      codeOfSubsetId[sub] = literalCode(sub);
       subsetIdOfGlyph.set(gid, sub);
       glyphs.push(gid);
     }
@@ -102,22 +102,4 @@ function encodedFont(face: FontFace, font: EmbeddedFont): EncodedFont & { ref():
     },
     width: (codePoint) => face.advance(codePoint) * 1000,
   };
-}
-
-/** One byte inside a PDF literal string (PDF 32000-1, 7.3.4.2): parentheses, backslash and line ends escaped. */
-function literalByte(b: number): string {
-  switch (b) {
-    case 0x28:
-      return '\\(';
-    case 0x29:
-      return '\\)';
-    case 0x5c:
-      return '\\\\';
-    case 0x0d:
-      return '\\r';
-    case 0x0a:
-      return '\\n';
-    default:
-      return String.fromCharCode(b);
-  }
 }

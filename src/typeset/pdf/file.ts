@@ -8,7 +8,7 @@ import type { SfntFont } from '../fonts/sfnt.js';
 import type { Box, FontFace, FontSet, LaidOutDocument, Page } from '../types.js';
 import { TypesetError } from '../types.js';
 import { readCffSourceAt, writeCffSubset, type CffSource } from './cff.js';
-import { pdfNumber, writeBoxes, type EncodedFont, type GlyphEncoder } from './content.js';
+import { literalCode, pageContents, pdfNumber, type EncodedFont, type GlyphEncoder } from './content.js';
 import { DEFLATE_LEVEL, deflateWhole, FONT_DEFLATE } from './deflate.js';
 import type { WritePdfOptions } from './write-pdfkit.js';
 
@@ -111,31 +111,13 @@ function subsetFont(face: FontFace, sfnt: SfntFont, cff: CffSource, resource: st
       font.glyphs.push(gid);
       font.widths.push(face.advance(codePoint) * 1000);
       font.unicode.push(codePoint);
-      codeOfSubsetId[sub] = literalByte(sub >> 8) + literalByte(sub & 0xff);
+      codeOfSubsetId[sub] = literalCode(sub);
       subsetIdOfGlyph.set(gid, sub);
     }
     if (codePoint < 0x10000) subsetIdOfCodePoint[codePoint] = sub;
     return codeOfSubsetId[sub]!;
   };
   return font;
-}
-
-/** One byte inside a PDF literal string (PDF 32000-1, 7.3.4.2): parentheses, backslash and line ends escaped. */
-function literalByte(b: number): string {
-  switch (b) {
-    case 0x28:
-      return '\\(';
-    case 0x29:
-      return '\\)';
-    case 0x5c:
-      return '\\\\';
-    case 0x0d:
-      return '\\r';
-    case 0x0a:
-      return '\\n';
-    default:
-      return String.fromCharCode(b);
-  }
 }
 
 /** The objects of the file, numbered from 1, each kept as bytes until the file is assembled. */
@@ -208,17 +190,7 @@ export function writeOwnFile(doc: LaidOutDocument, fonts: FontSet, options: Writ
     },
   };
 
-  const pageContent = new Map<number, string>();
-  const contentOf = (index: number): string => {
-    let content = pageContent.get(index);
-    if (content === undefined) {
-      const out: string[] = [];
-      writeBoxes(doc.pages[index]!.boxes, encoder, out);
-      content = out.join('\n');
-      pageContent.set(index, content);
-    }
-    return content;
-  };
+  const contentOf = pageContents(doc, encoder);
 
   const pageRefs: number[] = [];
   const addPage = (width: number, height: number, parts: string[]) => {

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type PDFKitDocument from 'pdfkit';
 import type { FontSet, LaidOutDocument, Page } from '../types.js';
 import { TypesetError } from '../types.js';
-import { pdfNumber, writeBoxes } from './content.js';
+import { pageContents, pdfNumber } from './content.js';
 import { deflateNow } from './deflate.js';
 import { pdfkitGlyphEncoder } from './embed.js';
 import type { Sheet } from './impose.js';
@@ -63,17 +63,7 @@ export function writePdfWithPdfkit(doc: LaidOutDocument, fonts: FontSet, options
   id.update(JSON.stringify(info));
   id.update(options.cffSubsetter ?? 'exampress');
 
-  const pageContent = new Map<number, string>();
-  const contentOf = (index: number): string => {
-    let content = pageContent.get(index);
-    if (content === undefined) {
-      const out: string[] = [];
-      writeBoxes(doc.pages[index]!.boxes, encoder, out);
-      content = out.join('\n');
-      pageContent.set(index, content);
-    }
-    return content;
-  };
+  const contentOf = pageContents(doc, encoder);
   type PdfkitPage = { content: Parameters<typeof deflateNow>[0]; write(chunk: Uint8Array): void };
   const currentPage = () => pdf.page as unknown as PdfkitPage;
   const addPage = (width: number, height: number) => {
