@@ -6,7 +6,7 @@ import { loadBank } from '../../src/bank/load.js';
 import { makeBank } from '../bank/makeBank.js';
 import { run } from './run.js';
 
-const aiken = `电话铃响后，应在几声之内接听？
+const aiken = `电话铃响后,应在几声之内接听?
 A. 一声
 B. 三声
 C. 五声
@@ -39,6 +39,8 @@ describe('exampress bank import', () => {
     expect(res.stdout).toMatch(/phone-quiz\.txt:\d+ failed: /);
     expect(res.code).toBe(1);
     expect(readFileSync(out, 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
+    // Written in the bank's house style: the Aiken file's ASCII punctuation becomes full-width.
+    expect(readFileSync(out, 'utf8')).toContain('\u7535\u8bdd\u94c3\u54cd\u540e\uff0c\u5e94\u5728\u51e0\u58f0\u4e4b\u5185\u63a5\u542c\uff1f');
     const { bank: loaded, problems } = loadBank(bank);
     expect(problems).toEqual([]);
     expect(loaded.questions).toHaveLength(6);

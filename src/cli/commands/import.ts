@@ -7,6 +7,7 @@ import { importQuestions } from '../../bank/import/index.js';
 import type { ImportFormat, ImportResult } from '../../bank/import/types.js';
 import { displayPath, loadBank } from '../../bank/load.js';
 import { formatProblem } from '../../bank/lint.js';
+import { questionInHouseStyle } from '../../bank/punctuation.js';
 import type { QuestionData } from '../../bank/schema.js';
 import { OutputExistsError, writeFileAtomic } from '../files.js';
 import { EXIT, type Io } from '../io.js';
@@ -72,7 +73,7 @@ export function runBankImport(args: ImportArgs, io: Io): number {
     io.stderr(`exampress: --topic ${args.topic} is not in ${displayPath(join(args.bank, 'topics.yaml'))} (known: ${bank.topics.map((t) => t.id).join(', ')})`);
     return EXIT.errors;
   }
-  const result = importQuestions(text, {
+  const parsed = importQuestions(text, {
     format: args.format,
     topic: args.topic,
     topics: bank.topics,
@@ -80,6 +81,8 @@ export function runBankImport(args: ImportArgs, io: Io): number {
     existingIds: bank.questions.map((q) => q.id),
     sourceName: `《${basename(args.file, extname(args.file))}》`,
   });
+  // What goes into the bank is written in its house style (full-width Chinese punctuation).
+  const result = { ...parsed, questions: parsed.questions.map(questionInHouseStyle) };
   const out = args.out ?? join(args.bank, 'questions', `imported-${basename(args.file, extname(args.file))}.yaml`);
   let written: string | undefined;
   if (!args.dryRun && result.questions.length > 0) {
