@@ -1,24 +1,40 @@
 // Where the package's own files (bundled bank, templates, fonts) are, whether we run from
-// src/ under vitest or from dist/src/ after tsc.
+// src/ under vitest, from dist/src/ after tsc, or from a bundle.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-function findPackageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+const here = fileURLToPath(import.meta.url);
+let ownRoot: string | undefined;
+
+/** The repository (or installed package) root: the nearest folder up with our package.json. */
+export function packageRoot(from: string = here): string {
+  if (from === here && ownRoot) return ownRoot;
+  let dir = dirname(from);
   for (;;) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'exampress') return dir;
+    if (existsSync(manifest)) {
+      try {
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'exampress') {
+          if (from === here) ownRoot = dir;
+          return dir;
+        }
+      } catch {
+        // an unreadable package.json above us is not ours; keep looking
+      }
+    }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('exampress: cannot find its package.json');
+    if (parent === dir) throw new Error(`exampress: cannot find the package root above ${from}`);
     dir = parent;
   }
 }
 
-export const packageRoot = findPackageRoot();
-export const packageVersion: string = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;
+/** The version in our package.json (read when asked, so importing this module never fails). */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 /** `./bank` when the working folder has one, else the bank bundled with exampress. */
 export function defaultBankDir(): string {
-  return existsSync(join('bank', 'topics.yaml')) ? 'bank' : join(packageRoot, 'bank');
+  return existsSync(join('bank', 'topics.yaml')) ? 'bank' : join(packageRoot(), 'bank');
 }

@@ -140,7 +140,7 @@ function fromBlueprint(args: AssembleArgs, io: AssembleIo): number {
     ...(args.mode ? { mode: args.mode } : {}),
     ...(roster ? { roster } : {}),
     history,
-    toolVersion: packageVersion,
+    toolVersion: packageVersion(),
     blueprintFile: args.blueprint.split(/[\\/]/).pop()!,
   });
   if ('problems' in result) {

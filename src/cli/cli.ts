@@ -14,7 +14,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
   };
   const parser = yargs(argv)
     .scriptName('exampress')
-    .version(packageVersion)
+    .version(packageVersion())
     .strict()
     .command(bankCommand(io, setExit))
     .command(assembleCommand(io, setExit))

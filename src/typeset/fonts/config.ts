@@ -1,8 +1,9 @@
 // Where the fonts come from: the bundled Noto subsets by default, or files the user names.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../../paths.js';
 import type { FamilyName } from '../types.js';
+
+export { packageRoot };
 
 /**
  * A family's files. A path may name one face of a collection with `#PostScriptName`,
@@ -17,24 +18,6 @@ export interface FontConfig {
   families: Record<FamilyName, FamilyFiles>;
   /** Families to take a glyph from, in order, when a family's own face lacks it. */
   fallback?: Record<FamilyName, FamilyName[]>;
-}
-
-/** The repository (or installed package) root: the nearest folder up with our package.json. */
-export function packageRoot(from: string = fileURLToPath(import.meta.url)): string {
-  let dir = dirname(from);
-  for (;;) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest)) {
-      try {
-        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'exampress') return dir;
-      } catch {
-        // an unreadable package.json above us is not ours; keep looking
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`exampress: cannot find the package root above ${from}`);
-    dir = parent;
-  }
 }
 
 /** The bundled fonts: serif = Noto Serif SC (宋体-style), sans = Noto Sans SC (黑体-style). */

@@ -13,9 +13,9 @@ import { textBox, tmp } from './helpers.js';
 
 const root = packageRoot(fileURLToPath(import.meta.url));
 
-/** Transpiles src/typeset/{types,fonts,pdf} into `out`, keeping the folder layout. */
+/** Transpiles src/paths.ts and src/typeset/{types,fonts,pdf} into `out`, keeping the folder layout. */
 function transpileWriter(out: string): void {
-  const files = ['src/typeset/types.ts'];
+  const files = ['src/paths.ts', 'src/typeset/types.ts'];
   for (const dir of ['src/typeset/fonts', 'src/typeset/pdf']) {
     for (const f of readdirSync(join(root, dir))) if (f.endsWith('.ts')) files.push(`${dir}/${f}`);
   }
