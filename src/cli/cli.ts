@@ -6,6 +6,9 @@ import { bankCommand } from './commands/bank.js';
 import { startCommand } from './commands/start.js';
 import { EXIT, processIo, type Io } from './io.js';
 
+/** Raised from yargs' fail hook so that no command handler runs after a usage mistake. */
+class ReportedFailure extends Error {}
+
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -29,11 +32,12 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
       if (msg) io.stderr('run exampress --help for the commands and their options');
       if (err && process.env.EXAMPRESS_DEBUG) io.stderr(String(err.stack));
       exitCode = EXIT.errors;
+      throw new ReportedFailure();
     });
   try {
     await parser.parseAsync();
   } catch (err) {
-    if (exitCode === EXIT.ok) {
+    if (!(err instanceof ReportedFailure)) {
       io.stderr(`exampress: ${(err as Error).message}`);
       exitCode = EXIT.errors;
     }

@@ -75,3 +75,16 @@ describe('bank/schema', () => {
     }
   });
 });
+
+describe('usage mistakes', () => {
+  it.each([
+    [['bank', 'stats', '--bogus'], /Unknown argument: bogus/],
+    [['bank'], /name a bank command/],
+    [['start', '--bogus'], /Unknown argument: bogus/],
+  ])('%j exits 1 with a hint and runs nothing', async (argv, message) => {
+    const res = await run(...argv);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(message);
+    expect(res.stdout).toBe('');
+  });
+});

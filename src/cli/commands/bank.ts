@@ -50,7 +50,7 @@ const bankOption = (y: Argv) =>
 
 export function bankCommand(io: Io, setExit: (code: number) => void): CommandModule {
   return {
-    command: 'bank <command>',
+    command: 'bank',
     describe: 'check, count and import the question bank',
     builder: (y) =>
       bankOption(y)
