@@ -2,7 +2,7 @@
 // y down): the page starts with a flipping `cm`, and text uses a Tm with d = -1 so glyphs
 // stand upright. Text is one TJ per box with kerning adjustments that put every glyph at
 // exactly x + dx[i].
-import { TypesetError, type Box, type Color, type TextBox } from '../types.js';
+import { TypesetError, type Box, type Color, type FontFace, type TextBox } from '../types.js';
 
 /** How the content writer reaches the embedded fonts (see embed.ts). */
 export interface GlyphEncoder {
@@ -280,5 +280,36 @@ export function pageContents(doc: { pages: readonly { boxes: readonly Box[] }[] 
       cache.set(index, content);
     }
     return content;
+  };
+}
+
+/**
+ * A face's code point → two-byte subset code. The hot path is one typed-array read per
+ * character (0 = not yet seen; the subset's 0 is .notdef, which we never print); on first
+ * use of a glyph `addGlyph` gives it its subset id.
+ */
+export function subsetCoder(face: FontFace, addGlyph: (glyphId: number, codePoint: number) => number): (codePoint: number) => string {
+  const subsetIdOfCodePoint = new Int32Array(0x10000);
+  const codeOfSubsetId: string[] = ['\0\0'];
+  const subsetIdOfGlyph = new Map<number, number>();
+  const include = (codePoint: number): string => {
+    const gid = face.glyphId(codePoint);
+    if (gid === 0) {
+      // Layout picks faces with faceFor(); this catches boxes made some other way.
+      const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
+      throw new TypesetError(`The font ${face.file} (${face.key}) has no glyph for "${String.fromCodePoint(codePoint)}" (U+${hex}); it would print as an empty box.`);
+    }
+    let sub = subsetIdOfGlyph.get(gid);
+    if (sub === undefined) {
+      sub = addGlyph(gid, codePoint);
+      codeOfSubsetId[sub] = literalCode(sub);
+      subsetIdOfGlyph.set(gid, sub);
+    }
+    if (codePoint < 0x10000) subsetIdOfCodePoint[codePoint] = sub;
+    return codeOfSubsetId[sub]!;
+  };
+  return (codePoint) => {
+    const sub = codePoint < 0x10000 ? subsetIdOfCodePoint[codePoint]! : 0;
+    return sub !== 0 ? codeOfSubsetId[sub]! : include(codePoint);
   };
 }

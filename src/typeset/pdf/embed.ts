@@ -4,7 +4,7 @@
 import { fontkitFontOf } from '../fonts/face.js';
 import type { FontFace, FontSet } from '../types.js';
 import { TypesetError } from '../types.js';
-import { literalCode, type EncodedFont, type GlyphEncoder } from './content.js';
+import { subsetCoder, type EncodedFont, type GlyphEncoder } from './content.js';
 import { embedFontFast } from './deflate.js';
 
 /** The parts of pdfkit's (untyped) EmbeddedFont that we use. */
@@ -67,39 +67,19 @@ export function pdfkitGlyphEncoder(
 }
 
 function encodedFont(face: FontFace, font: EmbeddedFont): EncodedFont & { ref(): unknown; glyphs(): number[] } {
-  // The hot path is one typed-array read per character: code point → subset glyph id
-  // (0 = not yet seen; the subset's 0 is .notdef, which we never print) → its code.
-  const subsetIdOfCodePoint = new Int32Array(0x10000);
-  const codeOfSubsetId: string[] = ['\0\0'];
-  const subsetIdOfGlyph = new Map<number, number>();
   const glyphs: number[] = [];
-  const include = (codePoint: number): string => {
-    const gid = face.glyphId(codePoint);
-    if (gid === 0) {
-      // Layout picks faces with faceFor(); this catches boxes made some other way.
-      const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
-      throw new TypesetError(`The font ${face.file} (${face.key}) has no glyph for "${String.fromCodePoint(codePoint)}" (U+${hex}); it would print as an empty box.`);
-    }
-    let sub = subsetIdOfGlyph.get(gid);
-    if (sub === undefined) {
-      sub = font.subset.includeGlyph(gid);
-      font.widths[sub] ??= face.advance(codePoint) * 1000;
-      font.unicode[sub] ??= [codePoint];
-      codeOfSubsetId[sub] = literalCode(sub);
-      subsetIdOfGlyph.set(gid, sub);
-      glyphs.push(gid);
-    }
-    if (codePoint < 0x10000) subsetIdOfCodePoint[codePoint] = sub;
-    return codeOfSubsetId[sub]!;
-  };
+  const code = subsetCoder(face, (gid, codePoint) => {
+    const sub = font.subset.includeGlyph(gid);
+    font.widths[sub] ??= face.advance(codePoint) * 1000;
+    font.unicode[sub] ??= [codePoint];
+    glyphs.push(gid);
+    return sub;
+  });
   return {
     resource: font.id,
     ref: () => font.ref(),
     glyphs: () => glyphs,
-    code(codePoint) {
-      const sub = codePoint < 0x10000 ? subsetIdOfCodePoint[codePoint]! : 0;
-      return sub !== 0 ? codeOfSubsetId[sub]! : include(codePoint);
-    },
+    code,
     width: (codePoint) => face.advance(codePoint) * 1000,
   };
 }

@@ -8,7 +8,7 @@ import type { SfntFont } from '../fonts/sfnt.js';
 import type { Box, FontFace, FontSet, LaidOutDocument, Page } from '../types.js';
 import { TypesetError } from '../types.js';
 import { readCffSourceAt, writeCffSubset, type CffSource } from './cff.js';
-import { literalCode, pageContents, pdfNumber, type EncodedFont, type GlyphEncoder } from './content.js';
+import { pageContents, pdfNumber, subsetCoder, type EncodedFont, type GlyphEncoder } from './content.js';
 import { DEFLATE_LEVEL, deflateWhole, FONT_DEFLATE } from './deflate.js';
 import type { WritePdfOptions } from './write-pdfkit.js';
 
@@ -78,46 +78,16 @@ interface SubsetFont extends EncodedFont {
 }
 
 function subsetFont(face: FontFace, sfnt: SfntFont, cff: CffSource, resource: string, ref: number): SubsetFont {
-  // The hot path is one typed-array read per character: code point → subset id
-  // (0 = not yet seen; the subset's 0 is .notdef, which we never print) → its code.
-  const subsetIdOfCodePoint = new Int32Array(0x10000);
-  const codeOfSubsetId: string[] = ['\0\0'];
-  const subsetIdOfGlyph = new Map<number, number>([[0, 0]]);
-  const font: SubsetFont = {
-    face,
-    sfnt,
-    cff,
-    ref,
-    resource,
-    glyphs: [0],
-    widths: [(sfnt.advanceOfGlyph(0) * 1000) / sfnt.unitsPerEm],
-    unicode: [0],
-    code(codePoint) {
-      const sub = codePoint < 0x10000 ? subsetIdOfCodePoint[codePoint]! : 0;
-      return sub !== 0 ? codeOfSubsetId[sub]! : include(codePoint);
-    },
-    width: (codePoint) => face.advance(codePoint) * 1000,
-  };
-  const include = (codePoint: number): string => {
-    const gid = face.glyphId(codePoint);
-    if (gid === 0) {
-      // Layout picks faces with faceFor(); this catches boxes made some other way.
-      const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
-      throw new TypesetError(`The font ${face.file} (${face.key}) has no glyph for "${String.fromCodePoint(codePoint)}" (U+${hex}); it would print as an empty box.`);
-    }
-    let sub = subsetIdOfGlyph.get(gid);
-    if (sub === undefined) {
-      sub = font.glyphs.length;
-      font.glyphs.push(gid);
-      font.widths.push(face.advance(codePoint) * 1000);
-      font.unicode.push(codePoint);
-      codeOfSubsetId[sub] = literalCode(sub);
-      subsetIdOfGlyph.set(gid, sub);
-    }
-    if (codePoint < 0x10000) subsetIdOfCodePoint[codePoint] = sub;
-    return codeOfSubsetId[sub]!;
-  };
-  return font;
+  const glyphs = [0];
+  const widths = [(sfnt.advanceOfGlyph(0) * 1000) / sfnt.unitsPerEm];
+  const unicode = [0];
+  const code = subsetCoder(face, (gid, codePoint) => {
+    glyphs.push(gid);
+    widths.push(face.advance(codePoint) * 1000);
+    unicode.push(codePoint);
+    return glyphs.length - 1;
+  });
+  return { face, sfnt, cff, ref, resource, glyphs, widths, unicode, code, width: (codePoint) => face.advance(codePoint) * 1000 };
 }
 
 /** The objects of the file, numbered from 1, each kept as bytes until the file is assembled. */
