@@ -5,12 +5,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { loadFonts } from '../../../src/typeset/fonts/index.js';
 import { measureInline, setParagraph } from '../../../src/typeset/layout/lines/index.js';
 import type { FontSet, InlineItem, ParagraphStyle } from '../../../src/typeset/types.js';
 import { TypesetError } from '../../../src/typeset/types.js';
 import { lineProblems } from './checkLines.js';
-import { fakeFonts } from './fakeFonts.js';
+import { fakeAndRealFonts } from './fakeFonts.js';
 import { prng, SIZE, style, text } from './helpers.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -62,15 +61,7 @@ const random = (() => {
   return Array.from({ length: 250 }, () => randomParagraph(rand));
 })();
 
-function realFonts(): FontSet | undefined {
-  try {
-    return loadFonts();
-  } catch {
-    return undefined;
-  }
-}
-
-const fontSets: [string, FontSet | undefined][] = [['fake fonts', fakeFonts()], ['real fonts', realFonts()]];
+const fontSets = fakeAndRealFonts();
 
 /** Whether every character of the paragraph has a face (the seed has stray Ethiopic). */
 function covered(p: string, fonts: FontSet): boolean {

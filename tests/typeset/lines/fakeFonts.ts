@@ -1,5 +1,6 @@
 // A tiny FontSet with round numbers: CJK and full-width punctuation 1 em, ASCII 0.5 em,
 // space 0.25 em. Ethiopic and private-use characters are not covered by any face.
+import { loadFonts } from '../../../src/typeset/fonts/index.js';
 import type { FontFace, FontSet } from '../../../src/typeset/types.js';
 import { TypesetError } from '../../../src/typeset/types.js';
 
@@ -51,4 +52,15 @@ export function fakeFonts(): FontSet {
     faces: () => [...faces.values()],
     describe: (family) => `the ${family} family (/fake/${family}.otf)`,
   };
+}
+
+/** The engine's tests run twice: on the fake fonts, and on the bundled fonts (undefined if they cannot load). */
+export function fakeAndRealFonts(): [string, FontSet | undefined][] {
+  let real: FontSet | undefined;
+  try {
+    real = loadFonts();
+  } catch {
+    real = undefined;
+  }
+  return [['fake fonts', fakeFonts()], ['real fonts', real]];
 }

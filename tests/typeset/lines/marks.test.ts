@@ -2,21 +2,12 @@
 // against a following full stop without its ink touching, on the fake and the real fonts.
 import * as fontkit from 'fontkit';
 import { describe, expect, test } from 'vitest';
-import { loadFonts } from '../../../src/typeset/fonts/index.js';
 import { setParagraph } from '../../../src/typeset/layout/lines/index.js';
 import type { CircleBox, FontSet, InlineItem, SetLine, TextBox } from '../../../src/typeset/types.js';
-import { fakeFonts } from './fakeFonts.js';
+import { fakeAndRealFonts, fakeFonts } from './fakeFonts.js';
 import { justified, left, SIZE, style, text, xOf } from './helpers.js';
 
-function realFonts(): FontSet | undefined {
-  try {
-    return loadFonts();
-  } catch {
-    return undefined;
-  }
-}
-
-const fontSets: [string, FontSet | undefined][] = [['fake fonts', fakeFonts()], ['real fonts', realFonts()]];
+const fontSets = fakeAndRealFonts();
 const EM = SIZE;
 const dotted = style({ emphasisDots: true });
 const bracket = (answer?: string): InlineItem =>
