@@ -76,7 +76,7 @@ describe('squeezed pairs on a line that must shrink to fit', () => {
 });
 
 describe('on the real fonts, drawn ink', () => {
-  const fonts = realFonts();
+  const fonts = fontSets[1]![1];
   test.skipIf(!fonts)('of the bracket’s ） and the following 。 does not overlap, in every face', () => {
     for (const face of fonts!.faces()) {
       const font = fontkit.openSync(face.file) as fontkit.Font;
