@@ -16,7 +16,7 @@ export interface SourcePos {
 export const BLOCK_ELEMENTS = [
   'doc', 'page', 'header', 'footer', 'section', 'h1', 'h2', 'p', 'options', 'opt', 'table',
   'row', 'cell', 'keep', 'columns', 'pagebreak', 'rule', 'spacer', 'seal', 'toc', 'checklist',
-  'item', 'bubble', 'qrcode',
+  'item', 'bubble', 'qrcode', 'canvas', 'circle', 'rect', 'line', 'label', 'qr',
 ] as const;
 export const INLINE_ELEMENTS = ['b', 'em', 'u', 'blank', 'br', 'span', 'box'] as const;
 

@@ -4,6 +4,7 @@ import type { ElementNode } from '../types.js';
 import { lengthPt } from '../markup/units.js';
 import type { BlockContext, FlowBuilder } from './context.js';
 import { layoutBubble, layoutQrcode, layoutRule, layoutSpacer } from './figures.js';
+import { layoutCanvas } from './canvas.js';
 import { columnWidth, type PageMaster } from './master.js';
 import { layoutOptions } from './options.js';
 import { layoutChecklist, layoutParagraph } from './paragraph.js';
@@ -47,6 +48,8 @@ function layoutBlock(el: ElementNode, width: number, master: PageMaster, ctx: Bl
       return layoutBubble(el, ctx, out);
     case 'qrcode':
       return layoutQrcode(el, width, ctx, out);
+    case 'canvas':
+      return layoutCanvas(el, ctx, out);
     case 'toc':
       return layoutToc(el, width, ctx, out);
     case 'pagebreak':

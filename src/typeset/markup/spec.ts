@@ -80,7 +80,7 @@ export const INLINES = ['b', 'em', 'u', 'blank', 'br', 'span', 'box'] as const s
 /** Blocks that flow down a column. */
 export const FLOW = [
   'section', 'h1', 'h2', 'p', 'options', 'table', 'keep', 'columns', 'pagebreak', 'rule', 'spacer',
-  'toc', 'checklist', 'bubble', 'qrcode',
+  'toc', 'checklist', 'bubble', 'qrcode', 'canvas',
 ] as const satisfies readonly ElementName[];
 
 const inlineContainer = (attrs: Record<string, AttrCheck>): ElementSpec => ({
@@ -185,6 +185,22 @@ export const MARKUP_SPEC: Record<ElementName, ElementSpec> = {
   item: { kind: 'block', attrs: { ...FROM, checked: bool }, children: INLINES, text: true },
   bubble: leaf({ number: nonEmpty, choices, filled: letters }),
   qrcode: leaf({ data: nonEmpty, size: absLength, align: oneOf('left', 'center', 'right'), caption: anyText }),
+  canvas: {
+    kind: 'block',
+    attrs: { ...FROM, width: absLength, height: absLength },
+    children: ['circle', 'rect', 'line', 'label', 'qr'],
+    text: false,
+  },
+  circle: leaf({ cx: absLength, cy: absLength, r: absLength, stroke: color, fill: color, 'line-width': absLength }),
+  rect: leaf({ x: absLength, y: absLength, w: absLength, h: absLength, stroke: color, fill: color, 'line-width': absLength }),
+  line: leaf({ x1: absLength, y1: absLength, x2: absLength, y2: absLength, width: absLength, dash: oneOf('solid', 'dashed', 'dotted'), color }),
+  label: {
+    kind: 'block',
+    attrs: { ...FROM, x: absLength, y: absLength, size: absLength, font: FONT, bold: bool, align: oneOf('left', 'center', 'right'), color },
+    children: [],
+    text: true,
+  },
+  qr: leaf({ x: absLength, y: absLength, size: absLength, data: nonEmpty }),
   b: inlineContainer({}),
   em: inlineContainer({}),
   u: inlineContainer({}),
@@ -198,6 +214,12 @@ export const MARKUP_SPEC: Record<ElementName, ElementSpec> = {
 export const REQUIRED_ATTRS: Partial<Record<ElementName, string[]>> = {
   bubble: ['number'],
   qrcode: ['data'],
+  canvas: ['height'],
+  circle: ['cx', 'cy', 'r'],
+  rect: ['x', 'y', 'w', 'h'],
+  line: ['x1', 'y1', 'x2', 'y2'],
+  label: ['x', 'y'],
+  qr: ['x', 'y', 'size', 'data'],
 };
 
 /** The elements that may be the outermost one. */
