@@ -49,9 +49,16 @@ export function parseMarkup(xml: string, template: string): ElementNode {
   // only counted for the tags and texts that become nodes.
   const parser = new SaxesParser({ position: false });
   const lines = lineStarts(xml);
+  // Source markers <?src FILE LINE COL?> that the template layer puts before each tag it wrote:
+  // a position in the output maps back to the template (and partial) that produced it.
+  const markers: SourceMarker[] = [];
   const at = (index: number): SourcePos => {
     const line = lineOf(lines, index);
-    return { template, line: line + 1, col: index - lines[line]! + 1 };
+    const marker = markerBefore(markers, index);
+    if (!marker) return { template, line: line + 1, col: index - lines[line]! + 1 };
+    const markerLine = lineOf(lines, marker.index);
+    if (markerLine === line) return { template: marker.template, line: marker.line, col: marker.col + index - marker.index };
+    return { template: marker.template, line: marker.line + line - markerLine, col: index - lines[line]! + 1 };
   };
   const stack: ElementNode[] = [];
   let root: ElementNode | undefined;
@@ -150,6 +157,12 @@ export function parseMarkup(xml: string, template: string): ElementNode {
     parent.children.push({ type: 'text', text, pos } satisfies MarkupNode);
   });
 
+  parser.on('processinginstruction', (pi) => {
+    const m = /^(\S+) (\d+) (\d+)$/.exec(pi.body.trim());
+    if (pi.target === 'src' && m) markers.push({ index: parser.position, template: m[1]!, line: Number(m[2]), col: Number(m[3]) });
+    textStart = parser.position;
+  });
+
   parser.on('error', (err) => {
     const open = stack[stack.length - 1];
     let pos: SourcePos = at(Math.max(0, Math.min(parser.position, xml.length) - 1));
@@ -161,7 +174,7 @@ export function parseMarkup(xml: string, template: string): ElementNode {
     } else if (lastClosed && err.message.includes('unexpected close tag')) {
       message = `this closing tag does not match <${lastClosed.name}> opened at line ${lastClosed.pos.line}, column ${lastClosed.pos.col}`;
     }
-    failure ??= new TypesetError(`${template}:${pos.line}:${pos.col}: ${message}`, pos, fromOf());
+    failure ??= new TypesetError(`${pos.template}:${pos.line}:${pos.col}: ${message}`, pos, fromOf());
     throw failure;
   });
 
@@ -206,6 +219,29 @@ function checkAmpersands(xml: string, template: string): void {
     `${template}:${line}:${col}: a bare "&" in text: write &amp; (bank text should go through {{ }} so handlebars escapes it)`,
     { template, line, col },
   );
+}
+
+interface SourceMarker {
+  /** Index in the markup just after the marker. */
+  index: number;
+  template: string;
+  line: number;
+  col: number;
+}
+
+/** The last marker at or before `index` (markers are in document order). */
+function markerBefore(markers: readonly SourceMarker[], index: number): SourceMarker | undefined {
+  let lo = 0;
+  let hi = markers.length - 1;
+  let found: SourceMarker | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (markers[mid]!.index <= index) {
+      found = markers[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 /** Index of the first character of every line. */
