@@ -56,6 +56,11 @@ export const SectionSchema = z
     points: z.number().positive().describe('points per question'),
     title: text.optional().describe('heading; defaults to the type name, e.g. 单项选择题'),
     instruction: text.describe('the instruction line printed under the heading'),
+    partialCredit: z
+      .number()
+      .positive()
+      .optional()
+      .describe('multiple choice: points for a correct subset (少选); absent: all or nothing. Papers print the rule, keys and grading apply it'),
     topics: TopicRuleSchema.optional(),
     difficulty: DifficultyRuleSchema.optional(),
     cells: z.array(CellQuotaSchema).optional().describe('双向细目表 cells: exact counts of topic x difficulty'),
@@ -113,6 +118,13 @@ export const BlueprintSchema = z
         });
       }
       seen.set(s.type, i);
+      if (s.partialCredit !== undefined && (s.type !== 'multiple' || s.partialCredit >= s.points)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sections', i, 'partialCredit'],
+          message: s.type !== 'multiple' ? 'partialCredit is for multiple-choice sections only' : `partialCredit must be less than the ${s.points} points of a full answer`,
+        });
+      }
       checkRuleSums(ctx, s.topics, s.difficulty, s.count, ['sections', i], `section ${i + 1}`);
       checkCells(ctx, s, i);
     });

@@ -44,6 +44,10 @@ export const QuestionSchema = z
     explanation: text.describe('解析: why the answer is right'),
     norms: z.array(id).default([]).describe('Ids of the handbook norms this question tests'),
     tags: z.array(text).optional(),
+    emphasis: z
+      .literal(false)
+      .optional()
+      .describe('false: do not mark negation words (不, 严禁…) in this stem with emphasis dots'),
     fixedOrder: z
       .union([z.literal(true), z.array(z.string().regex(/^[A-H]$/))])
       .optional()
