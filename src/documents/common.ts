@@ -1,0 +1,83 @@
+// Pieces every exam document shares: page settings by paper size, numerals, points, the
+// paper's identity printed in QR codes and footers.
+import type { Bank, Question } from '../bank/schema.js';
+import type { Manifest } from '../assemble/manifest.js';
+import { sha256 } from '../assemble/manifest.js';
+import { fillIn, type Theme } from './theme.js';
+
+export const PAPER_SIZES = ['a4', 'b5', 'a3'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+export interface DocSettings {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string;
+  size: string;
+  orientation: string;
+  margin: string;
+  bindingMargin: string;
+  columns: string;
+  fontSize: string;
+  lineHeight: string;
+  seal: boolean;
+  sealFields: string;
+}
+
+export interface PageOptions {
+  size: PaperSize;
+  seal: boolean;
+}
+
+/** <doc> attributes for a paper-like document: A4/B5 portrait in one column, A3 landscape in two (8开). */
+export function docSettings(theme: Theme, opts: PageOptions, info: { title: string; subject: string; keywords: string; organisation: string }): DocSettings {
+  const a3 = opts.size === 'a3';
+  return {
+    title: info.title,
+    author: info.organisation,
+    subject: info.subject,
+    keywords: info.keywords,
+    size: opts.size.toUpperCase(),
+    orientation: a3 ? 'landscape' : 'portrait',
+    margin: a3 ? theme.paper.marginA3 : theme.paper.margin,
+    bindingMargin: opts.seal ? theme.paper.bindingMargin : '0mm',
+    columns: a3 ? '2' : '1',
+    fontSize: theme.paper.fontSize,
+    lineHeight: String(theme.paper.lineHeight),
+    seal: opts.seal,
+    sealFields: theme.paper.candidateFields.join(','),
+  };
+}
+
+const DIGITS = '零一二三四五六七八九';
+
+/** 1 → 一, 12 → 十二, 20 → 二十 (section numbers). */
+export function chineseNumeral(n: number): string {
+  if (n < 10) return DIGITS[n]!;
+  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
+  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
+  return String(n);
+}
+
+/** Points as a trainer writes them: 2, 1.5, 0.25 (no float noise). */
+export function formatPoints(p: number): string {
+  return String(Math.round(p * 100) / 100);
+}
+
+/** A short id for the paper (bank, blueprint and seed): printed in QR codes and sheet geometry. */
+export function paperId(manifest: Manifest): string {
+  return sha256(`${manifest.bank.sha256}\n${manifest.blueprint.sha256}\n${manifest.seed}\n${manifest.mode}`).slice(0, 12);
+}
+
+export function variantMark(theme: Theme, label: string): string {
+  return fillIn(theme.paper.variantMark, { label });
+}
+
+/** The organisation printed on documents: the blueprint's, else the theme's. */
+export function organisationOf(manifest: Manifest, theme: Theme): string {
+  return manifest.blueprint.content.organisation ?? theme.organisation;
+}
+
+export function topicName(bank: Bank, q: Question): string {
+  return bank.topics.find((t) => t.id === q.topic)?.name ?? q.topic;
+}

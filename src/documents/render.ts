@@ -1,0 +1,81 @@
+// Manifest + bank → the exam documents as PDF bytes (and the sheet geometry), per variant.
+// Pure apart from reading templates: the CLI decides where the bytes go.
+import { basename } from 'node:path';
+import type { Manifest } from '../assemble/manifest.js';
+import { resolveVariant } from '../assemble/resolve.js';
+import type { Bank } from '../bank/schema.js';
+import { loadFonts } from '../typeset/fonts/index.js';
+import { typeset } from '../typeset/index.js';
+import { writePdf } from '../typeset/pdf/index.js';
+import type { FontSet } from '../typeset/types.js';
+import { organisationOf, paperId, type PaperSize } from './common.js';
+import { keyView } from './key.js';
+import { paperView } from './paper.js';
+import { serializeGeometry, sheetView } from './sheet.js';
+import { specView } from './spec.js';
+import type { TemplateSet } from './templates.js';
+import type { Theme } from './theme.js';
+
+export const DOCUMENT_KINDS = ['paper', 'key', 'sheet', 'spec'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export interface RenderExamOptions {
+  manifest: Manifest;
+  bank: Bank;
+  templates: TemplateSet;
+  theme: Theme;
+  size: PaperSize;
+  seal: boolean;
+  only: readonly DocumentKind[];
+  fonts?: FontSet;
+  /** Handbook page of each norm id, for "见手册 3.2.1（第 14 页）" in keys. */
+  handbookPages?: ReadonlyMap<string, number>;
+}
+
+export interface RenderedFile {
+  /** File name, e.g. standard-A-paper.pdf or standard-A-sheet.json. */
+  name: string;
+  kind: DocumentKind | 'geometry';
+  variant: string;
+  bytes: Buffer;
+  /** PDF pages; 0 for the geometry JSON. */
+  pages: number;
+}
+
+/** "standard.yaml" → "standard": the stem every output file name starts with. */
+export function outputStem(manifest: Manifest): string {
+  return basename(manifest.blueprint.file || 'paper').replace(/\.ya?ml$/i, '') || 'paper';
+}
+
+/** Every requested document of every variant, in variant then kind order. */
+export async function renderExamDocuments(opts: RenderExamOptions): Promise<RenderedFile[]> {
+  const fonts = opts.fonts ?? loadFonts();
+  const { manifest, bank, theme } = opts;
+  const organisation = organisationOf(manifest, theme);
+  const bp = manifest.blueprint.content;
+  const id = paperId(manifest);
+  const stem = outputStem(manifest);
+  const page = { size: opts.size, seal: opts.seal, organisation };
+  const out: RenderedFile[] = [];
+  const pdf = async (template: string, view: object) => {
+    const doc = typeset(opts.templates.render(template, view), { template, fonts });
+    return { bytes: await writePdf(doc, fonts), pages: doc.pages.length };
+  };
+  for (let i = 0; i < manifest.variants.length; i++) {
+    const variant = resolveVariant(bank, manifest, i);
+    const label = variant.label;
+    const name = (kind: string, ext = 'pdf') => `${stem}-${label}-${kind}.${ext}`;
+    for (const kind of DOCUMENT_KINDS) {
+      if (!opts.only.includes(kind)) continue;
+      if (kind === 'paper') out.push({ name: name(kind), kind, variant: label, ...(await pdf('paper.hbs', paperView(variant, bp, theme, page))) });
+      if (kind === 'key') out.push({ name: name(kind), kind, variant: label, ...(await pdf('key.hbs', keyView(variant, bank, bp, theme, { ...page, ...(opts.handbookPages ? { handbookPages: opts.handbookPages } : {}) }))) });
+      if (kind === 'spec') out.push({ name: name(kind), kind, variant: label, ...(await pdf('spec.hbs', specView(variant, bank, bp, theme, page))) });
+      if (kind === 'sheet') {
+        const view = sheetView(variant, manifest, theme, { organisation, paperId: id });
+        out.push({ name: name(kind), kind, variant: label, ...(await pdf('sheet.hbs', view)) });
+        out.push({ name: name(kind, 'json'), kind: 'geometry', variant: label, bytes: Buffer.from(serializeGeometry(view.geometry)), pages: 0 });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+// templates/theme.yaml: wording, sizes and labels of every document, validated like the bank.
+// A trainer's templates folder may carry its own theme.yaml; what it leaves out keeps the default.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { QUESTION_TYPES } from '../bank/schema.js';
+
+const text = z.string().trim().min(1);
+
+export const ThemeSchema = z
+  .object({
+    organisation: text,
+    paper: z
+      .object({
+        fontSize: text,
+        lineHeight: z.number().min(1).max(3),
+        margin: text,
+        marginA3: text,
+        bindingMargin: text,
+        candidateFields: z.array(text).min(1).max(6),
+        variantMark: text,
+        footer: text,
+        notesTitle: text,
+        notes: z.array(text),
+        scoreTable: z.tuple([text, text, text]),
+        endMark: text,
+        sectionSummary: text,
+        multipleAllOrNothing: text,
+        multiplePartial: text,
+        negation: z.object({ types: z.array(z.enum(QUESTION_TYPES)), words: z.array(text) }).strict(),
+      })
+      .strict(),
+    key: z
+      .object({ title: text, subtitle: text, gridPerRow: z.number().int().min(5).max(20), judgeTrue: text, judgeFalse: text, handbook: text })
+      .strict(),
+    sheet: z
+      .object({
+        title: text,
+        idDigits: z.number().int().min(0).max(12),
+        idLabel: text,
+        judgeLabels: z.tuple([text, text]),
+        instructions: z.array(text),
+      })
+      .strict(),
+    spec: z.object({ title: text }).strict(),
+  })
+  .strict();
+
+export type Theme = z.output<typeof ThemeSchema>;
+
+/** Deep merge of plain objects; arrays and scalars of `over` replace those of `base`. */
+function merge(base: unknown, over: unknown): unknown {
+  if (over === undefined || over === null) return base;
+  if (base && over && typeof base === 'object' && typeof over === 'object' && !Array.isArray(base) && !Array.isArray(over)) {
+    const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+    for (const [k, v] of Object.entries(over as Record<string, unknown>)) out[k] = merge(out[k], v);
+    return out;
+  }
+  return over;
+}
+
+function readThemeFile(file: string): { value?: unknown; problems: string[] } {
+  const doc = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: false });
+  if (doc.errors.length) {
+    return { problems: doc.errors.map((e) => `${file}:${e.linePos?.[0].line ?? 1}:${e.linePos?.[0].col ?? 1}: ${e.message.split('\n')[0]}`) };
+  }
+  return { value: doc.toJS(), problems: [] };
+}
+
+/**
+ * The theme of a templates folder: `defaultsDir/theme.yaml` overlaid with `dir/theme.yaml`.
+ * Problems are `FILE:LINE:COL: message` lines.
+ */
+export function loadTheme(dir: string, defaultsDir: string): { theme?: Theme; problems: string[] } {
+  const base = readThemeFile(join(defaultsDir, 'theme.yaml'));
+  if (base.problems.length) return { problems: base.problems };
+  let value = base.value;
+  const own = join(dir, 'theme.yaml');
+  if (dir !== defaultsDir && existsSync(own)) {
+    const read = readThemeFile(own);
+    if (read.problems.length) return { problems: read.problems };
+    value = merge(value, read.value);
+  }
+  const parsed = ThemeSchema.safeParse(value);
+  if (!parsed.success) {
+    return { problems: parsed.error.issues.map((i) => `${existsSync(own) ? own : join(defaultsDir, 'theme.yaml')}:1:1: ${i.path.join('.')}: ${i.message}`) };
+  }
+  return { theme: parsed.data, problems: [] };
+}
+
+/** "{label}卷" with {label} → value; unknown names stay as written. */
+export function fillIn(pattern: string, values: Record<string, string | number>): string {
+  return pattern.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+}
