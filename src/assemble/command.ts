@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { displayPath, loadBank } from '../bank/load.js';
+import type { Bank } from '../bank/schema.js';
 import { isYamlFailure, locate, readYaml, type YamlSource } from '../bank/yamlSource.js';
 import { writeFileAtomic } from '../cli/files.js';
 import { packageVersion } from '../paths.js';
@@ -26,6 +27,8 @@ export interface AssembleArgs {
   /** Record the issued paper in the blueprint's exposure.history file. */
   issue?: boolean;
   bankDir: string;
+  /** The bank already loaded (and checked) from bankDir by the caller: saves loading it twice. */
+  bank?: Bank;
 }
 
 export interface AssembleIo {
@@ -131,7 +134,7 @@ function fromBlueprint(args: AssembleArgs, io: AssembleIo): number {
     return ASSEMBLE_EXIT.infeasible;
   }
 
-  const bank = loadUsableBank(args.bankDir, io);
+  const bank = args.bank ?? loadUsableBank(args.bankDir, io);
   if (!bank) return ASSEMBLE_EXIT.error;
   const seed = args.seed ?? bp.seed ?? 1;
   const result = assemble(bank, bp, {
@@ -167,7 +170,7 @@ function fromManifest(args: AssembleArgs, file: string, io: AssembleIo): number 
     io.stderr(`${displayPath(file)}:1:1 error manifest: ${parsed.problem}`);
     return ASSEMBLE_EXIT.infeasible;
   }
-  const bank = loadUsableBank(args.bankDir, io);
+  const bank = args.bank ?? loadUsableBank(args.bankDir, io);
   if (!bank) return ASSEMBLE_EXIT.error;
   const missing = missingQuestions(bank, parsed.manifest);
   if (missing.length) {

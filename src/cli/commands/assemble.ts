@@ -1,44 +1,53 @@
 // `exampress assemble`: blueprint + seed -> manifest.json (the question sets of every variant).
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { runAssemble, type AssembleArgs } from '../../assemble/command.js';
 import { defaultBankDir } from '../../paths.js';
 import type { Io } from '../io.js';
+
+/** The options that choose papers: shared by assemble, paper and build. */
+export function withAssembleOptions<T>(y: Argv<T>) {
+  return y
+    .option('blueprint', { type: 'string', describe: 'blueprint YAML (bank/blueprints/*.yaml)' })
+    .option('seed', { type: 'number', describe: 'seed of the draw (default: the blueprint\'s seed, else 1)' })
+    .option('variants', { type: 'number', describe: 'number of papers (default: the blueprint\'s variants.count)' })
+    .option('mode', { choices: ['shuffle', 'parallel'] as const, describe: 'shuffle: same questions, new order (A/B卷); parallel: different questions' })
+    .option('roster', { type: 'string', describe: 'CSV of candidate id and name: one paper per candidate' })
+    .option('out', { type: 'string', default: 'output', describe: 'folder for what it writes' })
+    .option('from-manifest', { type: 'string', describe: 'reproduce the papers of an earlier manifest.json' })
+    .option('bank', { type: 'string', default: defaultBankDir(), defaultDescription: './bank', describe: 'bank folder' })
+    .check((a) => {
+      if (!a.blueprint && !a['from-manifest']) throw new Error('give --blueprint FILE or --from-manifest FILE');
+      return true;
+    });
+}
+
+/** Parsed options → the assemble request. */
+export function assembleRequest(a: unknown): AssembleArgs {
+  const args = a as Record<string, unknown>;
+  return {
+    bankDir: String(args.bank),
+    ...(typeof args.blueprint === 'string' ? { blueprint: args.blueprint } : {}),
+    ...(typeof args.seed === 'number' ? { seed: args.seed } : {}),
+    ...(typeof args.variants === 'number' ? { variants: args.variants } : {}),
+    ...(args.mode === 'shuffle' || args.mode === 'parallel' ? { mode: args.mode } : {}),
+    ...(typeof args.roster === 'string' ? { roster: args.roster } : {}),
+    ...(typeof args.out === 'string' ? { out: args.out } : {}),
+    ...(typeof args.fromManifest === 'string' ? { fromManifest: args.fromManifest } : {}),
+    json: Boolean(args.json),
+    issue: Boolean(args.issue),
+  };
+}
 
 export function assembleCommand(io: Io, setExit: (code: number) => void): CommandModule {
   return {
     command: 'assemble',
     describe: 'choose the questions of each paper from a blueprint and a seed; writes manifest.json',
     builder: (y) =>
-      y
-        .option('blueprint', { type: 'string', describe: 'blueprint YAML (bank/blueprints/*.yaml)' })
-        .option('seed', { type: 'number', describe: 'seed of the draw (default: the blueprint\'s seed, else 1)' })
-        .option('variants', { type: 'number', describe: 'number of papers (default: the blueprint\'s variants.count)' })
-        .option('mode', { choices: ['shuffle', 'parallel'] as const, describe: 'shuffle: same questions, new order (A/B卷); parallel: different questions' })
-        .option('roster', { type: 'string', describe: 'CSV of candidate id and name: one paper per candidate' })
-        .option('out', { type: 'string', default: 'output', describe: 'folder for manifest.json' })
+      withAssembleOptions(y)
         .option('json', { type: 'boolean', default: false, describe: 'also print the manifest on stdout' })
-        .option('from-manifest', { type: 'string', describe: 'reproduce the papers of an earlier manifest.json' })
-        .option('issue', { type: 'boolean', default: false, describe: 'record the questions in the blueprint\'s exposure.history' })
-        .option('bank', { type: 'string', default: defaultBankDir(), defaultDescription: './bank', describe: 'bank folder' })
-        .check((a) => {
-          if (!a.blueprint && !a['from-manifest']) throw new Error('give --blueprint FILE or --from-manifest FILE');
-          return true;
-        }),
+        .option('issue', { type: 'boolean', default: false, describe: 'record the questions in the blueprint\'s exposure.history' }),
     handler: async (a) => {
-      const args = a as unknown as Record<string, unknown>;
-      const request: AssembleArgs = {
-        bankDir: String(args.bank),
-        ...(typeof args.blueprint === 'string' ? { blueprint: args.blueprint } : {}),
-        ...(typeof args.seed === 'number' ? { seed: args.seed } : {}),
-        ...(typeof args.variants === 'number' ? { variants: args.variants } : {}),
-        ...(args.mode === 'shuffle' || args.mode === 'parallel' ? { mode: args.mode } : {}),
-        ...(typeof args.roster === 'string' ? { roster: args.roster } : {}),
-        ...(typeof args.out === 'string' ? { out: args.out } : {}),
-        ...(typeof args.fromManifest === 'string' ? { fromManifest: args.fromManifest } : {}),
-        json: Boolean(args.json),
-        issue: Boolean(args.issue),
-      };
-      setExit(await runAssemble(request, io));
+      setExit(await runAssemble(assembleRequest(a), io));
     },
   };
 }
