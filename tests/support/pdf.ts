@@ -11,6 +11,7 @@
  *   await page.items();                        // glyph runs: { str, x, y, width, height, baseline, fontName }
  *   await page.fonts();                        // { name, subsetTag, baseName, type, embedded, toUnicode }
  *   const img = await page.render({ dpi: 72 }); // RGBA pixels; img.rgb(x, y); img.toPNG()
+ *   await pdf.fonts();                         // every page's fonts, each once (like pdffonts)
  *   await pdfText(bytes);                      // every page's text, each page ended by "\f" (like pdftotext)
  *   await pdfProblems(bytes);                  // [] for a sound file: our xref/object check + pdf.js complaints
  *   savePng('page.png', img);                  // to look at a page yourself
@@ -133,6 +134,8 @@ export interface PdfFile {
   pages(): Promise<PdfPage[]>;
   /** Every page's text, each page followed by "\f" (as pdftotext writes it). */
   text(): Promise<string>;
+  /** The fonts of all pages, each name once, in order of first use (what pdffonts lists). */
+  fonts(): Promise<PdfFont[]>;
   /** pdf.js warnings so far (only ever non-empty when opened with `{ strict: false }`). */
   readonly warnings: readonly string[];
   close(): Promise<void>;
@@ -269,6 +272,11 @@ export async function openPdf(source: Uint8Array | string, options: OpenOptions 
       let s = '';
       for (const page of await file.pages()) s += `${await page.text()}\f`;
       return s;
+    },
+    async fonts() {
+      const seen = new Map<string, PdfFont>();
+      for (const page of await file.pages()) for (const f of await page.fonts()) if (!seen.has(f.name)) seen.set(f.name, f);
+      return [...seen.values()];
     },
     close: () => doc.destroy(),
   };
