@@ -19,6 +19,10 @@
  * Coordinates are points with the origin at the TOP-LEFT of the page (y grows downwards), the
  * same as our layout's boxes. A run's box spans the font's ascent to descent around the baseline
  * (like `pdftotext -bbox`); for rotated text it is the axis-aligned box around the turned run.
+ * A run is what pdf.js makes of the shown strings: glyphs closer than ~0.1 em stay in one run
+ * (so justified CJK text comes back as whole runs, without per-glyph positions), a gap of
+ * ~0.1–0.6 em becomes a " " inside the run, a wider gap starts a new run. To check each glyph's
+ * position, space the glyphs more than 0.6 em apart.
  *
  * pdf.js keeps going after most errors and only prints "Warning: …". Here every such warning
  * while a file is read makes the call fail (a `PdfComplaint`), unless the file was opened with

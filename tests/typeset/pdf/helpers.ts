@@ -1,6 +1,6 @@
-// Shared by the PDF writer tests: boxes from real fonts, and a temp folder for files to read
-// back (with tests/support/pdf.ts).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// Shared by the PDF writer tests: boxes from real fonts, and a temp folder. PDFs are read back
+// with tests/support/pdf.ts.
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FontSet, TextBox } from '../../../src/typeset/types.js';
@@ -17,12 +17,4 @@ export function textBox(fonts: FontSet, x: number, y: number, text: string, face
     pen += f.advance(c.codePointAt(0)!) * size + spacing;
   }
   return { kind: 'text', x, y, face, size, text, dx };
-}
-
-let counter = 0;
-/** Writes the bytes to a temp file and returns its path (to look at a failing case). */
-export function save(pdf: Buffer, name = 'doc'): string {
-  const path = join(tmp, `${name}-${++counter}.pdf`);
-  writeFileSync(path, pdf);
-  return path;
 }
