@@ -213,14 +213,16 @@ export async function openPdf(source: Uint8Array | string, options: OpenOptions 
   const name = options.name ?? defaultName;
   const strict = options.strict ?? true;
   const warnings: string[] = [];
-  /** Runs one read, attributes the warnings heard meanwhile to this file, fails if strict. */
+  /**
+   * Runs one read and charges the warnings heard meanwhile to this file, failing if strict. A
+   * warning pdf.js prints between reads is charged to the next read: misplaced, never lost.
+   */
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
-    const from = heard.length;
     let result: T;
     try {
       result = await work();
     } finally {
-      warnings.push(...heard.splice(from));
+      warnings.push(...heard.splice(0));
     }
     if (strict && warnings.length) throw new PdfComplaint(name, warnings);
     return result;

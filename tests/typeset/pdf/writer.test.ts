@@ -71,6 +71,16 @@ describe('writePdf', () => {
     expect((await file.page(1)).size).toEqual({ width: 595.28, height: 841.89 });
   });
 
+  it('draws the same pixels as the pdfkit writer it replaced (text, rules, fills, both pages)', async () => {
+    const viaPdfkit = await openPdf(writePdf(sampleDoc(), fonts, { cffSubsetter: 'fontkit' }));
+    expect(viaPdfkit.info.Producer).toMatch(/pdfkit/);
+    for (let n = 1; n <= 2; n++) {
+      const [ours, theirs] = await Promise.all([file, viaPdfkit].map(async (f) => (await f.page(n)).render({ dpi: 100 })));
+      expect(ours!.data.some((v) => v < 128)).toBe(true);
+      expect(Buffer.from(ours!.data).equals(Buffer.from(theirs!.data)), `page ${n}`).toBe(true);
+    }
+  });
+
   it('gives byte-identical output for identical input', () => {
     expect(writePdf(sampleDoc(), fonts).equals(pdf)).toBe(true);
   });
