@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFonts } from '../../../src/typeset/fonts/index.js';
 import { nUp, writePdf } from '../../../src/typeset/pdf/index.js';
 import { TypesetError, type LaidOutDocument, type Page } from '../../../src/typeset/types.js';
-import { pdffontsRows } from './poppler.js';
-import { pdfinfo, pdftotext, rasterize, renderErrors, save, textBox, wordBoxes } from './helpers.js';
+import { openPdf, pdfProblems, pdfText, type PdfFile, type TextRun } from '../../support/pdf.js';
+import { textBox } from './helpers.js';
 
 const fonts = loadFonts();
 const A4 = { width: 595.28, height: 841.89 };
@@ -30,31 +30,33 @@ function sampleDoc(): LaidOutDocument {
   };
 }
 
+/** The glyph runs of every page, read back by pdf.js. */
+async function runsOf(pdf: Buffer): Promise<TextRun[][]> {
+  const file = await openPdf(pdf);
+  return Promise.all((await file.pages()).map((p) => p.items()));
+}
+
 describe('writePdf', () => {
   const pdf = writePdf(sampleDoc(), fonts);
-  const path = save(pdf, 'sample');
-
-  it('writes text that pdftotext extracts in reading order, page by page', () => {
-    const pages = pdftotext(path, '-layout').split('\f');
-    expect(pages[0]).toMatch(/一、单项选择题\s+客户经理应穿着整洁、得体的工作服装。\s+答题卡 ☐☑☒ ①②③ ABC/);
-    expect(pages[1]).toMatch(/第二页的内容/);
+  let file: PdfFile;
+  beforeAll(async () => {
+    file = await openPdf(pdf);
   });
 
-  it('renders without a complaint from poppler (font programs and content are sound)', () => {
-    expect(renderErrors(path)).toBe('');
+  it('writes text that a reader extracts in reading order, page by page', async () => {
+    expect((await file.text()).split('\f')).toEqual(['一、单项选择题\n客户经理应穿着整洁、得体的工作服装。\n答题卡 ☐☑☒ ①②③ ABC', '第二页的内容', '']);
   });
 
-  it('embeds every face used as a subset with a ToUnicode map', () => {
-    const rows = pdffontsRows(path);
-    expect(rows.map((r) => r.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
-      'NotoSansCJKsc-Bold',
-      'NotoSansCJKsc-Regular',
-      'NotoSerifCJKsc-Bold',
-      'NotoSerifCJKsc-Regular',
-    ]);
-    for (const row of rows) {
-      expect(row.name).toMatch(/^[A-Z]{6}\+/);
-      expect([row.emb, row.sub, row.uni]).toEqual(['yes', 'yes', 'yes']);
+  it('renders without a complaint (pdf.js renders every page silently; xref and objects are sound)', async () => {
+    expect(await pdfProblems(pdf)).toEqual([]);
+  });
+
+  it('embeds every face used as a subset with a ToUnicode map', async () => {
+    const used = await file.fonts();
+    expect(used.map((f) => f.baseName).sort()).toEqual(['NotoSansCJKsc-Bold', 'NotoSansCJKsc-Regular', 'NotoSerifCJKsc-Bold', 'NotoSerifCJKsc-Regular']);
+    for (const font of used) {
+      expect(font.name).toMatch(/^[A-Z]{6}\+/);
+      expect([font.type, font.embedded, font.toUnicode]).toEqual(['CID Type 0C', true, true]);
     }
   });
 
@@ -62,16 +64,21 @@ describe('writePdf', () => {
     expect(pdf.length).toBeLessThan(60_000);
   });
 
-  it('records the metadata, page size, page count and zh-CN language', () => {
-    const info = pdfinfo(path);
-    expect(info.Title).toBe('客户经理服务规范测试卷');
-    expect(info.Author).toBe('培训部');
-    expect(info.Subject).toBe('服务礼仪');
-    expect(info.Keywords).toBe('礼仪, 考试');
-    expect(info.Pages).toBe('2');
-    expect(info['Page size']).toMatch(/^595\.28 x 841\.89 pts/);
-    expect(info.CreationDate).toMatch(/2000/);
-    expect(pdf.toString('latin1')).toContain('/Lang (zh-CN)');
+  it('records the metadata, page size, page count and zh-CN language', async () => {
+    expect(file.info).toMatchObject({ Title: '客户经理服务规范测试卷', Author: '培训部', Subject: '服务礼仪', Keywords: '礼仪, 考试', Lang: 'zh-CN' });
+    expect(file.info.CreationDate).toMatch(/2000/);
+    expect(file.numPages).toBe(2);
+    expect((await file.page(1)).size).toEqual({ width: 595.28, height: 841.89 });
+  });
+
+  it('draws the same pixels as the pdfkit writer it replaced (text, rules, fills, both pages)', async () => {
+    const viaPdfkit = await openPdf(writePdf(sampleDoc(), fonts, { cffSubsetter: 'fontkit' }));
+    expect(viaPdfkit.info.Producer).toMatch(/pdfkit/);
+    for (let n = 1; n <= 2; n++) {
+      const [ours, theirs] = await Promise.all([file, viaPdfkit].map(async (f) => (await f.page(n)).render({ dpi: 100 })));
+      expect(ours!.data.some((v) => v < 128)).toBe(true);
+      expect(Buffer.from(ours!.data).equals(Buffer.from(theirs!.data)), `page ${n}`).toBe(true);
+    }
   });
 
   it('gives byte-identical output for identical input', () => {
@@ -86,8 +93,8 @@ describe('writePdf', () => {
     expect(idOf(writePdf(other, fonts))).not.toBe(idOf(pdf));
   });
 
-  it('paints fills and text where the boxes say (page origin top-left)', () => {
-    const img = rasterize(path);
+  it('paints fills and text where the boxes say (page origin top-left)', async () => {
+    const img = await (await file.page(1)).render({ dpi: 72 });
     expect(Math.abs(img.width - 595.28)).toBeLessThan(1);
     expect(img.rgb(120, 220)).toEqual([0, 0, 255]); // inside the blue rect
     expect(img.rgb(300, 220)).toEqual([255, 0, 0]); // centre of the red circle
@@ -95,95 +102,103 @@ describe('writePdf', () => {
     expect(img.rgb(120, 260)).toEqual([255, 255, 255]); // below the rect
   });
 
-  it('writes glyph codes that need escaping in a literal string (ids 10, 13, 40, 41, 92) correctly', () => {
+  it('writes glyph codes that need escaping in a literal string (ids 10, 13, 40, 41, 92) correctly', async () => {
     // 300 distinct characters: subset ids 1..300 include the bytes ( ) \\ CR LF.
     const chars = Array.from({ length: 300 }, (_, i) => String.fromCodePoint(0x4e00 + i * 3)).filter((c) => fonts.face('serif', false).hasChar(c.codePointAt(0)!));
     const lines = [];
     for (let i = 0; i < chars.length; i += 40) lines.push(chars.slice(i, i + 40).join(''));
     const boxes = lines.map((line, i) => textBox(fonts, 20, 40 + i * 16, line, 'serif-regular', 12));
-    const p = save(writePdf({ info: { title: 'escapes' }, pages: [{ ...A4, boxes }] }, fonts), 'escapes');
-    expect(pdftotext(p).split(/\s+/).filter(Boolean)).toEqual(lines);
-    expect(renderErrors(p)).toBe('');
+    const p = writePdf({ info: { title: 'escapes' }, pages: [{ ...A4, boxes }] }, fonts);
+    expect(await pdfText(p)).toBe(`${lines.join('\n')}\f`);
+    expect(await pdfProblems(p)).toEqual([]);
   });
 
-  it('puts every glyph exactly at x + dx[i]', () => {
+  it('puts every glyph exactly at x + dx[i]', async () => {
     const spaced = { ...textBox(fonts, 100, 300, '甲乙丙丁'), dx: [0, 30, 75.5, 140.25] };
-    const p = save(writePdf({ info: { title: 't' }, pages: [{ ...A4, boxes: [spaced] }] }, fonts), 'dx');
-    const words = wordBoxes(p)[0]!;
-    expect(words.map((w) => w.text)).toEqual(['甲', '乙', '丙', '丁']);
-    words.forEach((w, i) => expect(w.xMin).toBeCloseTo(100 + spaced.dx[i]!, 1));
-    for (const w of words) expect(w.xMax - w.xMin).toBeCloseTo(12, 1);
+    const [runs] = await runsOf(writePdf({ info: { title: 't' }, pages: [{ ...A4, boxes: [spaced] }] }, fonts));
+    expect(runs!.map((r) => r.str)).toEqual(['甲', '乙', '丙', '丁']);
+    runs!.forEach((r, i) => expect(r.x).toBeCloseTo(100 + spaced.dx[i]!, 2));
+    for (const r of runs!) expect(r.width).toBeCloseTo(12, 2);
+    for (const r of runs!) expect(r.baseline).toBeCloseTo(300, 2);
   });
 
-  it('keeps exact positions in evenly spread lines, and spacing does not leak into the next box', () => {
+  it('keeps exact positions in evenly spread lines, and spacing does not leak into the next box', async () => {
     // Like a justified line: the same 20 pt extra after each glyph, except a squeezed gap.
     const spread = { ...textBox(fonts, 50, 300, '甲乙丙丁戊己'), dx: [0, 32, 64, 90, 122, 154] };
     const natural = textBox(fonts, 50, 340, '天地玄黄宇宙');
-    const p = save(writePdf({ info: { title: 't' }, pages: [{ ...A4, boxes: [spread, natural] }] }, fonts), 'spread');
-    const [words] = wordBoxes(p);
-    const spreadWords = words!.filter((w) => w.yMax < 320);
-    expect(spreadWords.map((w) => w.text).join('')).toBe('甲乙丙丁戊己');
-    spreadWords.forEach((w, i) => expect(w.xMin).toBeCloseTo(50 + spread.dx[i]!, 1));
-    const naturalWord = words!.find((w) => w.text === '天地玄黄宇宙')!;
-    expect(naturalWord.xMin).toBeCloseTo(50, 1);
-    expect(naturalWord.xMax).toBeCloseTo(50 + 6 * 12, 1);
+    const [runs] = await runsOf(writePdf({ info: { title: 't' }, pages: [{ ...A4, boxes: [spread, natural] }] }, fonts));
+    const spreadRuns = runs!.filter((r) => r.baseline === 300);
+    expect(spreadRuns.map((r) => r.str)).toEqual([...'甲乙丙丁戊己']);
+    spreadRuns.forEach((r, i) => expect(r.x).toBeCloseTo(50 + spread.dx[i]!, 2));
+    const naturalRun = runs!.find((r) => r.str === '天地玄黄宇宙')!;
+    expect(naturalRun.x).toBeCloseTo(50, 2);
+    expect(naturalRun.width).toBeCloseTo(6 * 12, 2);
+    expect(naturalRun.baseline).toBeCloseTo(340, 2);
   });
 
-  it('draws a group under its transform (text rotated 90° reads downwards)', () => {
+  it('draws a group under its transform (text rotated 90° reads downwards)', async () => {
     const rotated: Page = {
       ...A4,
       boxes: [{ kind: 'group', transform: [0, 1, -1, 0, 60, 400], boxes: [textBox(fonts, 0, 0, '密封线内不要答题', 'sans-regular', 14)] }],
     };
-    const p = save(writePdf({ info: { title: 'seal' }, pages: [rotated] }, fonts), 'rotated');
-    expect(pdftotext(p)).toContain('密封线内不要答题');
-    const [word] = wordBoxes(p)[0]!;
+    const p = writePdf({ info: { title: 'seal' }, pages: [rotated] }, fonts);
+    expect(await pdfText(p)).toBe('密封线内不要答题\f');
+    const [[run]] = (await runsOf(p)) as [[TextRun]];
     // 8 characters of 14 pt run down the page from y = 400; the baseline is x = 60 with the
     // tops of the characters to its right (turned clockwise).
-    expect(word!.yMax - word!.yMin).toBeCloseTo(8 * 14, 0);
-    expect(word!.yMin).toBeCloseTo(400, 0);
-    expect(word!.xMin).toBeCloseTo(60 + fonts.face('sans', false).descent * 14, 0);
-    expect(word!.xMax).toBeCloseTo(60 + fonts.face('sans', false).ascent * 14, 0);
+    expect(run.rotated).toBe(true);
+    expect(run.height).toBeCloseTo(8 * 14, 2);
+    expect(run.y).toBeCloseTo(400, 2);
+    expect(run.x).toBeCloseTo(60 + fonts.face('sans', false).descent * 14, 1);
+    expect(run.x + run.width).toBeCloseTo(60 + fonts.face('sans', false).ascent * 14, 1);
   });
 
-  it('imposes A6 pages 4-up on an A4 sheet, each in its quarter', () => {
+  it('imposes A6 pages 4-up on an A4 sheet, each in its quarter', async () => {
     const pages: Page[] = [1, 2, 3, 4, 5].map((n) => ({ ...A6, boxes: [textBox(fonts, 30, 40, `手册第${n}页`)] }));
     const sheets = nUp(pages, { sheet: 'A4', cols: 2, rows: 2 });
-    const p = save(writePdf({ info: { title: '手册' }, pages }, fonts, { sheets }), 'imposed');
-    const info = pdfinfo(p);
-    expect(info.Pages).toBe('2');
-    expect(info['Page size']).toMatch(/^595\.28 x 841\.89 pts/);
-    const [first, second] = wordBoxes(p);
-    const at = (n: number) => first!.find((w) => w.text === `手册第${n}页`)!;
-    expect(at(1).xMin).toBeCloseTo(30, 0);
-    expect(at(2).xMin).toBeCloseTo(297.64 + 30, 0);
-    expect(at(3).yMax).toBeGreaterThan(420);
-    expect(at(4).xMin).toBeGreaterThan(297);
-    expect(second!.map((w) => w.text)).toEqual(['手册第5页']);
-    expect(renderErrors(p)).toBe('');
+    const p = writePdf({ info: { title: '手册' }, pages }, fonts, { sheets });
+    const imposed = await openPdf(p);
+    expect(imposed.numPages).toBe(2);
+    expect((await imposed.page(1)).size).toEqual({ width: 595.28, height: 841.89 });
+    const [first, second] = await runsOf(p);
+    const at = (n: number) => first!.find((r) => r.str === `手册第${n}页`)!;
+    // Each A6 page sits centred in its quarter (297.64 × 420.945 pt), the text at (30, 40) of it.
+    const top = (841.89 / 2 - 419.53) / 2;
+    const cells = [1, 2, 3, 4].map((n) => [at(n).x, at(n).baseline].map((v) => Math.round(v * 100) / 100));
+    const expected = [
+      [30, 40 + top],
+      [297.64 + 30, 40 + top],
+      [30, 841.89 / 2 + 40 + top],
+      [297.64 + 30, 841.89 / 2 + 40 + top],
+    ];
+    expect(cells).toEqual(expected.map((xy) => xy.map((v) => Math.round(v * 100) / 100)));
+    expect(second!.map((r) => r.str)).toEqual(['手册第5页']);
+    expect(await pdfProblems(p)).toEqual([]);
   });
 
-  it('rotates pages on a sheet: two A5 pages side by side turned onto an A4 portrait sheet', () => {
+  it('rotates pages on a sheet: two A5 pages side by side turned onto an A4 portrait sheet', async () => {
     const a5 = { width: 419.53, height: 595.28 };
     const pages: Page[] = [1, 2].map((n) => ({ ...a5, boxes: [textBox(fonts, 40, 60, `第${n}面`)] }));
     const sheets = nUp(pages, { sheet: 'A4', cols: 1, rows: 2, rotate: 90 });
-    const p = save(writePdf({ info: { title: 'a5' }, pages }, fonts, { sheets }), 'rotated-sheet');
-    expect(pdfinfo(p).Pages).toBe('1');
-    expect(pdftotext(p)).toMatch(/第1面[\s\S]*第2面|第2面[\s\S]*第1面/);
-    const words = wordBoxes(p)[0]!;
+    const p = writePdf({ info: { title: 'a5' }, pages }, fonts, { sheets });
+    expect((await openPdf(p)).numPages).toBe(1);
+    const [runs] = await runsOf(p);
+    expect(runs!.map((r) => r.str).sort()).toEqual(['第1面', '第2面']);
     // Turned clockwise, the text runs downwards near the right edge of each half.
-    for (const w of words) {
-      expect(w.yMax - w.yMin).toBeGreaterThan(w.xMax - w.xMin);
-      expect(w.xMin).toBeGreaterThan(595.28 - 60 - 20);
+    for (const r of runs!) {
+      expect(r.rotated).toBe(true);
+      expect(r.height).toBeGreaterThan(r.width);
+      expect(r.x).toBeGreaterThan(595.28 - 60 - 20);
     }
   });
 
-  it('writes a family without a bold file (bold and regular share one embedded font)', () => {
+  it('writes a family without a bold file (bold and regular share one embedded font)', async () => {
     const regularOnly = loadFonts({ families: { serif: { regular: fonts.face('serif', false).file } } });
     const pages: Page[] = [{ ...A4, boxes: [textBox(regularOnly, 72, 100, '常规文字'), textBox(regularOnly, 72, 130, '加粗文字', 'serif-bold')] }];
-    const p = save(writePdf({ info: { title: 'one face' }, pages }, regularOnly), 'regular-only');
-    expect(pdftotext(p)).toMatch(/常规文字\s+加粗文字/);
-    expect(pdffontsRows(p)).toHaveLength(1);
-    expect(renderErrors(p)).toBe('');
+    const p = writePdf({ info: { title: 'one face' }, pages }, regularOnly);
+    expect(await pdfText(p)).toBe('常规文字\n加粗文字\f');
+    expect(await (await openPdf(p)).fonts()).toHaveLength(1);
+    expect(await pdfProblems(p)).toEqual([]);
   });
 
   it('names an unknown face in a clear error', () => {
@@ -221,15 +236,15 @@ describe('writePdf with a TrueType font (a user font such as SimSun)', () => {
     fallback: { latin: ['serif'] },
   });
 
-  it('embeds it as a TrueType subset next to the CFF one, text extractable and drawable', () => {
+  it('embeds it as a TrueType subset next to the CFF one, text extractable and drawable', async () => {
     const pages: Page[] = [
       { ...A4, boxes: [textBox(mixed, 72, 100, 'Checklist: ☐ open ☑ done', 'latin-regular', 14), textBox(mixed, 72, 130, '中文说明', 'serif-regular', 14)] },
     ];
-    const p = save(writePdf({ info: { title: 'ttf' }, pages }, mixed), 'truetype');
-    expect(pdftotext(p)).toMatch(/Checklist: ☐ open ☑ done\s+中文说明/);
-    const rows = pdffontsRows(p);
-    expect(rows.map((r) => r.type).sort()).toEqual(['CID TrueType', 'CID Type 0C']);
-    for (const row of rows) expect([row.emb, row.sub, row.uni]).toEqual(['yes', 'yes', 'yes']);
-    expect(renderErrors(p)).toBe('');
+    const p = writePdf({ info: { title: 'ttf' }, pages }, mixed);
+    expect(await pdfText(p)).toBe('Checklist: ☐ open ☑ done\n中文说明\f');
+    const used = await (await openPdf(p)).fonts();
+    expect(used.map((f) => f.type).sort()).toEqual(['CID TrueType', 'CID Type 0C']);
+    for (const font of used) expect([!!font.subsetTag, font.embedded, font.toUnicode]).toEqual([true, true, true]);
+    expect(await pdfProblems(p)).toEqual([]);
   });
 });

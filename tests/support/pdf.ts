@@ -1,0 +1,763 @@
+/**
+ * Reads PDFs back the way a reader sees them, with nothing but npm packages: Mozilla's pdf.js
+ * (pdfjs-dist, an implementation independent of ours and of pdfkit) for text, glyph boxes,
+ * fonts, metadata and pixels, rendered through @napi-rs/canvas. No poppler needed.
+ *
+ *   const pdf = await openPdf(bytes);          // Buffer, Uint8Array or a file path
+ *   pdf.numPages; pdf.info.Title;              // info dictionary (+ Lang from the catalog)
+ *   const page = await pdf.page(1);            // pages are numbered from 1, as in a viewer
+ *   page.size;                                 // { width, height } in points
+ *   await page.text();                         // lines in reading order, joined by "\n"
+ *   await page.items();                        // glyph runs: { str, x, y, width, height, baseline, fontName }
+ *   await page.fonts();                        // { name, subsetTag, baseName, type, embedded, toUnicode }
+ *   const img = await page.render({ dpi: 72 }); // RGBA pixels; img.rgb(x, y); img.toPNG()
+ *   await pdf.fonts();                         // every page's fonts, each once (like pdffonts)
+ *   await pdfText(bytes);                      // every page's text, each page ended by "\f" (like pdftotext)
+ *   await pdfProblems(bytes);                  // [] for a sound file: our xref/object check + pdf.js complaints
+ *   savePng('page.png', img);                  // to look at a page yourself
+ *
+ * Coordinates are points with the origin at the TOP-LEFT of the page (y grows downwards), the
+ * same as our layout's boxes. A run's box spans the font's ascent to descent around the baseline
+ * (like `pdftotext -bbox`); for rotated text it is the axis-aligned box around the turned run.
+ * A run is what pdf.js makes of the shown strings: glyphs closer than ~0.1 em stay in one run
+ * (so justified CJK text comes back as whole runs, without per-glyph positions), a gap of
+ * ~0.1–0.6 em becomes a " " inside the run, a wider gap starts a new run. To check each glyph's
+ * position, space the glyphs more than 0.6 em apart.
+ *
+ * pdf.js keeps going after most errors and only prints "Warning: …". Here every such warning
+ * while a file is read makes the call fail (a `PdfComplaint`), unless the file was opened with
+ * `{ strict: false }`; then the warnings are collected in `pdf.warnings`. `pdfProblems` adds a
+ * check pdf.js does not make: the cross-reference table and the objects it points at (offsets,
+ * `obj`/`endobj`, stream lengths, references to objects that exist, trailer /Size and /Root).
+ *
+ * pdf.js is imported once per test file (vitest gives each file its own module graph), lazily on
+ * the first call, after Path2D, ImageData and DOMMatrix from @napi-rs/canvas are put on
+ * globalThis (pdf.js draws glyphs as Path2D outlines in Node). It runs in the same thread.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as canvasPkg from '@napi-rs/canvas';
+
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfjsDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
+type PdfjsPage = Awaited<ReturnType<PdfjsDocument['getPage']>>;
+
+/** pdf.js reported a warning or an error while reading a file opened strictly. */
+export class PdfComplaint extends Error {
+  constructor(
+    readonly file: string,
+    readonly warnings: readonly string[],
+  ) {
+    super(`pdf.js complained about ${file}:\n  ${warnings.join('\n  ')}`);
+    this.name = 'PdfComplaint';
+  }
+}
+
+export interface PdfInfo {
+  Title?: string;
+  Author?: string;
+  Subject?: string;
+  Keywords?: string;
+  Creator?: string;
+  Producer?: string;
+  CreationDate?: string;
+  ModDate?: string;
+  /** The catalog's /Lang, e.g. "zh-CN". */
+  Lang?: string;
+  /** The PDF version of the header, e.g. "1.7". */
+  PDFFormatVersion?: string;
+}
+
+/** A run of glyphs as pdf.js extracts it (a TJ/Tj string, split where a gap is wide). */
+export interface TextRun {
+  str: string;
+  /** Left edge of the run's box, points from the page's left edge. */
+  x: number;
+  /** Top edge of the run's box (ascent), points from the page's top edge. */
+  y: number;
+  width: number;
+  height: number;
+  /** y of the baseline (points from the top) for horizontal text. */
+  baseline: number;
+  /** Font size in points (the text matrix's vertical scale). */
+  size: number;
+  /** True when the run is not written left to right horizontally (turned by a transform). */
+  rotated: boolean;
+  /** The PDF font's BaseFont, subset tag included (e.g. "ABCDEF+NotoSerifCJKsc-Regular"). */
+  fontName: string;
+}
+
+export interface PdfFont {
+  /** BaseFont as written, subset tag included. */
+  name: string;
+  /** The six capital letters before "+", or undefined for a font that is not a subset. */
+  subsetTag: string | undefined;
+  /** The name without the subset tag. */
+  baseName: string;
+  /** In pdffonts' words: "CID Type 0C", "CID TrueType", "Type 1", "TrueType", "Type 3" … */
+  type: string;
+  /** A font program is in the file and pdf.js loaded it (not a substitute). */
+  embedded: boolean;
+  /** The font dictionary has a /ToUnicode map. */
+  toUnicode: boolean;
+}
+
+export interface Rendering {
+  /** Pixels; at 72 dpi one pixel is one point. */
+  width: number;
+  height: number;
+  /** RGBA, row by row from the top-left. */
+  data: Uint8ClampedArray;
+  /** The colour at (x, y) in pixels, rounded to the nearest pixel. */
+  rgb(x: number, y: number): [number, number, number];
+  toPNG(): Buffer;
+}
+
+export interface PdfPage {
+  /** 1-based. */
+  readonly number: number;
+  /** In points, as displayed (after /Rotate). */
+  readonly size: { width: number; height: number };
+  /** Text in reading (content-stream) order, one line per baseline, lines joined by "\n". */
+  text(): Promise<string>;
+  /** Glyph runs with their boxes (the spaces pdf.js infers from wide gaps left out). */
+  items(): Promise<TextRun[]>;
+  /** The fonts the page's content uses, in order of first use. */
+  fonts(): Promise<PdfFont[]>;
+  render(options?: { dpi?: number }): Promise<Rendering>;
+}
+
+export interface PdfFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly numPages: number;
+  readonly info: PdfInfo;
+  /** Page `n`, counted from 1. */
+  page(n: number): Promise<PdfPage>;
+  pages(): Promise<PdfPage[]>;
+  /** Every page's text, each page followed by "\f" (as pdftotext writes it). */
+  text(): Promise<string>;
+  /** The fonts of all pages, each name once, in order of first use (what pdffonts lists). */
+  fonts(): Promise<PdfFont[]>;
+  /** pdf.js warnings so far (only ever non-empty when opened with `{ strict: false }`). */
+  readonly warnings: readonly string[];
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Fail on any pdf.js warning (default true). */
+  strict?: boolean;
+  /** Shown in messages; defaults to the path or "pdf". */
+  name?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// pdf.js, loaded once, and its warnings
+
+const heard: string[] = [];
+let pdfjsPromise: Promise<Pdfjs> | undefined;
+
+function loadPdfjs(): Promise<Pdfjs> {
+  pdfjsPromise ??= (async () => {
+    const g = globalThis as Record<string, unknown>;
+    g.Path2D = canvasPkg.Path2D;
+    g.ImageData = canvasPkg.ImageData;
+    g.DOMMatrix = canvasPkg.DOMMatrix;
+    // pdf.js reports through console.warn("Warning: …"); keep those for the file being read.
+    const warn = console.warn.bind(console);
+    console.warn = (...args: unknown[]) => {
+      const first = String(args[0] ?? '');
+      if (first.startsWith('Warning: ')) heard.push(args.map(String).join(' ').slice('Warning: '.length));
+      else warn(...args);
+    };
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    // The worker's code runs in this thread: no worker file to find, no message copying cost.
+    const worker: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs'; // no type declarations
+    g.pdfjsWorker = await import(worker);
+    return pdfjs;
+  })();
+  return pdfjsPromise;
+}
+
+const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+/** Makes pdf.js's canvases with the same @napi-rs/canvas whose Path2D it draws with. */
+class CanvasFactory {
+  create(width: number, height: number) {
+    const canvas = canvasPkg.createCanvas(width, height);
+    return { canvas, context: canvas.getContext('2d') };
+  }
+  reset(cc: { canvas: canvasPkg.Canvas }, width: number, height: number): void {
+    cc.canvas.width = width;
+    cc.canvas.height = height;
+  }
+  destroy(cc: { canvas: canvasPkg.Canvas | null; context: unknown }): void {
+    if (cc.canvas) cc.canvas.width = cc.canvas.height = 0;
+    cc.canvas = null;
+    cc.context = null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opening
+
+function bytesOf(source: Uint8Array | string): { bytes: Uint8Array; name: string } {
+  if (typeof source === 'string') return { bytes: new Uint8Array(readFileSync(source)), name: source };
+  return { bytes: new Uint8Array(source), name: 'pdf' }; // a copy: pdf.js may take the buffer over
+}
+
+export async function openPdf(source: Uint8Array | string, options: OpenOptions = {}): Promise<PdfFile> {
+  const pdfjs = await loadPdfjs();
+  const { bytes, name: defaultName } = bytesOf(source);
+  const name = options.name ?? defaultName;
+  const strict = options.strict ?? true;
+  const warnings: string[] = [];
+  /**
+   * Runs one read and charges the warnings heard meanwhile to this file, failing if strict. A
+   * warning pdf.js prints between reads is charged to the next read: misplaced, never lost.
+   */
+  const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+    let result: T;
+    try {
+      result = await work();
+    } finally {
+      warnings.push(...heard.splice(0));
+    }
+    if (strict && warnings.length) throw new PdfComplaint(name, warnings);
+    return result;
+  };
+
+  const doc = await guard(
+    () =>
+      pdfjs.getDocument({
+        data: bytes.slice(),
+        verbosity: pdfjs.VerbosityLevel.WARNINGS,
+        stopAtErrors: strict,
+        disableFontFace: true,
+        fontExtraProperties: true,
+        isEvalSupported: false,
+        useSystemFonts: false,
+        cMapUrl: join(pdfjsDir, 'cmaps') + '/',
+        standardFontDataUrl: join(pdfjsDir, 'standard_fonts') + '/',
+        CanvasFactory,
+      } as Parameters<Pdfjs['getDocument']>[0]).promise,
+  );
+  const meta = await guard(() => doc.getMetadata());
+  const raw = meta.info as Record<string, unknown>;
+  const info: PdfInfo = {};
+  for (const key of ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer', 'CreationDate', 'ModDate', 'PDFFormatVersion'] as const) {
+    if (typeof raw[key] === 'string') info[key] = raw[key] as string;
+  }
+  if (typeof raw.Language === 'string') info.Lang = raw.Language;
+
+  let objects: RawObjects | undefined;
+  const rawObjects = () => (objects ??= new RawObjects(bytes));
+  const cache = new Map<number, Promise<PdfPage>>();
+  const file: PdfFile = {
+    name,
+    bytes,
+    numPages: doc.numPages,
+    info,
+    warnings,
+    async page(n) {
+      if (!Number.isInteger(n) || n < 1 || n > doc.numPages) throw new RangeError(`${name} has pages 1..${doc.numPages}, not ${n}`);
+      let p = cache.get(n);
+      if (!p) {
+        p = guard(() => doc.getPage(n)).then((pg) => makePage(pdfjs, pg, n, guard, rawObjects));
+        cache.set(n, p);
+      }
+      return p;
+    },
+    async pages() {
+      const out: PdfPage[] = [];
+      for (let n = 1; n <= doc.numPages; n++) out.push(await file.page(n));
+      return out;
+    },
+    async text() {
+      let s = '';
+      for (const page of await file.pages()) s += `${await page.text()}\f`;
+      return s;
+    },
+    async fonts() {
+      const seen = new Map<string, PdfFont>();
+      for (const page of await file.pages()) for (const f of await page.fonts()) if (!seen.has(f.name)) seen.set(f.name, f);
+      return [...seen.values()];
+    },
+    close: () => doc.destroy(),
+  };
+  return file;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages
+
+/** A run as pdf.js gives it, spaces it inferred included, with its origin (page coordinates). */
+interface RawRun extends TextRun {
+  origin: [number, number];
+}
+
+type Guard = <T>(work: () => Promise<T>) => Promise<T>;
+
+interface PdfjsTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  fontName: string;
+  hasEOL: boolean;
+}
+
+function makePage(pdfjs: Pdfjs, pg: PdfjsPage, number: number, guard: Guard, rawObjects: () => RawObjects): PdfPage {
+  const viewport = pg.getViewport({ scale: 1 });
+  const size = { width: viewport.width, height: viewport.height };
+  let runs: Promise<RawRun[]> | undefined;
+  let fonts: Promise<PdfFont[]> | undefined;
+
+  /** pdf.js's font ids (g_d0_f1 …) used by the content, with the font objects it loaded. */
+  const loadedFonts = async (): Promise<Map<string, { name: string; missingFile: boolean; type?: string; subtype?: string }>> => {
+    const ops = await guard(() => pg.getOperatorList());
+    const out = new Map<string, { name: string; missingFile: boolean; type?: string; subtype?: string }>();
+    ops.fnArray.forEach((fn, i) => {
+      if (fn !== pdfjs.OPS.setFont) return;
+      const id = (ops.argsArray[i] as [string, number])[0];
+      if (out.has(id)) return;
+      const font = pg.commonObjs.get(id) as { name: string; missingFile: boolean; type?: string; subtype?: string };
+      out.set(id, font);
+    });
+    return out;
+  };
+
+  const readRuns = async (): Promise<RawRun[]> => {
+    const content = await guard(() => pg.getTextContent({ disableNormalization: true }));
+    const loaded = await loadedFonts();
+    const out: RawRun[] = [];
+    for (const item of content.items as PdfjsTextItem[]) {
+      if (!('str' in item) || item.str === '') continue;
+      const style = content.styles[item.fontName];
+      const ascent = style?.ascent ?? 0.88;
+      const descent = style?.descent ?? -0.12;
+      const [a, b, c, d, e, f] = item.transform as [number, number, number, number, number, number];
+      const sizeV = Math.hypot(c, d);
+      const ux = a / Math.hypot(a, b);
+      const uy = b / Math.hypot(a, b);
+      const vx = c / sizeV;
+      const vy = d / sizeV;
+      const corners = [0, item.width].flatMap((t) =>
+        [descent, ascent].map((s) => viewport.convertToViewportPoint(e + ux * t + vx * s * sizeV, f + uy * t + vy * s * sizeV) as [number, number]),
+      );
+      const xs = corners.map((p) => p[0]);
+      const ys = corners.map((p) => p[1]);
+      const x = Math.min(...xs);
+      const y = Math.min(...ys);
+      const origin = viewport.convertToViewportPoint(e, f) as [number, number];
+      out.push({
+        str: item.str,
+        x,
+        y,
+        width: Math.max(...xs) - x,
+        height: Math.max(...ys) - y,
+        baseline: origin[1],
+        origin,
+        size: sizeV,
+        rotated: Math.abs(b) > 1e-6 || a < 0,
+        fontName: loaded.get(item.fontName)?.name ?? item.fontName,
+      });
+    }
+    return out;
+  };
+
+  const readFonts = async (): Promise<PdfFont[]> => {
+    const loaded = await loadedFonts();
+    const raw = rawObjects().fontsOfPage(pg.ref);
+    const out: PdfFont[] = [];
+    for (const font of loaded.values()) {
+      const dict = raw.find((r) => r.name === font.name || r.name.replace(/^[A-Z]{6}\+/, '') === font.name);
+      const name = dict?.name ?? font.name;
+      const tag = /^([A-Z]{6})\+/.exec(name)?.[1];
+      out.push({
+        name,
+        subsetTag: tag,
+        baseName: tag ? name.slice(7) : name,
+        type: dict?.type ?? [font.type, font.subtype].filter(Boolean).join(' '),
+        embedded: !font.missingFile && !!dict?.embedded,
+        toUnicode: !!dict?.toUnicode,
+      });
+    }
+    return out;
+  };
+
+  return {
+    number,
+    size,
+    async items() {
+      return (await (runs ??= readRuns())).filter((r) => /\S/.test(r.str)).map(({ origin: _, ...run }) => run);
+    },
+    async text() {
+      return linesOf(await (runs ??= readRuns())).join('\n');
+    },
+    fonts: () => (fonts ??= readFonts()),
+    async render({ dpi = 72 } = {}) {
+      const vp = pg.getViewport({ scale: dpi / 72 });
+      const canvas = canvasPkg.createCanvas(Math.round(vp.width), Math.round(vp.height));
+      const context = canvas.getContext('2d');
+      type RenderParameters = Parameters<PdfjsPage['render']>[0];
+      const params = { canvas, canvasContext: context, viewport: vp, background: 'white' } as unknown as RenderParameters;
+      await guard(() => pg.render(params).promise);
+      const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      const width = canvas.width;
+      return {
+        width,
+        height: canvas.height,
+        data,
+        rgb(x, y) {
+          const i = (Math.round(y) * width + Math.round(x)) * 4;
+          return [data[i]!, data[i + 1]!, data[i + 2]!];
+        },
+        toPNG: () => canvas.toBuffer('image/png'),
+      };
+    },
+  };
+}
+
+/**
+ * Runs grouped into lines: a run starts a new line when its baseline moves by more than half its
+ * size (for turned text: when its origin leaves the column) or its direction changes; within a
+ * line, a gap wider than a fifth of the size becomes a space, touching runs are joined.
+ */
+function linesOf(runs: readonly RawRun[]): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let prev: RawRun | undefined;
+  for (const run of runs) {
+    const size = prev ? Math.max(run.size, prev.size) / 2 : 0;
+    const newLine =
+      prev &&
+      (run.rotated !== prev.rotated ||
+        (run.rotated ? Math.abs(run.origin[0] - prev.origin[0]) > size : Math.abs(run.origin[1] - prev.origin[1]) > size));
+    if (newLine) {
+      lines.push(line);
+      line = '';
+    } else if (prev) {
+      const gap = run.rotated ? run.y - (prev.y + prev.height) : run.x - (prev.x + prev.width);
+      if (gap > Math.min(run.size, prev.size) / 5 && !/\s$/.test(line) && !/^\s/.test(run.str)) line += ' ';
+    }
+    line += run.str;
+    prev = run;
+  }
+  if (prev) lines.push(line);
+  return lines.map((l) => l.replace(/\s+$/, ''));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conveniences
+
+/** Every page's text, each page ended by "\f" (like pdftotext). */
+export async function pdfText(source: Uint8Array | string): Promise<string> {
+  const pdf = await openPdf(source);
+  try {
+    return await pdf.text();
+  } finally {
+    await pdf.close();
+  }
+}
+
+/** Writes a rendering as PNG (to look at a page yourself). */
+export function savePng(path: string, rendering: Rendering): void {
+  writeFileSync(path, rendering.toPNG());
+}
+
+/**
+ * Everything a careful reader complains about, empty for a sound file: the cross-reference
+ * table and objects as we parse them, then every pdf.js warning while it reads the metadata,
+ * extracts the text and renders each page (at `dpi`, 18 by default: enough to run every glyph).
+ */
+export async function pdfProblems(source: Uint8Array | string, { dpi = 18 } = {}): Promise<string[]> {
+  const { bytes, name } = bytesOf(source);
+  const problems = structureProblems(bytes);
+  let pdf: PdfFile | undefined;
+  try {
+    pdf = await openPdf(bytes, { strict: false, name });
+    for (const page of await pdf.pages()) {
+      await page.text();
+      await page.render({ dpi });
+    }
+  } catch (e) {
+    problems.push(`pdf.js: ${(e as Error).message}`);
+  } finally {
+    if (pdf) {
+      problems.push(...pdf.warnings.map((w) => `pdf.js: ${w}`));
+      await pdf.close();
+    }
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Our own reading of the file structure (classic xref tables, as both our writers produce)
+
+export type PdfValue = number | boolean | null | string | PdfName | PdfRef | PdfValue[] | PdfDict;
+export class PdfName {
+  constructor(readonly name: string) {}
+}
+export class PdfRef {
+  constructor(
+    readonly num: number,
+    readonly gen: number,
+  ) {}
+}
+export type PdfDict = Map<string, PdfValue>;
+
+const isDelimiter = (c: number) => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+
+/** A tiny PDF object parser: dictionaries, arrays, names, numbers, strings, references. */
+class Parser {
+  constructor(
+    private readonly b: Uint8Array,
+    public pos: number,
+  ) {}
+  private skip(): void {
+    for (;;) {
+      while (this.pos < this.b.length && isSpace(this.b[this.pos]!)) this.pos++;
+      if (this.b[this.pos] !== 0x25) return;
+      while (this.pos < this.b.length && this.b[this.pos] !== 0x0a && this.b[this.pos] !== 0x0d) this.pos++;
+    }
+  }
+  private word(): string {
+    const start = this.pos;
+    while (this.pos < this.b.length && !isSpace(this.b[this.pos]!) && !isDelimiter(this.b[this.pos]!)) this.pos++;
+    return Buffer.from(this.b.subarray(start, this.pos)).toString('latin1');
+  }
+  peekWord(): string {
+    this.skip();
+    const at = this.pos;
+    const w = this.word();
+    this.pos = at;
+    return w;
+  }
+  value(): PdfValue {
+    this.skip();
+    const c = this.b[this.pos];
+    if (c === undefined) throw new Error(`unexpected end of file`);
+    if (c === 0x2f) {
+      this.pos++;
+      return new PdfName(this.word().replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))));
+    }
+    if (c === 0x3c && this.b[this.pos + 1] === 0x3c) {
+      this.pos += 2;
+      const dict: PdfDict = new Map();
+      for (;;) {
+        this.skip();
+        if (this.b[this.pos] === 0x3e && this.b[this.pos + 1] === 0x3e) {
+          this.pos += 2;
+          return dict;
+        }
+        const key = this.value();
+        if (!(key instanceof PdfName)) throw new Error(`a dictionary key is not a name at byte ${this.pos}`);
+        dict.set(key.name, this.value());
+      }
+    }
+    if (c === 0x3c) {
+      const end = this.b.indexOf(0x3e, this.pos);
+      const hex = Buffer.from(this.b.subarray(this.pos + 1, end)).toString('latin1').replace(/\s/g, '');
+      this.pos = end + 1;
+      return Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex').toString('latin1');
+    }
+    if (c === 0x5b) {
+      this.pos++;
+      const arr: PdfValue[] = [];
+      for (;;) {
+        this.skip();
+        if (this.b[this.pos] === 0x5d) {
+          this.pos++;
+          return arr;
+        }
+        arr.push(this.value());
+      }
+    }
+    if (c === 0x28) {
+      let depth = 0;
+      let s = '';
+      for (this.pos++; ; this.pos++) {
+        const ch = this.b[this.pos];
+        if (ch === undefined) throw new Error('unterminated string');
+        if (ch === 0x5c) {
+          s += String.fromCharCode(this.b[++this.pos]!);
+          continue;
+        }
+        if (ch === 0x28) depth++;
+        if (ch === 0x29 && depth-- === 0) break;
+        s += String.fromCharCode(ch);
+      }
+      this.pos++;
+      return s;
+    }
+    const w = this.word();
+    if (w === '') throw new Error(`unexpected "${String.fromCharCode(c)}" at byte ${this.pos}`);
+    if (w === 'true' || w === 'false') return w === 'true';
+    if (w === 'null') return null;
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(w)) throw new Error(`unexpected "${w}" at byte ${this.pos - w.length}`);
+    // "n g R": look ahead for a reference.
+    if (/^\d+$/.test(w)) {
+      const at = this.pos;
+      this.skip();
+      const gen = this.word();
+      this.skip();
+      if (/^\d+$/.test(gen) && this.b[this.pos] === 0x52 /* R */ && (this.pos + 1 >= this.b.length || isSpace(this.b[this.pos + 1]!) || isDelimiter(this.b[this.pos + 1]!))) {
+        this.pos++;
+        return new PdfRef(Number(w), Number(gen));
+      }
+      this.pos = at;
+    }
+    return Number(w);
+  }
+}
+
+interface RawObject {
+  value: PdfValue;
+  /** Where the stream's data starts and ends, for a stream object. */
+  stream?: { start: number; end: number };
+}
+
+const latin1 = (b: Uint8Array, from: number, to: number) => Buffer.from(b.subarray(from, to)).toString('latin1');
+
+/** The objects of a file with a classic cross-reference table, read through its offsets. */
+export class RawObjects {
+  readonly offsets = new Map<number, number>();
+  readonly trailer: PdfDict;
+  readonly problems: string[] = [];
+  private readonly cache = new Map<number, RawObject>();
+
+  constructor(readonly bytes: Uint8Array) {
+    const tail = latin1(bytes, Math.max(0, bytes.length - 1024), bytes.length);
+    const m = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+    if (!m) throw new Error('no "startxref … %%EOF" at the end of the file');
+    const xrefAt = Number(m[1]);
+    const p = new Parser(bytes, xrefAt);
+    if (p.peekWord() !== 'xref') throw new Error(`startxref points at byte ${xrefAt}, which is not "xref"`);
+    const head = /^xref\r?\n/.exec(latin1(bytes, xrefAt, xrefAt + 6))!;
+    let pos = xrefAt + head[0].length;
+    for (;;) {
+      const sub = /^(\d+) (\d+)\s*?\r?\n/.exec(latin1(bytes, pos, pos + 40));
+      if (!sub) break;
+      pos += sub[0].length;
+      const first = Number(sub[1]);
+      for (let i = 0; i < Number(sub[2]); i++, pos += 20) {
+        const entry = latin1(bytes, pos, pos + 20);
+        const e = /^(\d{10}) (\d{5}) ([nf])(?: \r| \n|\r\n)$/.exec(entry);
+        if (!e) throw new Error(`xref entry ${first + i} is not 20 bytes "nnnnnnnnnn ggggg n\\r\\n": ${JSON.stringify(entry)}`);
+        if (e[3] === 'n') this.offsets.set(first + i, Number(e[1]));
+      }
+    }
+    const t = new Parser(bytes, pos);
+    if (t.peekWord() !== 'trailer') throw new Error(`no "trailer" after the xref table (byte ${pos})`);
+    t.pos += latin1(bytes, t.pos, t.pos + 20).indexOf('trailer') + 'trailer'.length;
+    this.trailer = t.value() as PdfDict;
+  }
+
+  object(num: number): RawObject {
+    const hit = this.cache.get(num);
+    if (hit) return hit;
+    const at = this.offsets.get(num);
+    if (at === undefined) throw new Error(`object ${num} is not in the xref table`);
+    const head = /^(\d+) (\d+) obj\b/.exec(latin1(this.bytes, at, at + 30));
+    if (!head || Number(head[1]) !== num) throw new Error(`xref offset ${at} of object ${num} points at ${JSON.stringify(latin1(this.bytes, at, at + 12))}`);
+    const p = new Parser(this.bytes, at + head[0].length);
+    const value = p.value();
+    const after = p.peekWord();
+    let obj: RawObject = { value };
+    if (after === 'stream') {
+      const s = /^\s*stream(\r\n|\n)/.exec(latin1(this.bytes, p.pos, p.pos + 20))!;
+      const start = p.pos + s[0].length;
+      const lengthValue = (value as PdfDict).get('Length');
+      const length = this.resolve(lengthValue ?? null);
+      if (typeof length !== 'number') throw new Error(`object ${num}: a stream without a numeric /Length`);
+      const end = start + length;
+      if (!/^(\r\n|\n|\r)?endstream\s+endobj/.test(latin1(this.bytes, end, end + 20))) throw new Error(`object ${num}: /Length ${length} does not end at "endstream"`);
+      obj = { value, stream: { start, end } };
+    } else if (after !== 'endobj') {
+      throw new Error(`object ${num} does not end with "endobj" (found ${JSON.stringify(after)})`);
+    }
+    this.cache.set(num, obj);
+    return obj;
+  }
+
+  resolve(v: PdfValue): PdfValue {
+    return v instanceof PdfRef ? this.object(v.num).value : v;
+  }
+
+  dict(v: PdfValue | undefined): PdfDict | undefined {
+    const r = v === undefined ? undefined : this.resolve(v);
+    return r instanceof Map ? r : undefined;
+  }
+
+  /** The fonts in a page's resources (inherited from its parents if need be), as pdffonts sees them. */
+  fontsOfPage(ref: { num: number; gen: number } | null): Array<{ name: string; type: string; embedded: boolean; toUnicode: boolean }> {
+    if (!ref) return [];
+    let node = this.dict(new PdfRef(ref.num, ref.gen));
+    let resources: PdfDict | undefined;
+    while (node && !resources) {
+      resources = this.dict(node.get('Resources'));
+      node = this.dict(node.get('Parent'));
+    }
+    const fonts = this.dict(resources?.get('Font'));
+    return [...(fonts?.values() ?? [])].map((v) => this.describeFont(this.dict(v)!));
+  }
+
+  private describeFont(font: PdfDict): { name: string; type: string; embedded: boolean; toUnicode: boolean } {
+    const nameOf = (d: PdfDict | undefined, key: string) => {
+      const v = d?.get(key);
+      return v instanceof PdfName ? v.name : '';
+    };
+    const subtype = nameOf(font, 'Subtype');
+    const descendant = subtype === 'Type0' ? this.dict((this.resolve(font.get('DescendantFonts') ?? null) as PdfValue[])[0]) : undefined;
+    const descriptor = this.dict((descendant ?? font).get('FontDescriptor'));
+    const file = ['FontFile', 'FontFile2', 'FontFile3'].find((k) => descriptor?.has(k));
+    const file3 = file === 'FontFile3' ? nameOf(this.dict(descriptor!.get(file)), 'Subtype') : '';
+    let type: string;
+    if (descendant) type = nameOf(descendant, 'Subtype') === 'CIDFontType2' ? 'CID TrueType' : file3 === 'OpenType' ? 'CID OpenType' : file ? 'CID Type 0C' : 'CID Type 0';
+    else type = { Type1: file3 ? 'Type 1C' : 'Type 1', TrueType: 'TrueType', Type3: 'Type 3', MMType1: 'Type 1' }[subtype] ?? subtype;
+    return { name: nameOf(font, 'BaseFont'), type, embedded: !!file, toUnicode: font.has('ToUnicode') };
+  }
+}
+
+/** What is wrong with the file's structure, as far as our own reading goes ([] when sound). */
+export function structureProblems(bytes: Uint8Array): string[] {
+  if (!latin1(bytes, 0, 8).startsWith('%PDF-1.')) return ['the file does not start with "%PDF-1."'];
+  let objects: RawObjects;
+  try {
+    objects = new RawObjects(bytes);
+  } catch (e) {
+    return [(e as Error).message];
+  }
+  const problems: string[] = [];
+  const size = objects.trailer.get('Size');
+  const highest = Math.max(0, ...objects.offsets.keys());
+  if (size !== highest + 1) problems.push(`trailer /Size is ${String(size)}, the xref table's highest object is ${highest}`);
+  for (const key of ['Root', 'Info']) {
+    const v = objects.trailer.get(key);
+    if (key === 'Root' && !(v instanceof PdfRef)) problems.push('the trailer has no /Root reference');
+    if (v instanceof PdfRef && !objects.offsets.has(v.num)) problems.push(`trailer /${key} points at object ${v.num}, which is not in the file`);
+  }
+  const refsIn = (v: PdfValue, where: number): void => {
+    if (v instanceof PdfRef) {
+      if (!objects.offsets.has(v.num)) problems.push(`object ${where} refers to object ${v.num}, which is not in the file`);
+    } else if (Array.isArray(v)) v.forEach((x) => refsIn(x, where));
+    else if (v instanceof Map) for (const x of v.values()) refsIn(x, where);
+  };
+  const starts = [...objects.offsets.values()].sort((a, b) => a - b);
+  for (const num of objects.offsets.keys()) {
+    try {
+      const obj = objects.object(num);
+      refsIn(obj.value, num);
+      const at = objects.offsets.get(num)!;
+      const next = starts.find((s) => s > at);
+      const endobj = latin1(bytes, at, next ?? bytes.length).lastIndexOf('endobj');
+      if (endobj < 0) problems.push(`object ${num} has no "endobj" before the next object`);
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
+  }
+  return problems;
+}
