@@ -83,7 +83,7 @@ export function keyView(
     return { heading: `${chineseNumeral(i + 1)}、${s.title}`, widths: ['3em', ...Array<string>(per).fill('*')].join(','), rows };
   });
   return {
-    doc: docSettings(theme, { ...opts, seal: false }, { title: `${title}（${mark}）参考答案`, subject: '参考答案', keywords: '答案,评分标准', organisation: opts.organisation }),
+    doc: docSettings(theme, { ...opts, seal: false, size: opts.size === 'a3' ? 'a4' : opts.size }, { title: `${title}（${mark}）参考答案`, subject: '参考答案', keywords: '答案,评分标准', organisation: opts.organisation }),
     organisation: opts.organisation,
     title,
     subtitle: fillIn(theme.key.subtitle, { title: variant.title, variant: mark }),

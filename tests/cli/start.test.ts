@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { run } from './run.js';
 
 describe('exampress start (npm start)', () => {
-  it('prints the bundled bank statistics and assembles the standard paper into the output folder', async () => {
+  it('prints the bundled bank statistics and prints the standard papers, keys, sheets and coverage tables into the output folder', async () => {
     const out = mkdtempSync(join(tmpdir(), 'exampress-start-'));
     const res = await run('start', '--out', out);
     expect(res.code).toBe(0);
@@ -13,5 +13,7 @@ describe('exampress start (npm start)', () => {
     expect(res.stdout + res.stderr).toMatch(/wrote .*manifest\.json: 2 variant\(s\) \(shuffle\), 50 questions, 100 points/);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.variants).toHaveLength(2);
+    for (const v of ['A', 'B']) for (const k of ['paper.pdf', 'key.pdf', 'sheet.pdf', 'sheet.json', 'spec.pdf']) expect(res.stdout).toContain(`standard-${v}-${k}`);
+    expect(readFileSync(join(out, 'standard-A-paper.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

@@ -1,28 +1,26 @@
-// `exampress start` (what `npm start` runs): the main job on the bundled bank. Until the
-// documents stage renders papers, that is: check the bank, print what it holds, and assemble
-// the standard blueprint into output/manifest.json.
+// `exampress start` (what `npm start` runs): the main job on the bundled bank. Check the bank,
+// print what it holds, then print the standard blueprint's papers, keys, answer sheets and
+// coverage tables into output/.
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { runAssemble } from '../../assemble/command.js';
 import { defaultBankDir } from '../../paths.js';
 import { EXIT, type Io } from '../io.js';
-import { runBankLint, runBankStats } from './bank.js';
+import { runBankStats } from './bank.js';
+import { DOCUMENT_KINDS } from '../../documents/index.js';
+import { checkedBank, runPaper } from './paper.js';
 
 export async function runStart(args: { bank: string; out: string }, io: Io): Promise<number> {
-  const quiet: Io = { stdout: () => {}, stderr: io.stderr };
-  if (runBankLint({ bank: args.bank }, quiet) !== EXIT.ok) {
-    io.stderr('exampress: the bank has errors; run exampress bank lint to see them');
-    return EXIT.errors;
-  }
+  if (!checkedBank(args.bank, io, 'start')) return EXIT.errors;
   runBankStats({ bank: args.bank }, io);
   io.stdout('');
-  return runAssemble({ bankDir: args.bank, blueprint: join(args.bank, 'blueprints', 'standard.yaml'), out: args.out }, io);
+  const blueprint = join(args.bank, 'blueprints', 'standard.yaml');
+  return runPaper({ bank: args.bank, blueprint, out: args.out }, { size: 'a4', seal: false, only: [...DOCUMENT_KINDS], out: args.out, bankDir: args.bank }, io);
 }
 
 export function startCommand(io: Io, setExit: (code: number) => void): CommandModule {
   return {
     command: 'start',
-    describe: 'the main job on the bundled bank (npm start)',
+    describe: 'the main job on the bundled bank (npm start): check it, then print the standard papers',
     builder: (y) =>
       y
         .option('bank', { type: 'string', default: defaultBankDir(), defaultDescription: './bank', describe: 'bank folder' })
