@@ -1,8 +1,9 @@
 // Bundles the compiled CLI (dist/src/cli/main.js) into one minified ESM file,
-// dist/exampress.mjs: one file instead of ~100 modules saves node's resolving, reading and
+// dist/exampress.mjs, and its batch worker into dist/paper-worker.mjs: one file instead of ~100 modules saves node's resolving, reading and
 // compiling them at every start (a paper is a fresh process; this is ~100 ms of it).
 // Libraries that read their own files (yargs' locales) or are loaded only when a document
-// needs them (pdfkit, fontkit, qrcode: through createRequire) stay outside.
+// needs them (pdfkit, fontkit, qrcode: through createRequire) stay outside, and so does
+// tinypool, which starts workers from its own files.
 // Run by `npm run build` after tsc.
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
@@ -11,8 +12,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 await build({
-  entryPoints: [join(root, 'dist', 'src', 'cli', 'main.js')],
-  outfile: join(root, 'dist', 'exampress.mjs'),
+  entryPoints: { exampress: join(root, 'dist', 'src', 'cli', 'main.js'), 'paper-worker': join(root, 'dist', 'src', 'cli', 'paperWorker.js') },
+  outdir: join(root, 'dist'),
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -20,7 +22,7 @@ await build({
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  external: ['yargs', 'yargs/*', 'pdfkit', 'fontkit', 'qrcode', 'esbuild'],
+  external: ['yargs', 'yargs/*', 'pdfkit', 'fontkit', 'qrcode', 'esbuild', 'tinypool', 'cli-progress'],
   // CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
 });

@@ -9,5 +9,5 @@ export const processIo: Io = {
   stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
 };
 
-/** Exit codes: 0 done, 1 errors in the input, 2 a request that cannot be met (infeasible). */
-export const EXIT = { ok: 0, errors: 1, infeasible: 2 } as const;
+/** Exit codes: 0 done, 1 errors in the input, 2 a request that cannot be met (infeasible), 3 output could not be written. */
+export const EXIT = { ok: 0, errors: 1, infeasible: 2, output: 3 } as const;

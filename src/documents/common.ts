@@ -69,8 +69,9 @@ export function paperId(manifest: Manifest): string {
   return sha256(`${manifest.bank.sha256}\n${manifest.blueprint.sha256}\n${manifest.seed}\n${manifest.mode}`).slice(0, 12);
 }
 
-export function variantMark(theme: Theme, label: string): string {
-  return fillIn(theme.paper.variantMark, { label });
+/** "A卷", or for a roster's paper the candidate ("张三 20260001"). */
+export function variantMark(theme: Theme, label: string, candidate?: { id: string; name: string }): string {
+  return candidate ? fillIn(theme.paper.candidateMark, { id: candidate.id, name: candidate.name }) : fillIn(theme.paper.variantMark, { label });
 }
 
 /** The organisation printed on documents: the blueprint's, else the theme's. */

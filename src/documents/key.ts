@@ -67,7 +67,7 @@ export function keyView(
   theme: Theme,
   opts: PageOptions & { organisation: string; handbookPages?: ReadonlyMap<string, number> },
 ): KeyView {
-  const mark = variantMark(theme, variant.label);
+  const mark = variantMark(theme, variant.label, variant.candidate);
   const title = fillIn(theme.key.title, { title: variant.title, variant: mark });
   const per = theme.key.gridPerRow;
   const grids: KeyGridView[] = variant.sections.map((s, i) => {

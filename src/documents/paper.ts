@@ -50,7 +50,7 @@ export function sectionPartial(bp: Blueprint, type: QuestionType): number | unde
 }
 
 export function paperView(variant: ResolvedVariant, bp: Blueprint, theme: Theme, opts: PageOptions & { organisation: string }): PaperView {
-  const mark = variantMark(theme, variant.label);
+  const mark = variantMark(theme, variant.label, variant.candidate);
   const title = variant.title;
   const negationFor = (type: QuestionType) => (theme.paper.negation.types.includes(type) ? theme.paper.negation.words : []);
   const sections = variant.sections.map((s, i): SectionView => {

@@ -49,11 +49,20 @@ export function outputStem(manifest: Manifest): string {
 
 /** Every requested document of every variant, in variant then kind order. */
 export async function renderExamDocuments(opts: RenderExamOptions): Promise<RenderedFile[]> {
+  const out: RenderedFile[] = [];
+  for (let i = 0; i < opts.manifest.variants.length; i++) out.push(...(await renderVariantDocuments(opts, i)));
+  return out;
+}
+
+/**
+ * The requested documents of variant `index` (0-based): a pure function of the manifest, the
+ * bank, the templates and the variant, so a big sitting can be split across workers or machines.
+ */
+export async function renderVariantDocuments(opts: RenderExamOptions, index: number): Promise<RenderedFile[]> {
   const fonts = opts.fonts ?? loadFonts();
   const { manifest, bank, theme } = opts;
   const organisation = organisationOf(manifest, theme);
   const bp = manifest.blueprint.content;
-  const id = paperId(manifest);
   const stem = outputStem(manifest);
   const page = { size: opts.size, seal: opts.seal, organisation };
   const out: RenderedFile[] = [];
@@ -61,20 +70,18 @@ export async function renderExamDocuments(opts: RenderExamOptions): Promise<Rend
     const doc = typeset(opts.templates.render(template, view), { template, fonts });
     return { bytes: await writePdf(doc, fonts), pages: doc.pages.length };
   };
-  for (let i = 0; i < manifest.variants.length; i++) {
-    const variant = resolveVariant(bank, manifest, i);
-    const label = variant.label;
-    const name = (kind: string, ext = 'pdf') => `${stem}-${label}-${kind}.${ext}`;
-    for (const kind of DOCUMENT_KINDS) {
-      if (!opts.only.includes(kind)) continue;
-      if (kind === 'paper') out.push({ name: name(kind), kind, variant: label, ...(await pdf('paper.hbs', paperView(variant, bp, theme, page))) });
-      if (kind === 'key') out.push({ name: name(kind), kind, variant: label, ...(await pdf('key.hbs', keyView(variant, bank, bp, theme, { ...page, ...(opts.handbookPages ? { handbookPages: opts.handbookPages } : {}) }))) });
-      if (kind === 'spec') out.push({ name: name(kind), kind, variant: label, ...(await pdf('spec.hbs', specView(variant, bank, bp, theme, page))) });
-      if (kind === 'sheet') {
-        const view = sheetView(variant, manifest, theme, { organisation, paperId: id });
-        out.push({ name: name(kind), kind, variant: label, ...(await pdf('sheet.hbs', view)) });
-        out.push({ name: name(kind, 'json'), kind: 'geometry', variant: label, bytes: Buffer.from(serializeGeometry(view.geometry)), pages: 0 });
-      }
+  const variant = resolveVariant(bank, manifest, index);
+  const label = variant.label;
+  const name = (kind: string, ext = 'pdf') => `${stem}-${label}-${kind}.${ext}`;
+  for (const kind of DOCUMENT_KINDS) {
+    if (!opts.only.includes(kind)) continue;
+    if (kind === 'paper') out.push({ name: name(kind), kind, variant: label, ...(await pdf('paper.hbs', paperView(variant, bp, theme, page))) });
+    if (kind === 'key') out.push({ name: name(kind), kind, variant: label, ...(await pdf('key.hbs', keyView(variant, bank, bp, theme, { ...page, ...(opts.handbookPages ? { handbookPages: opts.handbookPages } : {}) }))) });
+    if (kind === 'spec') out.push({ name: name(kind), kind, variant: label, ...(await pdf('spec.hbs', specView(variant, bank, bp, theme, page))) });
+    if (kind === 'sheet') {
+      const view = sheetView(variant, manifest, theme, { organisation, paperId: paperId(manifest) });
+      out.push({ name: name(kind), kind, variant: label, ...(await pdf('sheet.hbs', view)) });
+      out.push({ name: name(kind, 'json'), kind: 'geometry', variant: label, bytes: Buffer.from(serializeGeometry(view.geometry)), pages: 0 });
     }
   }
   return out;

@@ -64,7 +64,7 @@ function emptyPage(): Shapes {
 }
 
 export function sheetView(variant: ResolvedVariant, manifest: Manifest, theme: Theme, opts: { organisation: string; paperId: string }): SheetView {
-  const mark = variantMark(theme, variant.label);
+  const mark = variantMark(theme, variant.label, variant.candidate);
   const candidate = variant.candidate ?? null;
   const qrData = `exampress:${opts.paperId}:${variant.label}:${candidate?.id ?? ''}`;
   const geometry: SheetGeometry = {
@@ -157,7 +157,9 @@ export function sheetView(variant: ResolvedVariant, manifest: Manifest, theme: T
       const bubbles = [];
       for (let d = 0; d <= 9; d++) {
         const cy = 51 + d * 4.3;
-        page.circles.push({ cx: mm(cx), cy: mm(cy), r: mm(1.7), fill: '', stroke: GREY, lineWidth: 0.5 });
+        // A roster's sheets come with the candidate's number already filled in.
+        const filled = candidate?.id[c] === String(d);
+        page.circles.push({ cx: mm(cx), cy: mm(cy), r: mm(1.7), fill: filled ? '#000000' : '', stroke: GREY, lineWidth: 0.5 });
         page.labels.push({ x: mm(cx), y: mm(cy + 0.9), size: 6, font: 'sans', bold: false, align: 'center', color: GREY, text: String(d) });
         bubbles.push({ digit: d, cx: mm(cx), cy: mm(cy), r: mm(1.7) });
       }

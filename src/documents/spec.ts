@@ -41,7 +41,7 @@ const cellOf = (items: Placed[]): SpecCell =>
 const bucketOf = (level: number): keyof typeof BUCKETS => (level <= 2 ? '易' : level === 3 ? '中' : '难');
 
 export function specView(variant: ResolvedVariant, bank: Bank, bp: Blueprint, theme: Theme, opts: PageOptions & { organisation: string }): SpecView {
-  const mark = variantMark(theme, variant.label);
+  const mark = variantMark(theme, variant.label, variant.candidate);
   const title = fillIn(theme.spec.title, { title: variant.title, variant: mark });
   const placed: Placed[] = variant.sections.flatMap((s) => s.questions.map((q) => ({ q, type: s.type })));
   const total = placed.length;

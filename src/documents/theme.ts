@@ -20,6 +20,7 @@ export const ThemeSchema = z
         bindingMargin: text,
         candidateFields: z.array(text).min(1).max(6),
         variantMark: text,
+        candidateMark: text,
         footer: text,
         notesTitle: text,
         notes: z.array(text),

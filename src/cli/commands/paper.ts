@@ -1,19 +1,21 @@
 // `exampress paper`: assemble (or reread a manifest), then print every document of every
-// variant: paper, answer key, answer sheet (+ its geometry JSON) and coverage table.
+// variant: paper, answer key, answer sheet (+ its geometry JSON) and coverage table. A roster's
+// hundreds of papers are printed in worker threads, with a progress bar on a terminal.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { runAssemble, MANIFEST_FILE } from '../../assemble/command.js';
+import { MANIFEST_FILE, runAssemble } from '../../assemble/command.js';
 import { parseManifest } from '../../assemble/manifest.js';
 import { loadCheckedBank } from '../../bank/cache.js';
 import { displayPath } from '../../bank/load.js';
 import { formatProblem } from '../../bank/lint.js';
 import type { Bank } from '../../bank/schema.js';
-import { DOCUMENT_KINDS, PAPER_SIZES, loadTemplates, loadTheme, renderExamDocuments, TemplateError, type DocumentKind, type PaperSize, type RenderedFile } from '../../documents/index.js';
+import { DOCUMENT_KINDS, PAPER_SIZES, loadTheme, type DocumentKind, type PaperSize } from '../../documents/index.js';
 import { packageRoot, packageVersion } from '../../paths.js';
-import { TypesetError } from '../../typeset/types.js';
-import { writeFileAtomic } from '../files.js';
+import { defaultJobs, failureOf, parseRange, printBatch } from '../batch.js';
 import { EXIT, type Io } from '../io.js';
+import type { PaperJob, WrittenFile } from '../paperJob.js';
+import { progressBar } from '../progress.js';
 import { assembleRequest, withAssembleOptions } from './assemble.js';
 
 export interface PaperArgs {
@@ -23,6 +25,14 @@ export interface PaperArgs {
   templates?: string;
   out: string;
   bankDir: string;
+  /** Worker threads for many variants; default one per core. */
+  jobs?: number;
+  /** Variants to print, 1-based inclusive ("1-250"): a sitting split across machines. */
+  range?: string;
+  /** Print a JSON summary on stdout instead of the table. */
+  json?: boolean;
+  /** Norm id → handbook page, for the keys' "见手册 3.2.1（第 14 页）". */
+  handbookPages?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -54,43 +64,59 @@ export function checkedBank(dir: string, io: Io, command: string): Bank | null {
   return null;
 }
 
-/** Render every document of `manifest.json` in args.out and write them next to it. */
-export async function renderFromManifest(manifestFile: string, bank: Bank, args: PaperArgs, io: Io): Promise<{ code: number; files: RenderedFile[] }> {
+/** "output/standard-A-paper.pdf   4 pages   148 KB" lines. */
+export function describeWritten(files: readonly WrittenFile[], out: string): string[] {
+  const width = Math.max(...files.map((f) => displayPath(join(out, f.name)).length));
+  return files.map((f) => {
+    const path = displayPath(join(out, f.name));
+    const size = `${Math.max(1, Math.round(f.bytes / 1024))} KB`;
+    return `${path.padEnd(width)}  ${f.pages ? `${String(f.pages).padStart(2)} page${f.pages === 1 ? ' ' : 's'}` : '        '}  ${size.padStart(7)}`;
+  });
+}
+
+/** Print the documents of the manifest in args.out; the exit code and what was written. */
+export async function printFromManifest(manifestFile: string, args: PaperArgs, io: Io): Promise<{ code: number; files: WrittenFile[] }> {
   const parsed = parseManifest(readFileSync(manifestFile, 'utf8'));
   if ('problem' in parsed) {
     io.stderr(`${displayPath(manifestFile)}:1:1 error manifest: ${parsed.problem}`);
     return { code: EXIT.errors, files: [] };
   }
   const defaults = defaultTemplatesDir();
-  const dir = args.templates ?? defaults;
-  const { theme, problems } = loadTheme(dir, defaults);
-  if (!theme) {
+  const templatesDir = args.templates ?? defaults;
+  const { problems } = loadTheme(templatesDir, defaults);
+  if (problems.length) {
     problems.forEach((p) => io.stderr(p));
     return { code: EXIT.errors, files: [] };
   }
-  let files: RenderedFile[];
-  try {
-    files = await renderExamDocuments({ manifest: parsed.manifest, bank, templates: loadTemplates(dir), theme, size: args.size, seal: args.seal, only: args.only });
-  } catch (err) {
-    if (err instanceof TemplateError || err instanceof TypesetError) {
-      io.stderr(`${err.message}${err instanceof TypesetError && err.from && !err.message.includes(err.from) ? ` (question ${err.from})` : ''}`);
-      io.stderr('exampress paper: nothing was written');
-      return { code: EXIT.errors, files: [] };
-    }
-    throw err;
+  const indices = parseRange(args.range, parsed.manifest.variants.length);
+  if (typeof indices === 'string') {
+    io.stderr(`exampress paper: ${indices}`);
+    return { code: EXIT.errors, files: [] };
   }
-  for (const f of files) writeFileAtomic(join(args.out, f.name), f.bytes, { force: true });
-  return { code: EXIT.ok, files };
-}
-
-/** "standard-A-paper.pdf   4 pages   61 KB" lines. */
-export function describeWritten(files: readonly RenderedFile[], out: string): string[] {
-  const width = Math.max(...files.map((f) => displayPath(join(out, f.name)).length));
-  return files.map((f) => {
-    const path = displayPath(join(out, f.name));
-    const size = `${Math.max(1, Math.round(f.bytes.length / 1024))} KB`;
-    return `${path.padEnd(width)}  ${f.pages ? `${String(f.pages).padStart(2)} page${f.pages === 1 ? ' ' : 's'}` : '        '}  ${size.padStart(7)}`;
-  });
+  const job: PaperJob = {
+    manifestFile,
+    bankDir: args.bankDir,
+    templatesDir,
+    defaultTemplatesDir: defaults,
+    size: args.size,
+    seal: args.seal,
+    only: args.only,
+    out: args.out,
+    cache: bankCache(),
+    ...(args.handbookPages ? { handbookPages: [...args.handbookPages] } : {}),
+  };
+  const bar = args.json ? undefined : progressBar(indices.length, 'papers');
+  try {
+    const files = await printBatch(job, indices, { jobs: args.jobs ?? defaultJobs(), ...(bar ? { onProgress: (n: number) => bar.update(n) } : {}) });
+    return { code: EXIT.ok, files };
+  } catch (err) {
+    const failure = failureOf(err);
+    io.stderr(failure.message);
+    io.stderr('exampress paper: stopped; files written before this one are complete, this one was not written');
+    return { code: failure.exitCode, files: [] };
+  } finally {
+    bar?.stop();
+  }
 }
 
 export function paperCommand(io: Io, setExit: (code: number) => void): CommandModule {
@@ -103,35 +129,66 @@ export function paperCommand(io: Io, setExit: (code: number) => void): CommandMo
         .option('seal', { type: 'boolean', default: false, describe: 'print the 密封线 with the candidate fields in the binding margin' })
         .option('only', { type: 'string', default: DOCUMENT_KINDS.join(','), describe: 'documents to print: paper,key,sheet,spec' })
         .option('templates', { type: 'string', describe: 'your own copy of the templates folder (see README: templates)' })
+        .option('jobs', { type: 'number', describe: 'worker threads for many papers (default: one per core)' })
+        .option('range', { type: 'string', describe: 'print only variants FIRST-LAST (1-based), e.g. 1-250: split a sitting across machines' })
+        .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary of what was written instead of the table' })
         .example('exampress paper --blueprint bank/blueprints/standard.yaml', 'A and B papers, keys, sheets and coverage tables in output/')
-        .example('exampress paper --blueprint bank/blueprints/quiz.yaml --size a3 --seal --only paper,key', 'an 8开 quiz with a 密封线'),
+        .example('exampress paper --blueprint bank/blueprints/quiz.yaml --size a3 --seal --only paper,key', 'an 8开 quiz with a 密封线')
+        .example('exampress paper --blueprint bank/blueprints/standard.yaml --roster candidates.csv --only paper,sheet', 'one paper and one pre-filled answer sheet per candidate'),
     handler: async (a) => {
-      const only = String(a.only).split(',').map((s) => s.trim()).filter(Boolean);
-      const bad = only.filter((k) => !(DOCUMENT_KINDS as readonly string[]).includes(k));
-      if (bad.length || !only.length) {
-        io.stderr(`exampress paper: --only takes ${DOCUMENT_KINDS.join(',')}; got ${String(a.only)}`);
+      const only = parseOnly(String(a.only));
+      if (typeof only === 'string') {
+        io.stderr(`exampress paper: ${only}`);
         return setExit(EXIT.errors);
       }
-      setExit(await runPaper(a, { size: a.size as PaperSize, seal: Boolean(a.seal), only: only as DocumentKind[], ...(typeof a.templates === 'string' ? { templates: a.templates } : {}), out: String(a.out), bankDir: String(a.bank) }, io));
+      setExit(
+        await runPaper(a, {
+          size: a.size as PaperSize,
+          seal: Boolean(a.seal),
+          only,
+          ...(typeof a.templates === 'string' ? { templates: a.templates } : {}),
+          ...(typeof a.jobs === 'number' ? { jobs: a.jobs } : {}),
+          ...(typeof a.range === 'string' ? { range: a.range } : {}),
+          json: Boolean(a.json),
+          out: String(a.out),
+          bankDir: String(a.bank),
+        }, io),
+      );
     },
   };
 }
 
-/** Assemble (writing manifest.json), then render; exit codes as assemble's, 1 for render problems. */
+export function parseOnly(value: string): DocumentKind[] | string {
+  const only = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = only.filter((k) => !(DOCUMENT_KINDS as readonly string[]).includes(k));
+  return bad.length || !only.length ? `--only takes ${DOCUMENT_KINDS.join(',')}; got ${value}` : (only as DocumentKind[]);
+}
+
+/** Assemble (writing manifest.json), then print; exit codes as assemble's, 1 for input problems, 3 for files that could not be written. */
 export async function runPaper(parsedArgs: unknown, args: PaperArgs, io: Io): Promise<number> {
   if (args.templates && !isDir(args.templates)) {
     io.stderr(`exampress paper: --templates ${args.templates}: folder not found; copy the bundled templates first (see README: templates)`);
     return EXIT.errors;
   }
+  if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1 && args.jobs <= 64)) {
+    io.stderr(`exampress paper: --jobs takes a whole number from 1 to 64, got ${args.jobs}`);
+    return EXIT.errors;
+  }
   const bank = checkedBank(args.bankDir, io, 'paper');
   if (!bank) return EXIT.errors;
-  const code = await runAssemble({ ...assembleRequest(parsedArgs), bank }, io);
+  const quiet: Io = args.json ? { stdout: () => {}, stderr: io.stderr } : io;
+  const code = await runAssemble({ ...assembleRequest(parsedArgs), json: false, bank }, quiet);
   if (code !== EXIT.ok) return code;
   const started = performance.now();
-  const { code: rendered, files } = await renderFromManifest(join(args.out, MANIFEST_FILE), bank, args, io);
-  if (rendered !== EXIT.ok) return rendered;
-  describeWritten(files, args.out).forEach((l) => io.stdout(l));
-  io.stderr(`wrote ${files.length} file(s) in ${Math.round(performance.now() - started)} ms`);
+  const { code: printed, files } = await printFromManifest(join(args.out, MANIFEST_FILE), args, io);
+  if (printed !== EXIT.ok) return printed;
+  const ms = Math.round(performance.now() - started);
+  if (args.json) {
+    io.stdout(JSON.stringify({ files: files.map((f) => ({ file: join(args.out, f.name), variant: f.variant, pages: f.pages, bytes: f.bytes })), ms }, null, 2));
+  } else {
+    describeWritten(files, args.out).forEach((l) => io.stdout(l));
+    io.stderr(`wrote ${files.length} file(s) in ${ms} ms`);
+  }
   return EXIT.ok;
 }
 

@@ -1,0 +1,71 @@
+// One print job: the documents of some variants of a manifest, rendered and written. Runs in
+// the CLI's own thread for a few variants, or in worker threads (paperWorker.ts) for a roster:
+// everything a worker needs is loaded once per worker and kept for its next task.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCheckedBank } from '../bank/cache.js';
+import { parseManifest } from '../assemble/manifest.js';
+import { loadTemplates, loadTheme, renderVariantDocuments, type DocumentKind, type PaperSize, type RenderExamOptions } from '../documents/index.js';
+import { loadFonts } from '../typeset/fonts/index.js';
+import { writeFileAtomic } from './files.js';
+
+export interface PaperJob {
+  manifestFile: string;
+  bankDir: string;
+  templatesDir: string;
+  defaultTemplatesDir: string;
+  size: PaperSize;
+  seal: boolean;
+  only: DocumentKind[];
+  out: string;
+  cache: { cacheDir?: string; buildId?: string };
+  handbookPages?: [string, number][];
+}
+
+export interface WrittenFile {
+  name: string;
+  variant: string;
+  pages: number;
+  bytes: number;
+}
+
+let prepared: { key: string; opts: RenderExamOptions } | undefined;
+
+/** Load (once per thread) what rendering needs; throws the located problems as one Error. */
+export function prepareJob(job: PaperJob): RenderExamOptions {
+  const key = JSON.stringify({ ...job, handbookPages: job.handbookPages?.length });
+  if (prepared?.key === key) return prepared.opts;
+  const parsed = parseManifest(readFileSync(job.manifestFile, 'utf8'));
+  if ('problem' in parsed) throw new Error(`${job.manifestFile}:1:1 error manifest: ${parsed.problem}`);
+  const { bank, problems } = loadCheckedBank(job.bankDir, job.cache);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length) throw new Error(`the bank has ${errors.length} error(s); run exampress bank lint`);
+  const { theme, problems: themeProblems } = loadTheme(job.templatesDir, job.defaultTemplatesDir);
+  if (!theme) throw new Error(themeProblems.join('\n'));
+  const opts: RenderExamOptions = {
+    manifest: parsed.manifest,
+    bank,
+    templates: loadTemplates(job.templatesDir),
+    theme,
+    size: job.size,
+    seal: job.seal,
+    only: job.only,
+    fonts: loadFonts(),
+    ...(job.handbookPages ? { handbookPages: new Map(job.handbookPages) } : {}),
+  };
+  prepared = { key, opts };
+  return opts;
+}
+
+/** Render and write the documents of the variants `indices` (0-based); returns what was written. */
+export async function runJob(job: PaperJob, indices: readonly number[]): Promise<WrittenFile[]> {
+  const opts = prepareJob(job);
+  const written: WrittenFile[] = [];
+  for (const i of indices) {
+    for (const f of await renderVariantDocuments(opts, i)) {
+      writeFileAtomic(join(job.out, f.name), f.bytes, { force: true });
+      written.push({ name: f.name, variant: f.variant, pages: f.pages, bytes: f.bytes.length });
+    }
+  }
+  return written;
+}
