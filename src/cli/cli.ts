@@ -4,7 +4,8 @@ import { packageVersion } from '../paths.js';
 import { assembleCommand } from './commands/assemble.js';
 import { bankCommand } from './commands/bank.js';
 import { paperCommand } from './commands/paper.js';
-import { startCommand } from './commands/start.js';
+import { buildCommand } from './commands/build.js';
+import { initCommand } from './commands/init.js';
 import { EXIT, processIo, type Io } from './io.js';
 
 /** Raised from yargs' fail hook so that no command handler runs after a usage mistake. */
@@ -23,7 +24,9 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     .command(bankCommand(io, setExit))
     .command(assembleCommand(io, setExit))
     .command(paperCommand(io, setExit))
-    .command(startCommand(io, setExit))
+    .command(buildCommand(io, setExit))
+    .command(buildCommand(io, setExit, 'start'))
+    .command(initCommand(io, setExit))
     .demandCommand(1, 'name a command; see exampress --help')
     .recommendCommands()
     .wrap(Math.min(100, process.stdout.columns || 100))

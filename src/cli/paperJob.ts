@@ -14,6 +14,7 @@ export interface PaperJob {
   bankDir: string;
   templatesDir: string;
   defaultTemplatesDir: string;
+  themeOverrides?: Record<string, unknown>;
   size: PaperSize;
   seal: boolean;
   only: DocumentKind[];
@@ -40,7 +41,7 @@ export function prepareJob(job: PaperJob): RenderExamOptions {
   const { bank, problems } = loadCheckedBank(job.bankDir, job.cache);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new Error(`the bank has ${errors.length} error(s); run exampress bank lint`);
-  const { theme, problems: themeProblems } = loadTheme(job.templatesDir, job.defaultTemplatesDir);
+  const { theme, problems: themeProblems } = loadTheme(job.templatesDir, job.defaultTemplatesDir, job.themeOverrides);
   if (!theme) throw new Error(themeProblems.join('\n'));
   const opts: RenderExamOptions = {
     manifest: parsed.manifest,

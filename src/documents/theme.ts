@@ -70,10 +70,11 @@ function readThemeFile(file: string): { value?: unknown; problems: string[] } {
 }
 
 /**
- * The theme of a templates folder: `defaultsDir/theme.yaml` overlaid with `dir/theme.yaml`.
+ * The theme of a templates folder: `defaultsDir/theme.yaml` overlaid with `dir/theme.yaml`,
+ * then with `overrides` (the bank config's `theme:` and `organisation`).
  * Problems are `FILE:LINE:COL: message` lines.
  */
-export function loadTheme(dir: string, defaultsDir: string): { theme?: Theme; problems: string[] } {
+export function loadTheme(dir: string, defaultsDir: string, overrides?: Record<string, unknown>): { theme?: Theme; problems: string[] } {
   const base = readThemeFile(join(defaultsDir, 'theme.yaml'));
   if (base.problems.length) return { problems: base.problems };
   let value = base.value;
@@ -83,6 +84,7 @@ export function loadTheme(dir: string, defaultsDir: string): { theme?: Theme; pr
     if (read.problems.length) return { problems: read.problems };
     value = merge(value, read.value);
   }
+  if (overrides) value = merge(value, overrides);
   const parsed = ThemeSchema.safeParse(value);
   if (!parsed.success) {
     return { problems: parsed.error.issues.map((i) => `${existsSync(own) ? own : join(defaultsDir, 'theme.yaml')}:1:1: ${i.path.join('.')}: ${i.message}`) };

@@ -12,13 +12,9 @@ export function withAssembleOptions<T>(y: Argv<T>) {
     .option('variants', { type: 'number', describe: 'number of papers (default: the blueprint\'s variants.count)' })
     .option('mode', { choices: ['shuffle', 'parallel'] as const, describe: 'shuffle: same questions, new order (A/B卷); parallel: different questions' })
     .option('roster', { type: 'string', describe: 'CSV of candidate id and name: one paper per candidate' })
-    .option('out', { type: 'string', default: 'output', describe: 'folder for what it writes' })
+    .option('out', { type: 'string', describe: 'folder for what it writes', defaultDescription: 'output, or the bank config\'s output' })
     .option('from-manifest', { type: 'string', describe: 'reproduce the papers of an earlier manifest.json' })
-    .option('bank', { type: 'string', default: defaultBankDir(), defaultDescription: './bank', describe: 'bank folder' })
-    .check((a) => {
-      if (!a.blueprint && !a['from-manifest']) throw new Error('give --blueprint FILE or --from-manifest FILE');
-      return true;
-    });
+    .option('bank', { type: 'string', default: defaultBankDir(), defaultDescription: './bank', describe: 'bank folder' });
 }
 
 /** Parsed options → the assemble request. */
@@ -31,7 +27,7 @@ export function assembleRequest(a: unknown): AssembleArgs {
     ...(typeof args.variants === 'number' ? { variants: args.variants } : {}),
     ...(args.mode === 'shuffle' || args.mode === 'parallel' ? { mode: args.mode } : {}),
     ...(typeof args.roster === 'string' ? { roster: args.roster } : {}),
-    ...(typeof args.out === 'string' ? { out: args.out } : {}),
+    out: typeof args.out === 'string' ? args.out : 'output',
     ...(typeof args.fromManifest === 'string' ? { fromManifest: args.fromManifest } : {}),
     json: Boolean(args.json),
     issue: Boolean(args.issue),
@@ -47,6 +43,10 @@ export function assembleCommand(io: Io, setExit: (code: number) => void): Comman
         .option('json', { type: 'boolean', default: false, describe: 'also print the manifest on stdout' })
         .option('issue', { type: 'boolean', default: false, describe: 'record the questions in the blueprint\'s exposure.history' }),
     handler: async (a) => {
+      if (!a.blueprint && !a['from-manifest']) {
+        io.stderr('exampress assemble: give --blueprint FILE or --from-manifest FILE');
+        return setExit(1);
+      }
       setExit(await runAssemble(assembleRequest(a), io));
     },
   };

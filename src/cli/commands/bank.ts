@@ -6,6 +6,7 @@ import { blueprintJsonSchema } from '../../assemble/blueprint.js';
 import { lintBank, formatProblem, sortProblems } from '../../bank/lint.js';
 import { loadBank } from '../../bank/load.js';
 import { jsonSchemas } from '../../bank/schema.js';
+import { configJsonSchema } from '../../bank/config.js';
 import { bankStats, formatStats } from '../../bank/stats.js';
 import { defaultBankDir } from '../../paths.js';
 import { writeFileAtomic } from '../files.js';
@@ -36,7 +37,7 @@ export function runBankStats(args: { bank: string; json?: boolean }, io: Io): nu
 }
 
 export function runBankSchema(args: { bank: string }, io: Io): number {
-  const schemas = { ...jsonSchemas(), 'blueprint.schema.json': blueprintJsonSchema() };
+  const schemas = { ...jsonSchemas(), 'blueprint.schema.json': blueprintJsonSchema(), 'config.schema.json': configJsonSchema() };
   for (const [name, schema] of Object.entries(schemas)) {
     const file = join(args.bank, 'schema', name);
     writeFileAtomic(file, `${JSON.stringify(schema, null, 2)}\n`, { force: true });

@@ -1,12 +1,13 @@
 // `exampress paper`: assemble (or reread a manifest), then print every document of every
 // variant: paper, answer key, answer sheet (+ its geometry JSON) and coverage table. A roster's
 // hundreds of papers are printed in worker threads, with a progress bar on a terminal.
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { MANIFEST_FILE, runAssemble } from '../../assemble/command.js';
 import { parseManifest } from '../../assemble/manifest.js';
 import { loadCheckedBank } from '../../bank/cache.js';
+import { configPath, loadConfig } from '../../bank/config.js';
 import { displayPath } from '../../bank/load.js';
 import { formatProblem } from '../../bank/lint.js';
 import type { Bank } from '../../bank/schema.js';
@@ -33,6 +34,8 @@ export interface PaperArgs {
   json?: boolean;
   /** Norm id → handbook page, for the keys' "见手册 3.2.1（第 14 页）". */
   handbookPages?: ReadonlyMap<string, number>;
+  /** The bank config's theme settings (and organisation). */
+  themeOverrides?: Record<string, unknown>;
 }
 
 /**
@@ -83,7 +86,7 @@ export async function printFromManifest(manifestFile: string, args: PaperArgs, i
   }
   const defaults = defaultTemplatesDir();
   const templatesDir = args.templates ?? defaults;
-  const { problems } = loadTheme(templatesDir, defaults);
+  const { problems } = loadTheme(templatesDir, defaults, args.themeOverrides);
   if (problems.length) {
     problems.forEach((p) => io.stderr(p));
     return { code: EXIT.errors, files: [] };
@@ -98,6 +101,7 @@ export async function printFromManifest(manifestFile: string, args: PaperArgs, i
     bankDir: args.bankDir,
     templatesDir,
     defaultTemplatesDir: defaults,
+    ...(args.themeOverrides ? { themeOverrides: args.themeOverrides } : {}),
     size: args.size,
     seal: args.seal,
     only: args.only,
@@ -125,35 +129,62 @@ export function paperCommand(io: Io, setExit: (code: number) => void): CommandMo
     describe: 'print papers, answer keys, answer sheets and coverage tables (assembles first)',
     builder: (y) =>
       withAssembleOptions(y)
-        .option('size', { choices: PAPER_SIZES, default: 'a4' as PaperSize, describe: 'a4, b5, or a3 (landscape, two columns: 8开)' })
-        .option('seal', { type: 'boolean', default: false, describe: 'print the 密封线 with the candidate fields in the binding margin' })
-        .option('only', { type: 'string', default: DOCUMENT_KINDS.join(','), describe: 'documents to print: paper,key,sheet,spec' })
+        .option('size', { choices: PAPER_SIZES, describe: 'a4, b5, or a3 (landscape, two columns: 8开)', defaultDescription: 'a4' })
+        .option('seal', { type: 'boolean', describe: 'print the 密封线 with the candidate fields in the binding margin' })
+        .option('only', { type: 'string', describe: 'documents to print', defaultDescription: DOCUMENT_KINDS.join(',') })
         .option('templates', { type: 'string', describe: 'your own copy of the templates folder (see README: templates)' })
         .option('jobs', { type: 'number', describe: 'worker threads for many papers (default: one per core)' })
         .option('range', { type: 'string', describe: 'print only variants FIRST-LAST (1-based), e.g. 1-250: split a sitting across machines' })
         .option('json', { type: 'boolean', default: false, describe: 'print a JSON summary of what was written instead of the table' })
         .example('exampress paper --blueprint bank/blueprints/standard.yaml', 'A and B papers, keys, sheets and coverage tables in output/')
         .example('exampress paper --blueprint bank/blueprints/quiz.yaml --size a3 --seal --only paper,key', 'an 8开 quiz with a 密封线')
-        .example('exampress paper --blueprint bank/blueprints/standard.yaml --roster candidates.csv --only paper,sheet', 'one paper and one pre-filled answer sheet per candidate'),
+        .example('exampress paper --roster candidates.csv --only paper,sheet', 'one paper and one pre-filled answer sheet per candidate'),
     handler: async (a) => {
-      const only = parseOnly(String(a.only));
-      if (typeof only === 'string') {
-        io.stderr(`exampress paper: ${only}`);
-        return setExit(EXIT.errors);
-      }
-      setExit(
-        await runPaper(a, {
-          size: a.size as PaperSize,
-          seal: Boolean(a.seal),
-          only,
-          ...(typeof a.templates === 'string' ? { templates: a.templates } : {}),
-          ...(typeof a.jobs === 'number' ? { jobs: a.jobs } : {}),
-          ...(typeof a.range === 'string' ? { range: a.range } : {}),
-          json: Boolean(a.json),
-          out: String(a.out),
-          bankDir: String(a.bank),
-        }, io),
-      );
+      const settings = paperSettings(a, io);
+      if (typeof settings === 'number') return setExit(settings);
+      setExit(await runPaper(settings.request, settings.args, io));
+    },
+  };
+}
+
+/**
+ * The command line over the bank's config.yaml over the defaults: what to print, from which
+ * blueprint, into which folder. A problem is printed and its exit code returned.
+ */
+export function paperSettings(a: Record<string, unknown>, io: Io, command = 'paper'): { request: Record<string, unknown>; args: PaperArgs } | number {
+  const bankDir = String(a.bank);
+  const { config, problems } = loadConfig(bankDir);
+  if (problems.length) {
+    problems.forEach((p) => io.stderr(formatProblem(p)));
+    return EXIT.errors;
+  }
+  const fromConfig = (p: string | undefined) => (p ? configPath(bankDir, p) : undefined);
+  const blueprint = (a.blueprint as string | undefined) ?? fromConfig(config.blueprint) ?? (a.blueprintFallback as string | undefined);
+  if (!blueprint && !a['from-manifest'] && !a.fromManifest) {
+    io.stderr(`exampress ${command}: give --blueprint FILE (or --from-manifest FILE), or set blueprint: in ${bankDir}/config.yaml`);
+    return EXIT.errors;
+  }
+  const only = parseOnly(typeof a.only === 'string' ? a.only : (config.paper?.only ?? DOCUMENT_KINDS).join(','));
+  if (typeof only === 'string') {
+    io.stderr(`exampress ${command}: ${only}`);
+    return EXIT.errors;
+  }
+  const out = (a.out as string | undefined) ?? fromConfig(config.output) ?? 'output';
+  const templates = (a.templates as string | undefined) ?? fromConfig(config.templates);
+  const themeOverrides = { ...(config.theme ?? {}), ...(config.organisation ? { organisation: config.organisation } : {}) };
+  return {
+    request: { ...a, out, ...(blueprint ? { blueprint } : {}) },
+    args: {
+      size: (a.size as PaperSize | undefined) ?? config.paper?.size ?? 'a4',
+      seal: (a.seal as boolean | undefined) ?? config.paper?.seal ?? false,
+      only,
+      ...(templates ? { templates } : {}),
+      ...(typeof a.jobs === 'number' ? { jobs: a.jobs } : {}),
+      ...(typeof a.range === 'string' ? { range: a.range } : {}),
+      ...(Object.keys(themeOverrides).length ? { themeOverrides } : {}),
+      json: Boolean(a.json),
+      out,
+      bankDir,
     },
   };
 }
@@ -176,6 +207,12 @@ export async function runPaper(parsedArgs: unknown, args: PaperArgs, io: Io): Pr
   }
   const bank = checkedBank(args.bankDir, io, 'paper');
   if (!bank) return EXIT.errors;
+  try {
+    mkdirSync(args.out, { recursive: true });
+  } catch (err) {
+    io.stderr(`exampress paper: ${failureOf(err).message.replace('cannot write', 'cannot make the output folder')}`);
+    return EXIT.output;
+  }
   const quiet: Io = args.json ? { stdout: () => {}, stderr: io.stderr } : io;
   const code = await runAssemble({ ...assembleRequest(parsedArgs), json: false, bank }, quiet);
   if (code !== EXIT.ok) return code;

@@ -1,0 +1,106 @@
+// init, build and config.yaml as a trainer uses them, through the real bundled CLI
+// (dist/exampress.mjs, made by `npm run build`, which `npm test` runs first).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { packageRoot } from '../../src/paths.js';
+import { openPdf } from '../support/pdf.js';
+import { squash } from '../documents/standard.js';
+
+const CLI = join(packageRoot(), 'dist', 'exampress.mjs');
+const cli = (cwd: string, ...args: string[]) => {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe('exampress init, then build in the new workspace', () => {
+  test('prints papers, keys, sheets and coverage tables at once, with the organisation given', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'exampress-ws-'));
+    const ws = join(root, '某分行培训');
+    const init = cli(root, 'init', ws, '--organisation', '某分行个人金融部');
+    expect(init.code, init.stderr).toBe(0);
+    const build = cli(ws, 'build');
+    expect(build.code, build.stderr).toBe(0);
+    const out = readdirSync(join(ws, 'output')).filter((f) => f.endsWith('.pdf')).sort();
+    expect(out).toEqual(['sample-A-key.pdf', 'sample-A-paper.pdf', 'sample-A-sheet.pdf', 'sample-A-spec.pdf', 'sample-B-key.pdf', 'sample-B-paper.pdf', 'sample-B-sheet.pdf', 'sample-B-spec.pdf']);
+    const text = squash(await (await openPdf(join(ws, 'output', 'sample-A-paper.pdf'))).text());
+    expect(text).toContain('某分行个人金融部');
+    expect(text).toContain('服务规范知识测验');
+    expect(build.stdout).toMatch(/output\/sample-A-paper\.pdf\s+\d+ pages?\s+\d+ KB/);
+    expect(build.stderr).toMatch(/built in \d+\.\d s/);
+    expect(cli(root, 'init', ws).code).toBe(1); // not over an existing workspace
+  });
+});
+
+describe('bank/config.yaml', () => {
+  const workspace = () => {
+    const root = mkdtempSync(join(tmpdir(), 'exampress-cfg-'));
+    execFileSync(process.execPath, [CLI, 'init', join(root, 'ws')]);
+    return join(root, 'ws');
+  };
+
+  test('its settings apply, and flags override them', async () => {
+    const ws = workspace();
+    const config = join(ws, 'bank', 'config.yaml');
+    writeFileSync(config, `${readFileSync(config, 'utf8').replace('size: a4', 'size: a3')}\ntheme:\n  paper:\n    candidateFields: [姓名, 部门]\n`);
+    expect(cli(ws, 'paper', '--only', 'paper').code).toBe(0);
+    const a3 = await openPdf(join(ws, 'output', 'sample-A-paper.pdf'));
+    expect((await a3.page(1)).size.width).toBeCloseTo(1190.55, 1);
+    expect(squash(await a3.text())).toMatch(/姓名：.*部门：/);
+    expect(cli(ws, 'paper', '--only', 'paper', '--size', 'b5').code).toBe(0);
+    expect((await (await openPdf(join(ws, 'output', 'sample-A-paper.pdf'))).page(1)).size.width).toBeCloseTo(498.9, 1);
+  });
+
+  test('a wrong key or value is one located line (exit 1)', () => {
+    const ws = workspace();
+    const config = join(ws, 'bank', 'config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('size: a4', 'size: a2').replace('output: ../output', 'outptu: ../output'));
+    const r = cli(ws, 'build');
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^bank\/config\.yaml:\d+:\d+ - error config: unknown setting "outptu"/), expect.stringMatching(/^bank\/config\.yaml:\d+:\d+ - error config: paper\.size: /)]));
+  });
+});
+
+describe('exit codes', () => {
+  test('3 when the output cannot be written; earlier files stay whole', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'exampress-ro-'));
+    execFileSync(process.execPath, [CLI, 'init', join(ws, 'w')]);
+    const out = join(ws, 'w', 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'manifest.json'), '{}');
+    chmodSync(out, 0o500);
+    const r = cli(join(ws, 'w'), 'paper', '--out', out);
+    chmodSync(out, 0o700);
+    if (process.getuid?.() === 0) {
+      // root writes anyway: point --out below a file instead
+      const r2 = cli(join(ws, 'w'), 'paper', '--out', join(out, 'manifest.json', 'x'));
+      expect(r2.code).toBe(3);
+      expect(r2.stderr).toMatch(/cannot make the output folder .*: a part of the path is a file, not a folder/);
+    } else {
+      expect(r.code).toBe(3);
+    }
+  });
+});
+
+describe('batch: a roster in worker threads, split by --range', () => {
+  test('one paper and one pre-filled sheet per candidate; two ranges give the same bytes as one run', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'exampress-roster-'));
+    execFileSync(process.execPath, [CLI, 'init', join(ws, 'w')]);
+    const roster = join(ws, 'roster.csv');
+    const rows = ['工号,姓名'];
+    for (let i = 1; i <= 8; i++) rows.push(`${20260000 + i},考生${i}`);
+    writeFileSync(roster, `\uFEFF${rows.join('\r\n')}\r\n`);
+    const whole = cli(join(ws, 'w'), 'paper', '--roster', roster, '--only', 'paper,sheet', '--out', join(ws, 'whole'), '--jobs', '2');
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(readdirSync(join(ws, 'whole')).filter((f) => f.endsWith('-paper.pdf'))).toHaveLength(8);
+    for (const range of ['1-5', '6-8']) expect(cli(join(ws, 'w'), 'paper', '--roster', roster, '--only', 'paper,sheet', '--out', join(ws, 'split'), '--range', range, '--jobs', '1').code).toBe(0);
+    for (const f of readdirSync(join(ws, 'whole'))) expect(readFileSync(join(ws, 'split', f)).equals(readFileSync(join(ws, 'whole', f))), f).toBe(true);
+    const json = cli(join(ws, 'w'), 'paper', '--roster', roster, '--only', 'paper', '--out', join(ws, 'j'), '--range', '3', '--json');
+    expect(JSON.parse(json.stdout).files.map((f: { variant: string }) => f.variant)).toEqual(['20260003']);
+    expect(cli(join(ws, 'w'), 'paper', '--roster', roster, '--range', '9-12', '--out', join(ws, 'bad')).code).toBe(1);
+    expect(existsSync(join(ws, 'bad', 'sample-20260009-paper.pdf'))).toBe(false);
+  });
+});
