@@ -44,6 +44,10 @@ export const QuestionSchema = z
     explanation: text.describe('解析: why the answer is right'),
     norms: z.array(id).default([]).describe('Ids of the handbook norms this question tests'),
     tags: z.array(text).optional(),
+    enemies: z
+      .array(id)
+      .optional()
+      .describe('Ids of questions that give this one away (or are given away by it): a paper never holds two of them'),
     fixedOrder: z
       .union([z.literal(true), z.array(z.string().regex(/^[A-H]$/))])
       .optional()
