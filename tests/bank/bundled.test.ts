@@ -1,5 +1,8 @@
 // The bank that ships with exampress: clean, and as large and varied as the trainers need.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { assemble, BlueprintSchema } from '../../src/assemble/index.js';
 import { lintBank, formatProblem } from '../../src/bank/lint.js';
 import { loadBank } from '../../src/bank/load.js';
 import { bankStats } from '../../src/bank/stats.js';
@@ -57,6 +60,18 @@ describe('the bundled bank', () => {
     expect(enemies('ZD-018')).toContain('ZD-006');
     expect(enemies('LC-008')).toContain('LC-003');
     expect(enemies('GX-004')).toContain('GX-001');
+  });
+
+  it('never puts a question and one of its enemies on the same standard paper', () => {
+    const bp = BlueprintSchema.parse(parse(readFileSync('bank/blueprints/standard.yaml', 'utf8')));
+    const pairs = bank.questions.flatMap((q) => (q.enemies ?? []).map((e) => [q.id, e] as const));
+    expect(pairs.length).toBeGreaterThan(40);
+    for (const seed of [2026, ...Array.from({ length: 20 }, (_, i) => i + 1)]) {
+      const r = assemble(bank, bp, { seed });
+      if ('problems' in r) throw new Error(r.problems.map((p) => p.message).join('\n'));
+      const ids = new Set(r.manifest.variants[0]!.sections.flatMap((sec) => sec.questions.map((q) => q.id)));
+      expect(pairs.filter(([a, b]) => ids.has(a) && ids.has(b)), `seed ${seed}`).toEqual([]);
+    }
   });
 
   it('contains every distinct question of the seed pack, tagged seed, with the seed as source', () => {
