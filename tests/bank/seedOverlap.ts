@@ -10,9 +10,15 @@ export interface Overlap {
   run: string;
 }
 
+/** The traditional forms the seed mixes into simplified text, mapped to their simplified forms. */
+const SIMPLIFIED: Record<string, string> = { 於: '于', 後: '后' };
+
 /** Compare text as printed: width and punctuation forms unified (NFKC), spaces dropped. */
 function normalise(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, '');
+  return s
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[於後]/g, (c) => SIMPLIFIED[c]!);
 }
 
 /** The texts of the bank that must be in our own words, each with where it is. */
