@@ -52,6 +52,14 @@ describe('content rules', () => {
     expect(problems.map((p) => `${p.id} ${p.rule}`)).toEqual(['phone-three-rings number-range']);
   });
 
+  it('holds the range style in a section table', () => {
+    const norms = structuredClone(NORMS) as typeof NORMS & { chapter: { sections: Record<string, unknown>[] } };
+    norms.chapter.sections[0]!.table = { header: ['事项', '要求'], rows: [['接听', '铃响2至3声内']] };
+    const hit = lint((qs) => qs, norms).find((p) => p.rule === 'number-range');
+    expect(hit?.id).toBe('phone-answer');
+    expect(hit?.message).toMatch(/"2至3".*"2～3"/);
+  });
+
   it('reads ranges the way a trainer writes them', () => {
     expect(offStyleRanges('15-20个，5至10名，30%～50%，6到8颗，2~3天，ZD-006，工银个金〔2009〕89号')).toEqual(['15-20', '5至10', '6到8', '2~3']);
   });
