@@ -148,7 +148,7 @@ function bankIndex(bank: Bank): BankIndex {
 
 function enemyMap(bp: Blueprint, byId: ReadonlyMap<string, number>, bank: Bank): Map<number, number[]> {
   const map = new Map<number, number[]>();
-  const groups = [...bp.enemies, ...bankEnemyPairs(bank)];
+  const groups = [...bp.enemies, ...bankEnemyPairs(bank, byId)];
   for (const group of groups) {
     const members = group.map((id) => byId.get(id)!);
     for (const q of members) map.set(q, [...(map.get(q) ?? []), ...members.filter((o) => o !== q)]);
@@ -157,9 +157,10 @@ function enemyMap(bp: Blueprint, byId: ReadonlyMap<string, number>, bank: Bank):
 }
 
 /** The bank's own `enemies:` fields as pairs; ids the bank lacks are the linter's to report. */
-function bankEnemyPairs(bank: Bank): string[][] {
-  const ids = new Set(bank.questions.map((q) => q.id));
-  return bank.questions.flatMap((q) => (q.enemies ?? []).filter((e) => e !== q.id && ids.has(e)).map((e) => [q.id, e]));
+function bankEnemyPairs(bank: Bank, byId: ReadonlyMap<string, number>): string[][] {
+  const pairs: string[][] = [];
+  for (const q of bank.questions) for (const e of q.enemies ?? []) if (e !== q.id && byId.has(e)) pairs.push([q.id, e]);
+  return pairs;
 }
 
 /** Rules that name things the bank must have: topics, included ids, enemy ids. */
