@@ -41,7 +41,7 @@ export function assemble(bank: Bank, bp: Blueprint, opts: AssembleOptions): Asse
   const include = new Set(bp.include?.ids ?? []);
   const forced = [...include].map((id) => byId.get(id)!);
   const forcedSet = new Set(forced);
-  const enemies = enemyMap(bp, byId);
+  const enemies = enemyMap(bp, byId, bank);
 
   const excludedIds = new Set(bp.exclude?.ids ?? []);
   const excludedTags = new Set(bp.exclude?.tags ?? []);
@@ -146,13 +146,21 @@ function bankIndex(bank: Bank): BankIndex {
   return index;
 }
 
-function enemyMap(bp: Blueprint, byId: ReadonlyMap<string, number>): Map<number, number[]> {
+function enemyMap(bp: Blueprint, byId: ReadonlyMap<string, number>, bank: Bank): Map<number, number[]> {
   const map = new Map<number, number[]>();
-  for (const group of bp.enemies) {
+  const groups = [...bp.enemies, ...bankEnemyPairs(bank, byId)];
+  for (const group of groups) {
     const members = group.map((id) => byId.get(id)!);
     for (const q of members) map.set(q, [...(map.get(q) ?? []), ...members.filter((o) => o !== q)]);
   }
   return map;
+}
+
+/** The bank's own `enemies:` fields as pairs; ids the bank lacks are the linter's to report. */
+function bankEnemyPairs(bank: Bank, byId: ReadonlyMap<string, number>): string[][] {
+  const pairs: string[][] = [];
+  for (const q of bank.questions) for (const e of q.enemies ?? []) if (e !== q.id && byId.has(e)) pairs.push([q.id, e]);
+  return pairs;
 }
 
 /** Rules that name things the bank must have: topics, included ids, enemy ids. */

@@ -1,5 +1,6 @@
 // Rules beyond the schema: what makes a bank wrong (errors) or suspicious (warnings).
 import { BLANK_PATTERN, type Bank, type Problem, type Question } from './schema.js';
+import { contentProblems, type ContentLintOptions } from './lintContent.js';
 import { similarStems } from './stems.js';
 
 const LETTERS = 'ABCDEFGH';
@@ -145,13 +146,14 @@ function answerPatterns(bank: Bank): Problem[] {
 }
 
 /** Every problem of a loaded bank, sorted by file and line. */
-export function lintBank(bank: Bank): Problem[] {
+export function lintBank(bank: Bank, options: ContentLintOptions = {}): Problem[] {
   const problems = [
     ...duplicateIds(bank),
     ...bank.questions.flatMap(questionProblems),
     ...duplicateStems(bank),
     ...references(bank),
     ...answerPatterns(bank),
+    ...contentProblems(bank, options),
   ];
   return sortProblems(problems);
 }

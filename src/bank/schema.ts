@@ -48,6 +48,10 @@ export const QuestionSchema = z
       .literal(false)
       .optional()
       .describe('false: do not mark negation words (不, 严禁…) in this stem with emphasis dots'),
+    enemies: z
+      .array(id)
+      .optional()
+      .describe('Ids of questions that give this one away (or are given away by it): a paper never holds two of them'),
     fixedOrder: z
       .union([z.literal(true), z.array(z.string().regex(/^[A-H]$/))])
       .optional()

@@ -14,6 +14,10 @@ export interface BankStats {
   /** Questions that cite no norm, and norms that no question tests. */
   questionsWithoutNorm: number;
   normsUntested: number;
+  /** Ids of the norms no question tests, in handbook order. */
+  untestedNorms: string[];
+  /** How many questions test each norm at most (the linter warns above its limit). */
+  maxQuestionsPerNorm: number;
 }
 
 export function bankStats(bank: Bank): BankStats {
@@ -22,7 +26,7 @@ export function bankStats(bank: Bank): BankStats {
   const byTopic: Record<string, number> = Object.fromEntries(bank.topics.map((t) => [t.id, 0]));
   const byDifficulty = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
   const matrix: BankStats['matrix'] = {};
-  const tested = new Set<string>();
+  const tested = new Map<string, number>();
   let questionsWithoutNorm = 0;
   for (const q of bank.questions) {
     byType[q.type]++;
@@ -31,8 +35,9 @@ export function bankStats(bank: Bank): BankStats {
     const row = (matrix[q.topic] ??= Object.fromEntries(QUESTION_TYPES.map((t) => [t, [0, 0, 0, 0, 0]])) as BankStats['matrix'][string]);
     row[q.type][q.difficulty - 1]!++;
     if (q.norms.length === 0) questionsWithoutNorm++;
-    q.norms.forEach((n) => tested.add(n));
+    new Set(q.norms).forEach((n) => tested.set(n, (tested.get(n) ?? 0) + 1));
   }
+  const untested = [...bank.norms.keys()].filter((id) => !tested.has(id));
   return {
     questions: bank.questions.length,
     norms: bank.norms.size,
@@ -43,7 +48,9 @@ export function bankStats(bank: Bank): BankStats {
     byDifficulty,
     matrix,
     questionsWithoutNorm,
-    normsUntested: [...bank.norms.keys()].filter((id) => !tested.has(id)).length,
+    normsUntested: untested.length,
+    untestedNorms: untested,
+    maxQuestionsPerNorm: Math.max(0, ...tested.values()),
   };
 }
 
@@ -80,6 +87,11 @@ export function formatStats(stats: BankStats, bank: Bank): string {
     [pad('合计', first), ...QUESTION_TYPES.map((t) => pad(stats.byType[t], 12)), pad(stats.questions, 6), Object.values(stats.byDifficulty).join('/')].join(''),
   );
   lines.push('');
-  lines.push(`${stats.questions} questions in ${stats.topics} topics; ${stats.norms} norms in ${stats.chapters} chapters; ${stats.questionsWithoutNorm} questions cite no norm; ${stats.normsUntested} norms are not tested yet.`);
+  lines.push(`${stats.questions} questions in ${stats.topics} topics; ${stats.norms} norms in ${stats.chapters} chapters; ${stats.questionsWithoutNorm} questions cite no norm.`);
+  lines.push(
+    stats.normsUntested === 0
+      ? `Every norm is tested: each by 1 to ${stats.maxQuestionsPerNorm} questions.`
+      : `${stats.normsUntested} norms are not tested yet: ${stats.untestedNorms.join(', ')}.`,
+  );
   return lines.join('\n');
 }

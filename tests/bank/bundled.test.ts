@@ -1,5 +1,8 @@
 // The bank that ships with exampress: clean, and as large and varied as the trainers need.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { assemble, BlueprintSchema } from '../../src/assemble/index.js';
 import { lintBank, formatProblem } from '../../src/bank/lint.js';
 import { loadBank } from '../../src/bank/load.js';
 import { bankStats } from '../../src/bank/stats.js';
@@ -13,9 +16,13 @@ describe('the bundled bank', () => {
     expect(all.map(formatProblem)).toEqual([]);
   });
 
-  it('holds at least 200 questions in at least 10 topics, with every type and difficulty well represented', () => {
+  it('holds at least 290 questions in at least 10 topics, with every type and difficulty well represented', () => {
     const stats = bankStats(bank);
-    expect(stats.questions).toBeGreaterThanOrEqual(200);
+    expect(stats.questions).toBeGreaterThanOrEqual(290);
+    for (const type of ['single', 'multiple', 'judge', 'fill'] as const) {
+      expect(stats.byType[type] / stats.questions, type).toBeGreaterThan(0.1);
+      expect(stats.byType[type] / stats.questions, type).toBeLessThan(0.45);
+    }
     expect(Object.values(stats.byTopic).filter((n) => n > 0).length).toBeGreaterThanOrEqual(10);
     expect(stats.byType.multiple).toBeGreaterThanOrEqual(40);
     expect(stats.byType.judge).toBeGreaterThanOrEqual(40);
@@ -23,10 +30,48 @@ describe('the bundled bank', () => {
     for (const level of ['1', '2', '3', '4', '5'] as const) expect(stats.byDifficulty[level]).toBeGreaterThan(5);
   });
 
-  it('has at least 10 chapters and 120 numbered norms, and every question cites one', () => {
+  it('has at least 10 chapters and 330 numbered norms, and every question cites one', () => {
     expect(bank.chapters.length).toBeGreaterThanOrEqual(10);
-    expect(bank.norms.size).toBeGreaterThanOrEqual(120);
+    expect(bank.norms.size).toBeGreaterThanOrEqual(330);
     expect(bank.questions.filter((q) => q.norms.length === 0).map((q) => q.id)).toEqual([]);
+  });
+
+  it('tests every norm at least once and none more than twice', () => {
+    const stats = bankStats(bank);
+    expect(stats.untestedNorms).toEqual([]);
+    expect(stats.maxQuestionsPerNorm).toBeLessThanOrEqual(2);
+  });
+
+  it('covers tie knots, western dining, invitations and teamwork', () => {
+    for (const section of ['dress-tie', 'banquet-western', 'banquet-invite', 'daily-team']) {
+      expect(bank.sections.get(section)?.norms.length, section).toBeGreaterThanOrEqual(4);
+    }
+    const tested = new Set(bank.questions.flatMap((q) => q.norms));
+    expect(tested.has('dress-tie-romantic') && tested.has('dress-tie-half-windsor')).toBe(true);
+  });
+
+  it('cites the handbook by its printed title and never a software name', () => {
+    expect(bank.questions.filter((q) => /exampress/i.test(q.source)).map((q) => q.id)).toEqual([]);
+    expect(bank.questions.filter((q) => q.source.includes('《客户经理服务礼仪手册》')).length).toBeGreaterThan(100);
+  });
+
+  it('keeps items that give seed questions away off their papers with enemies:', () => {
+    const enemies = (id: string) => bank.questions.find((q) => q.id === id)?.enemies ?? [];
+    expect(enemies('ZD-018')).toContain('ZD-006');
+    expect(enemies('LC-008')).toContain('LC-003');
+    expect(enemies('GX-004')).toContain('GX-001');
+  });
+
+  it('never puts a question and one of its enemies on the same standard paper', () => {
+    const bp = BlueprintSchema.parse(parse(readFileSync('bank/blueprints/standard.yaml', 'utf8')));
+    const pairs = bank.questions.flatMap((q) => (q.enemies ?? []).map((e) => [q.id, e] as const));
+    expect(pairs.length).toBeGreaterThan(40);
+    for (const seed of [2026, ...Array.from({ length: 20 }, (_, i) => i + 1)]) {
+      const r = assemble(bank, bp, { seed });
+      if ('problems' in r) throw new Error(r.problems.map((p) => p.message).join('\n'));
+      const ids = new Set(r.manifest.variants[0]!.sections.flatMap((sec) => sec.questions.map((q) => q.id)));
+      expect(pairs.filter(([a, b]) => ids.has(a) && ids.has(b)), `seed ${seed}`).toEqual([]);
+    }
   });
 
   it('contains every distinct question of the seed pack, tagged seed, with the seed as source', () => {

@@ -22,6 +22,7 @@ export const NORMS = {
         norms: [
           { id: 'phone-three-rings', text: '铃响三声之内接听。' },
           { id: 'phone-greet', text: '先问候，再报单位和姓名。' },
+          { id: 'phone-note', text: '边听边记下来电要点，挂断前复述确认。' },
         ],
       },
     ],
@@ -37,8 +38,8 @@ export function validQuestions(): Record<string, unknown>[] {
     },
     {
       id: 'DH-002', type: 'multiple', stem: '接听客户来电时，正确的做法有（ ）。',
-      options: ['先问候', '报出单位和姓名', '边吃东西边接听', '随手记录要点'], answer: 'ABD', difficulty: 2,
-      source: '《银行客户经理服务培训大纲》', explanation: '问候、自报家门和记录要点都是基本要求。', norms: ['phone-greet'],
+      options: ['随手记录要点', '边吃东西边接听', '挂断前复述要点请对方确认', '凭记忆事后再补记'], answer: 'AC', difficulty: 2,
+      source: '《银行客户经理服务培训大纲》', explanation: '边听边记，挂断前复述确认，才不会漏记、记错。', norms: ['phone-note'],
     },
     {
       id: 'DH-003', type: 'judge', stem: '接听电话时可以先不报单位，等客户询问再说。（ ）',

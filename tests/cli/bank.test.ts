@@ -23,6 +23,13 @@ describe('exampress bank lint', () => {
     expect(res.stdout).toMatch(/warning no-norm/);
   });
 
+  it('takes the per-norm limit from --max-per-norm', async () => {
+    expect((await run('bank', 'lint', '--bank', makeBank())).stdout).not.toMatch(/norm-overtested/);
+    const res = await run('bank', 'lint', '--max-per-norm', '1', '--bank', makeBank());
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/phone-three-rings warning norm-overtested: tested by 2 questions \(DH-001, DH-004\), more than 1/);
+  });
+
   it('says in one line that a bank folder is missing', async () => {
     const res = await run('bank', 'lint', '--bank', '/no/such/bank');
     expect(res.code).toBe(1);
@@ -45,7 +52,9 @@ describe('exampress bank stats', () => {
     const stats = JSON.parse(res.stdout);
     expect(stats).toMatchObject({
       questions: 4,
-      norms: 2,
+      norms: 3,
+      untestedNorms: [],
+      maxQuestionsPerNorm: 2,
       byType: { single: 1, multiple: 1, judge: 1, fill: 1 },
       byTopic: { phone: 4, dress: 0 },
     });

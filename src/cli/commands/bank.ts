@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { blueprintJsonSchema } from '../../assemble/blueprint.js';
 import { lintBank, formatProblem, sortProblems } from '../../bank/lint.js';
+import { DEFAULT_MAX_QUESTIONS_PER_NORM } from '../../bank/lintContent.js';
 import { loadBank } from '../../bank/load.js';
 import { jsonSchemas } from '../../bank/schema.js';
 import { configJsonSchema } from '../../bank/config.js';
@@ -13,9 +14,9 @@ import { writeFileAtomic } from '../files.js';
 import { importBuilder, runBankImport } from './import.js';
 import { EXIT, type Io } from '../io.js';
 
-export function runBankLint(args: { bank: string }, io: Io): number {
+export function runBankLint(args: { bank: string; maxPerNorm?: number }, io: Io): number {
   const { bank, problems } = loadBank(args.bank);
-  const all = sortProblems([...problems, ...(problems.some((p) => p.rule === 'missing-folder') ? [] : lintBank(bank))]);
+  const all = sortProblems([...problems, ...(problems.some((p) => p.rule === 'missing-folder') ? [] : lintBank(bank, { maxQuestionsPerNorm: args.maxPerNorm }))]);
   for (const p of all) io.stdout(formatProblem(p));
   const errors = all.filter((p) => p.severity === 'error').length;
   const warnings = all.length - errors;
@@ -55,7 +56,12 @@ export function bankCommand(io: Io, setExit: (code: number) => void): CommandMod
     describe: 'check, count and import the question bank',
     builder: (y) =>
       bankOption(y)
-        .command('lint', 'report every problem in the bank (exit 1 on errors)', {}, (a) => setExit(runBankLint(a as never, io)))
+        .command(
+          'lint',
+          'report every problem in the bank (exit 1 on errors)',
+          (yy) => yy.option('max-per-norm', { type: 'number', default: DEFAULT_MAX_QUESTIONS_PER_NORM, describe: 'warn when a norm is tested by more questions than this' }),
+          (a) => setExit(runBankLint(a as never, io)),
+        )
         .command(
           'stats',
           'counts by topic x type x difficulty',
