@@ -7,6 +7,7 @@ import { TemplateError } from '../documents/templates.js';
 import { TypesetError } from '../typeset/types.js';
 import { runJob, type PaperJob, type WrittenFile } from './paperJob.js';
 import { EXIT } from './io.js';
+import { writingInto } from './files.js';
 
 /** Below this many variants a worker's start-up (≈ 150 ms) costs more than it saves. */
 const WORKERS_FROM = 6;
@@ -59,6 +60,15 @@ export function defaultJobs(): number {
 
 /** Render and write the variants `indices`; resolves to what was written, in index order. */
 export async function printBatch(job: PaperJob, indices: readonly number[], opts: BatchOptions): Promise<WrittenFile[]> {
+  const done = writingInto(job.out);
+  try {
+    return await printAll(job, indices, opts);
+  } finally {
+    done();
+  }
+}
+
+async function printAll(job: PaperJob, indices: readonly number[], opts: BatchOptions): Promise<WrittenFile[]> {
   const worker = workerFile();
   if (opts.jobs <= 1 || indices.length < WORKERS_FROM || !worker) {
     const out: WrittenFile[] = [];
@@ -76,14 +86,14 @@ export async function printBatch(job: PaperJob, indices: readonly number[], opts
   const pool = new Tinypool({ filename: worker, minThreads: 1, maxThreads: Math.min(opts.jobs, Math.ceil(indices.length / CHUNK)), isolateWorkers: false });
   const chunks: number[][] = [];
   for (let k = 0; k < indices.length; k += CHUNK) chunks.push(indices.slice(k, k + CHUNK));
-  let done = 0;
+  let finished = 0;
   try {
     const results = await Promise.all(
       chunks.map(async (chunk) => {
         const r = (await pool.run({ job, indices: chunk })) as WrittenFile[] | { failure: { message: string; exitCode: number } };
         if ('failure' in r) throw new PrintFailure(r.failure.message, r.failure.exitCode);
-        done += chunk.length;
-        opts.onProgress?.(done);
+        finished += chunk.length;
+        opts.onProgress?.(finished);
         return r;
       }),
     );

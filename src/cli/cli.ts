@@ -27,6 +27,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     .command(buildCommand(io, setExit))
     .command(buildCommand(io, setExit, 'start'))
     .command(initCommand(io, setExit))
+    .completion('completion', 'print a bash/zsh completion script: exampress completion >> ~/.bashrc')
     .demandCommand(1, 'name a command; see exampress --help')
     .recommendCommands()
     .wrap(Math.min(100, process.stdout.columns || 100))

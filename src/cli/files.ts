@@ -1,6 +1,6 @@
 // The only place that writes files: atomically (temp file, then rename), never over a file
 // the user did not ask us to replace.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 
 export class OutputExistsError extends Error {
@@ -20,5 +20,28 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, opts: {
   } catch (err) {
     rmSync(temp, { force: true });
     throw err;
+  }
+}
+
+/** Folders being written to now: an interrupted run removes its temporary files from them. */
+const active = new Set<string>();
+
+export function writingInto(dir: string): () => void {
+  active.add(dir);
+  return () => active.delete(dir);
+}
+
+/**
+ * After Ctrl-C: remove this process's unfinished temporary files (worker threads write
+ * with the same pid), so the folder holds only whole files, earlier outputs as they were.
+ */
+export function removeUnfinished(): void {
+  const suffix = `.${process.pid}.tmp`;
+  for (const dir of active) {
+    try {
+      for (const name of readdirSync(dir)) if (name.startsWith('.') && name.endsWith(suffix)) rmSync(join(dir, name), { force: true });
+    } catch {
+      // nothing to clean
+    }
   }
 }

@@ -7,7 +7,7 @@ import type { Bank } from '../bank/schema.js';
 import { loadFonts } from '../typeset/fonts/index.js';
 import { typeset } from '../typeset/index.js';
 import { writePdf } from '../typeset/pdf/index.js';
-import type { FontSet } from '../typeset/types.js';
+import { TypesetError, type FontSet, type LaidOutDocument } from '../typeset/types.js';
 import { organisationOf, paperId, type PaperSize } from './common.js';
 import { keyView } from './key.js';
 import { paperView } from './paper.js';
@@ -67,7 +67,7 @@ export async function renderVariantDocuments(opts: RenderExamOptions, index: num
   const page = { size: opts.size, seal: opts.seal, organisation };
   const out: RenderedFile[] = [];
   const pdf = async (template: string, view: object) => {
-    const doc = typeset(opts.templates.render(template, view), { template, fonts });
+    const doc = typesetLocated(opts.templates, template, view, fonts);
     return { bytes: await writePdf(doc, fonts), pages: doc.pages.length };
   };
   const variant = resolveVariant(bank, manifest, index);
@@ -85,4 +85,18 @@ export async function renderVariantDocuments(opts: RenderExamOptions, index: num
     }
   }
   return out;
+}
+
+/**
+ * Typeset a template's output. Markup is rendered without source markers (smaller, faster to
+ * parse); when it fails, it is rendered again with them, so the error names the template line.
+ */
+export function typesetLocated(templates: TemplateSet, template: string, view: object, fonts: FontSet): LaidOutDocument {
+  try {
+    return typeset(templates.render(template, view), { template, fonts });
+  } catch (err) {
+    if (!(err instanceof TypesetError)) throw err;
+    typeset(templates.render(template, view, { locate: true }), { template, fonts });
+    throw err;
+  }
 }

@@ -1,6 +1,6 @@
-// Handlebars templates → markup. Each template (and partial) is parsed to its AST, and a source
-// marker <?src FILE LINE COL?> is put before every tag it writes, so that the markup parser
-// reports problems at the template's own line and column, partials included.
+// Handlebars templates → markup. To explain a problem, each template (and partial) is parsed
+// to its AST and a source marker <?src FILE LINE COL?> is put before every tag it writes, so
+// that the markup parser reports it at the template's own line and column, partials included.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import Handlebars from 'handlebars';
@@ -22,32 +22,48 @@ export class TemplateError extends Error {
 export interface TemplateSet {
   /** The folder the templates were read from. */
   dir: string;
-  /** Render template `name` (e.g. "paper.hbs") with `view`; throws TemplateError located in the template. */
-  render(name: string, view: object): string;
+  /**
+   * Render template `name` (e.g. "paper.hbs") with `view`; throws TemplateError located in the
+   * template. With `locate`, every tag is preceded by a <?src FILE LINE COL?> marker so that
+   * the markup parser can name the template line of a problem; without, the markup is smaller
+   * and parses faster (render again with `locate` to explain a failure).
+   */
+  render(name: string, view: object, opts?: { locate?: boolean }): string;
 }
 
 /** Read every `*.hbs` in `dir` and `dir/partials/`; a template is compiled on first use. */
 export function loadTemplates(dir: string): TemplateSet {
   if (!existsSync(dir)) throw new TemplateError({ template: dir, line: 1, col: 1, message: 'template folder not found' });
-  const env = Handlebars.create();
   const partialDir = join(dir, 'partials');
-  if (existsSync(partialDir)) {
-    for (const file of readdirSync(partialDir).filter((f) => f.endsWith('.hbs')).sort()) {
-      const name = basename(file, '.hbs');
-      const source = readFileSync(join(partialDir, file), 'utf8');
-      env.registerPartial(name, compile(env, source, `partials/${file}`));
+  const partials = existsSync(partialDir)
+    ? readdirSync(partialDir)
+        .filter((f) => f.endsWith('.hbs'))
+        .sort()
+        .map((file) => ({ name: basename(file, '.hbs'), file: `partials/${file}`, source: readFileSync(join(partialDir, file), 'utf8') }))
+    : [];
+  const envs = new Map<boolean, typeof Handlebars>();
+  const envFor = (locate: boolean) => {
+    let env = envs.get(locate);
+    if (!env) {
+      const e = Handlebars.create();
+      for (const p of partials) e.registerPartial(p.name, compile(e, p.source, p.file, locate));
+      envs.set(locate, e);
+      env = e;
     }
-  }
+    return env;
+  };
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   return {
     dir,
-    render(name, view) {
-      let template = compiled.get(name);
+    render(name, view, opts = {}) {
+      const locate = opts.locate === true;
+      const key = `${locate}:${name}`;
+      let template = compiled.get(key);
       if (!template) {
         const file = join(dir, name);
         if (!existsSync(file)) throw new TemplateError({ template: relative(process.cwd(), file) || name, line: 1, col: 1, message: 'template not found' });
-        template = compile(env, readFileSync(file, 'utf8'), name);
-        compiled.set(name, template);
+        template = compile(envFor(locate), readFileSync(file, 'utf8'), name, locate);
+        compiled.set(key, template);
       }
       try {
         return template(view);
@@ -58,14 +74,14 @@ export function loadTemplates(dir: string): TemplateSet {
   };
 }
 
-function compile(env: typeof Handlebars, source: string, name: string): Handlebars.TemplateDelegate {
+function compile(env: typeof Handlebars, source: string, name: string, locate: boolean): Handlebars.TemplateDelegate {
   let ast: hbs.AST.Program;
   try {
     ast = env.parse(source) as unknown as hbs.AST.Program;
   } catch (err) {
     throw locatedError(err, name);
   }
-  markTags(ast, name);
+  if (locate) markTags(ast, name);
   const template = env.compile(ast as unknown as string, { strict: true, noEscape: false });
   return (view: unknown, options?: Handlebars.RuntimeOptions) => {
     try {

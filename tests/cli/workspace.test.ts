@@ -1,6 +1,6 @@
 // init, build and config.yaml as a trainer uses them, through the real bundled CLI
 // (dist/exampress.mjs, made by `npm run build`, which `npm test` runs first).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,5 +102,40 @@ describe('batch: a roster in worker threads, split by --range', () => {
     expect(JSON.parse(json.stdout).files.map((f: { variant: string }) => f.variant)).toEqual(['20260003']);
     expect(cli(join(ws, 'w'), 'paper', '--roster', roster, '--range', '9-12', '--out', join(ws, 'bad')).code).toBe(1);
     expect(existsSync(join(ws, 'bad', 'sample-20260009-paper.pdf'))).toBe(false);
+  });
+});
+
+describe('Ctrl-C', () => {
+  test('leaves only whole files: every PDF written so far opens, no temporary file remains', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'exampress-int-'));
+    execFileSync(process.execPath, [CLI, 'init', join(ws, 'w')]);
+    const roster = join(ws, 'roster.csv');
+    writeFileSync(roster, ['工号,姓名', ...Array.from({ length: 60 }, (_, i) => `${30000000 + i},考生${i}`)].join('\n'));
+    const out = join(ws, 'out');
+    const child = spawn(process.execPath, [CLI, 'paper', '--roster', roster, '--only', 'paper,sheet', '--out', out, '--jobs', '2'], { cwd: join(ws, 'w'), stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (existsSync(out) && readdirSync(out).filter((f) => f.endsWith('.pdf')).length >= 4) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+          resolve();
+        }
+      }, 20);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/interrupted/);
+    const names = readdirSync(out);
+    expect(names.filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    const pdfs = names.filter((n) => n.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThanOrEqual(4);
+    expect(pdfs.length).toBeLessThan(120);
+    for (const n of pdfs) {
+      const bytes = readFileSync(join(out, n));
+      expect(bytes.subarray(-6).toString('latin1'), n).toMatch(/%%EOF\s*$/);
+      expect((await openPdf(bytes)).numPages).toBeGreaterThan(0);
+    }
   });
 });

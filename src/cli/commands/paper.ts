@@ -221,7 +221,7 @@ export async function runPaper(parsedArgs: unknown, args: PaperArgs, io: Io): Pr
   if (printed !== EXIT.ok) return printed;
   const ms = Math.round(performance.now() - started);
   if (args.json) {
-    io.stdout(JSON.stringify({ files: files.map((f) => ({ file: join(args.out, f.name), variant: f.variant, pages: f.pages, bytes: f.bytes })), ms }, null, 2));
+    io.stdout(JSON.stringify({ files: files.map((f) => ({ file: join(args.out, f.name), variant: f.variant, pages: f.pages, bytes: f.bytes })), ms, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2));
   } else {
     describeWritten(files, args.out).forEach((l) => io.stdout(l));
     io.stderr(`wrote ${files.length} file(s) in ${ms} ms`);
