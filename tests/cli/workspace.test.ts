@@ -139,3 +139,23 @@ describe('Ctrl-C', () => {
     }
   });
 });
+
+describe('the bank cache', () => {
+  test('a cached bank prints the same bytes as a freshly parsed one, and an edit is seen at once', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'exampress-cache-'));
+    execFileSync(process.execPath, [CLI, 'init', join(ws, 'w')]);
+    const w = join(ws, 'w');
+    const run = (out: string, env: Record<string, string> = {}) =>
+      spawnSync(process.execPath, [CLI, 'paper', '--out', join(ws, out)], { cwd: w, env: { ...process.env, ...env }, encoding: 'utf8' }).status;
+    expect(run('fresh', { EXAMPRESS_CACHE: '0' })).toBe(0);
+    expect(run('cached1')).toBe(0);
+    expect(run('cached2')).toBe(0);
+    for (const f of readdirSync(join(ws, 'fresh'))) {
+      expect(readFileSync(join(ws, 'cached2', f)).equals(readFileSync(join(ws, 'fresh', f))), f).toBe(true);
+    }
+    const q = join(w, 'bank', 'questions', 'sample.yaml');
+    writeFileSync(q, readFileSync(q, 'utf8').replace('客户走近柜台时', '客户走到柜台前时'));
+    expect(run('edited')).toBe(0);
+    expect(readFileSync(join(ws, 'edited', 'manifest.json'), 'utf8')).not.toBe(readFileSync(join(ws, 'fresh', 'manifest.json'), 'utf8'));
+  });
+});
