@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { packageVersion } from '../paths.js';
 import { assembleCommand } from './commands/assemble.js';
 import { bankCommand } from './commands/bank.js';
+import { handbookCommand } from './commands/handbook.js';
 import { paperCommand } from './commands/paper.js';
 import { startCommand } from './commands/start.js';
 import { EXIT, processIo, type Io } from './io.js';
@@ -23,6 +24,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     .command(bankCommand(io, setExit))
     .command(assembleCommand(io, setExit))
     .command(paperCommand(io, setExit))
+    .command(handbookCommand(io, setExit))
     .command(startCommand(io, setExit))
     .demandCommand(1, 'name a command; see exampress --help')
     .recommendCommands()

@@ -1,0 +1,111 @@
+// Diagrams of the handbook, drawn from data with the <canvas> primitives: who sits where at a
+// round banquet table and in a five-seat car. Each is tied to the bank section it illustrates
+// and printed after that section's norms; a bank without the section simply has no drawing.
+
+/** One primitive of a canvas, in mm from the canvas's top-left corner (the template adds units). */
+export type Shape =
+  | { isCircle: true; cx: number; cy: number; r: number; fill: string; stroke: string }
+  | { isRect: true; x: number; y: number; w: number; h: number; fill: string; stroke: string }
+  | { isLine: true; x1: number; y1: number; x2: number; y2: number; dashed: boolean }
+  | { isLabel: true; x: number; y: number; size: number; text: string; bold: boolean; align: 'left' | 'center' | 'right' };
+
+export interface FigureView {
+  caption: string;
+  /** Canvas height in mm. */
+  height: number;
+  shapes: Shape[];
+}
+
+const circle = (cx: number, cy: number, r: number, fill = '#ffffff', stroke = '#000000'): Shape => ({ isCircle: true, cx, cy, r, fill, stroke });
+const rect = (x: number, y: number, w: number, h: number, fill = '#ffffff', stroke = '#000000'): Shape => ({ isRect: true, x, y, w, h, fill, stroke });
+const line = (x1: number, y1: number, x2: number, y2: number, dashed = false): Shape => ({ isLine: true, x1, y1, x2, y2, dashed });
+const label = (x: number, y: number, text: string, size = 6.5, bold = false, align: 'left' | 'center' | 'right' = 'center'): Shape => ({ isLabel: true, x, y, size, text, bold, align });
+
+/** A seat: a small circle with its rank (or name) centred in it. */
+function seat(cx: number, cy: number, r: number, text: string, honoured: boolean): Shape[] {
+  return [circle(cx, cy, r, honoured ? '#d9d9d9' : '#ffffff'), label(cx, cy + r * 0.42, text, Math.min(6.5, r * 2.2), honoured)];
+}
+
+/**
+ * Ten seats round a table, the door at the bottom. Ranks as the norms give them: the host
+ * faces the door; the guest of honour on the host's right (the viewer's left, since the host
+ * faces us), the second guest on the host's left, then alternating outwards; the deputy host
+ * opposite the host, by the door.
+ */
+export function banquetFigure(width: number): FigureView {
+  const R = 13;
+  const cx = width / 2;
+  const cy = 19;
+  const r = 3.3;
+  const seats = 10;
+  const shapes: Shape[] = [circle(cx, cy, R - 4.5, '#f2f2f2')];
+  // Seat i sits at angle i·36° clockwise from the top (seen from above, the host at the top).
+  const names = ['主', '1', '3', '5', '7', '副', '8', '6', '4', '2'];
+  for (let i = 0; i < seats; i++) {
+    const a = (i * 2 * Math.PI) / seats;
+    // Clockwise from the top on the page is the host's left (the host faces down the page).
+    const x = cx - R * Math.sin(a);
+    const y = cy - R * Math.cos(a);
+    shapes.push(...seat(x, y, r, names[i]!, i === 0 || names[i] === '1'));
+  }
+  const doorY = cy + R + r + 3.5;
+  shapes.push(line(cx - 7, doorY, cx + 7, doorY), label(cx, doorY + 3.2, '门', 6.5));
+  shapes.push(label(cx + R + r + 2, cy - R + 1, '主：主人', 6, false, 'left'), label(cx + R + r + 2, cy - R + 4.5, '副：副主人', 6, false, 'left'), label(cx + R + r + 2, cy - R + 8, '数字：客人位次', 6, false, 'left'));
+  return { caption: '图　中餐圆桌座次（面门为上，以右为尊）', height: doorY + 5, shapes };
+}
+
+/** A five-seat car seen from above, front at the top; ranks printed in the seats. */
+function car(x: number, y: number, title: string, ranks: { frontRight: string; rearRight: string; rearMiddle: string; rearLeft: string }, driverLeft: string): Shape[] {
+  const w = 22;
+  const h = 34;
+  const s = 3.1;
+  const out: Shape[] = [rect(x, y, w, h, '#f7f7f7'), line(x + 2, y + 7, x + w - 2, y + 7)];
+  const front = y + 12;
+  const rear = y + 25;
+  const [l, m, r] = [x + 5.5, x + w / 2, x + w - 5.5];
+  out.push(...seat(l, front, s, driverLeft, false), ...seat(r, front, s, ranks.frontRight, ranks.frontRight === '1'));
+  out.push(...seat(l, rear, s, ranks.rearLeft, ranks.rearLeft === '1'), ...seat(m, rear, s, ranks.rearMiddle, false), ...seat(r, rear, s, ranks.rearRight, ranks.rearRight === '1'));
+  out.push(label(x + w / 2, y + h + 4, title, 6.5));
+  out.push(label(x + w / 2, y + 5, '车头', 5.5));
+  return out;
+}
+
+/** Two cars side by side: with a chauffeur, and driven by the host. */
+export function carFigure(width: number): FigureView {
+  const gap = Math.max(4, (width - 44) / 3);
+  return {
+    caption: '图　轿车座次（1 为上座）',
+    height: 41,
+    shapes: [
+      ...car(gap, 1, '专职司机驾车', { rearRight: '1', rearLeft: '2', rearMiddle: '3', frontRight: '4' }, '司'),
+      ...car(2 * gap + 22, 1, '主人亲自驾车', { frontRight: '1', rearRight: '2', rearLeft: '3', rearMiddle: '4' }, '主'),
+    ],
+  };
+}
+
+/** Handing over a business card: the card the right way up for the receiver, held by both top corners. */
+export function cardFigure(width: number): FigureView {
+  const cx = width / 2;
+  const shapes: Shape[] = [
+    rect(cx - 14, 4, 28, 16, '#ffffff'),
+    label(cx, 11, '王　明', 7, true),
+    label(cx, 16, '客户经理', 5.5),
+    // Thumbs at the two top corners.
+    circle(cx - 14, 4, 2, '#d9d9d9'),
+    circle(cx + 14, 4, 2, '#d9d9d9'),
+    line(cx, 22, cx, 28),
+    line(cx, 28, cx - 1.5, 26.2),
+    line(cx, 28, cx + 1.5, 26.2),
+    label(cx, 32, '对方', 6),
+    label(cx - 17, 5, '拇指', 5.5, false, 'right'),
+    label(cx + 17, 5, '拇指', 5.5, false, 'left'),
+  ];
+  return { caption: '图　递名片：双手捏住上端两角，字面朝向对方', height: 34, shapes };
+}
+
+/** Which drawing goes after which bank section. */
+export const SECTION_FIGURES: Record<string, (width: number) => FigureView> = {
+  'banquet-seat': banquetFigure,
+  'visit-car': carFigure,
+  'intro-card': cardFigure,
+};
