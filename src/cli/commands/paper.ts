@@ -1,6 +1,6 @@
 // `exampress paper`: assemble (or reread a manifest), then print every document of every
 // variant: paper, answer key, answer sheet (+ its geometry JSON) and coverage table.
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { runAssemble, MANIFEST_FILE } from '../../assemble/command.js';
@@ -10,6 +10,7 @@ import { displayPath } from '../../bank/load.js';
 import { formatProblem } from '../../bank/lint.js';
 import type { Bank } from '../../bank/schema.js';
 import { DOCUMENT_KINDS, PAPER_SIZES, loadTemplates, loadTheme, renderExamDocuments, TemplateError, type DocumentKind, type PaperSize, type RenderedFile } from '../../documents/index.js';
+import { layoutHandbook } from '../../documents/render-handbook.js';
 import { packageRoot, packageVersion } from '../../paths.js';
 import { TypesetError } from '../../typeset/types.js';
 import { writeFileAtomic } from '../files.js';
@@ -70,7 +71,11 @@ export async function renderFromManifest(manifestFile: string, bank: Bank, args:
   }
   let files: RenderedFile[];
   try {
-    files = await renderExamDocuments({ manifest: parsed.manifest, bank, templates: loadTemplates(dir), theme, size: args.size, seal: args.seal, only: args.only });
+    const templates = loadTemplates(dir);
+    // Keys cite "见手册 3.2.1（第 14 页）": the pages come from laying out the (A6) handbook in this run.
+    const handbook = existsSync(join(dir, 'handbook.hbs')) ? templates : loadTemplates(defaults);
+    const handbookPages = args.only.includes('key') ? layoutHandbook({ bank, templates: handbook, theme, size: 'a6' }).pages : undefined;
+    files = await renderExamDocuments({ manifest: parsed.manifest, bank, templates, theme, size: args.size, seal: args.seal, only: args.only, ...(handbookPages ? { handbookPages } : {}) });
   } catch (err) {
     if (err instanceof TemplateError || err instanceof TypesetError) {
       io.stderr(`${err.message}${err instanceof TypesetError && err.from && !err.message.includes(err.from) ? ` (question ${err.from})` : ''}`);
