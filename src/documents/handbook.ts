@@ -45,7 +45,7 @@ export interface ChapterView {
   number: string;
   label: string;
   title: string;
-  /** The contents entry, e.g. "1　着装规范". */
+  /** The contents entry, e.g. "01　着装规范" (numbers padded so the titles line up). */
   entry: string;
   intro: string;
   sections: SectionView[];
@@ -141,12 +141,12 @@ export function handbookView(bank: Bank, theme: Theme, opts: HandbookOptions): H
       bottom: `${(area.height * 0.3).toFixed(1)}mm`,
     },
     contentsTitle: h.contentsTitle,
-    chapters: bank.chapters.map((c) => ({
+    chapters: bank.chapters.map((c, _, all) => ({
       id: c.id,
       number: c.number,
       label: fillIn(h.chapterLabel, { number: c.number }),
       title: c.title,
-      entry: `${c.number}　${c.title}`,
+      entry: `${c.number.padStart(String(all.length).length, '0')}　${c.title}`,
       intro: c.intro ?? '',
       sections: c.sections.map((s) => sectionView(s, theme, area.width)),
     })),

@@ -111,6 +111,12 @@ describe('exampress handbook (A6, the bundled bank)', () => {
     expect(even[0]!.x).toBeLessThan(p.width / 2);
   });
 
+  it('writes the same bytes again (the date comes from the theme)', async () => {
+    const again = mkdtempSync(join(tmpdir(), 'exampress-handbook-'));
+    expect((await run('handbook', '--out', again)).code).toBe(0);
+    expect(readFileSync(join(again, 'handbook.pdf')).equals(readFileSync(join(out, 'handbook.pdf')))).toBe(true);
+  });
+
   it('imposes on A4 sheets, both sides, with every page on a sheet', () => {
     expect(sheets.length).toBe(2 * Math.ceil(pages.length / 8));
     for (const s of sheets) {
