@@ -1,6 +1,7 @@
 // Diagrams of the handbook, drawn from data with the <canvas> primitives: who sits where at a
-// round banquet table and in a five-seat car. Each is tied to the bank section it illustrates
-// and printed after that section's norms; a bank without the section simply has no drawing.
+// round banquet table and in a five-seat car, and how to hand over a business card. A section
+// names its drawing with `figure:`; the bundled bank's sections get theirs by id (below). The
+// drawing is printed after the section's norms.
 
 /** One primitive of a canvas, in mm from the canvas's top-left corner (the template adds units). */
 export type Shape =
@@ -50,8 +51,8 @@ export function banquetFigure(width: number): FigureView {
   }
   const doorY = cy + R + r + 3.5;
   shapes.push(line(cx - 7, doorY, cx + 7, doorY), label(cx, doorY + 3.2, '门', 6.5));
-  shapes.push(label(cx + R + r + 2, cy - R + 1, '主：主人', 6, false, 'left'), label(cx + R + r + 2, cy - R + 4.5, '副：副主人', 6, false, 'left'), label(cx + R + r + 2, cy - R + 8, '数字：客人位次', 6, false, 'left'));
-  return { caption: '图　中餐圆桌座次（面门为上，以右为尊）', height: doorY + 5, shapes };
+  shapes.push(label(cx, doorY + 8, '主：主人　副：副主人　数字：客人位次', 6));
+  return { caption: '图　中餐圆桌座次（面门为上，以右为尊）', height: doorY + 10, shapes };
 }
 
 /** A five-seat car seen from above, front at the top; ranks printed in the seats. */
@@ -103,9 +104,12 @@ export function cardFigure(width: number): FigureView {
   return { caption: '图　递名片：双手捏住上端两角，字面朝向对方', height: 34, shapes };
 }
 
-/** Which drawing goes after which bank section. */
-export const SECTION_FIGURES: Record<string, (width: number) => FigureView> = {
-  'banquet-seat': banquetFigure,
-  'visit-car': carFigure,
-  'intro-card': cardFigure,
+export const FIGURES = { 'banquet-seating': banquetFigure, 'car-seating': carFigure, 'business-card': cardFigure } as const;
+export type FigureName = keyof typeof FIGURES;
+
+/** The drawing of the bundled bank's sections that do not name one with `figure:`. */
+export const SECTION_FIGURES: Record<string, FigureName> = {
+  'banquet-seat': 'banquet-seating',
+  'visit-car': 'car-seating',
+  'intro-card': 'business-card',
 };

@@ -6,7 +6,7 @@
 import type { Bank, Norm, NormSection } from '../bank/schema.js';
 import { lengthPt, sidesPt } from '../typeset/markup/units.js';
 import type { LaidOutDocument } from '../typeset/types.js';
-import { SECTION_FIGURES, type FigureView } from './handbook-figures.js';
+import { FIGURES, SECTION_FIGURES, type FigureView } from './handbook-figures.js';
 import { fillIn, type Theme } from './theme.js';
 
 export const HANDBOOK_SIZES = ['a6', 'a5', 'a7'] as const;
@@ -99,7 +99,8 @@ function sectionView(s: NormSection, theme: Theme, width: number): SectionView {
         rows: s.table.rows.map((r) => s.table!.header.map((_, i) => r[i] ?? '')),
       }
     : null;
-  const figure = SECTION_FIGURES[s.id]?.(width) ?? null;
+  const name = s.figure ?? SECTION_FIGURES[s.id];
+  const figure = name ? FIGURES[name](width) : null;
   return {
     id: s.id,
     number: s.number,

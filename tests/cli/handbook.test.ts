@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../documents/pdfText.js';
-import { makeBank } from '../bank/makeBank.js';
+import { makeBank, NORMS } from '../bank/makeBank.js';
 import { run } from './run.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'exampress-hb-cli-'));
@@ -22,6 +22,17 @@ describe('exampress handbook', () => {
     expect(all).toContain('1.1.1');
     expect(all).toContain('铃响三声之内接听。');
     expect(existsSync(join(out, 'handbook-imposed.pdf'))).toBe(false);
+  });
+
+  it('draws the figure a section names, and the bundled bank\'s drawings', async () => {
+    const norms = structuredClone(NORMS) as { chapter: { sections: Record<string, unknown>[] } };
+    norms.chapter.sections[0]!.figure = 'car-seating';
+    const out = fresh();
+    expect((await run('handbook', '--bank', makeBank({ norms }), '--out', out)).code).toBe(0);
+    const text = (await readPdf(readFileSync(join(out, 'handbook.pdf')))).map((p) => p.items.map((i) => i.text).join('')).join('');
+    expect(text).toContain('专职司机驾车');
+    expect(text).toMatch(/图\s*轿车座次/);
+    expect(text).not.toContain('中餐圆桌座次');
   });
 
   it('imposes A5 pages 2-up on landscape A4 and says how much it shrank them', async () => {

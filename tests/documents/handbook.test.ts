@@ -83,6 +83,11 @@ describe('exampress handbook (A6, the bundled bank)', () => {
     }
   });
 
+  it('draws the banquet seating plan, car seating and the business-card handover', () => {
+    const text = squash(pages.map((p) => p.items.map((i) => i.text).join('')).join(''));
+    for (const caption of ['图中餐圆桌座次', '图轿车座次', '图递名片', '专职司机驾车', '主人亲自驾车']) expect(text).toContain(caption);
+  });
+
   it('never ends a page with a heading', () => {
     const headings = new Set([
       ...bank.chapters.flatMap((c) => [c.title, `第 ${c.number} 章`]),

@@ -64,7 +64,8 @@ export async function runHandbook(args: HandbookArgs, io: Io): Promise<number> {
     const { imposition } = made.imposed;
     const sheets = imposition.sheets.length / 2;
     const pct = Math.round(imposition.scale * 100);
-    io.stdout(`imposed: ${imposition.pageCount} pages on ${sheets} ${args.sheet.toUpperCase()} sheet${sheets === 1 ? '' : 's'} printed both sides, pages at ${pct}% so the crop marks fit (see README: the handbook)`);
+    const scale = pct < 100 ? `pages at ${pct}% so the crop marks fit` : 'pages at actual size';
+    io.stdout(`imposed: ${imposition.pageCount} pages on ${sheets} ${args.sheet.toUpperCase()} sheet${sheets === 1 ? '' : 's'} printed both sides, ${scale} (see README: the handbook)`);
   }
   io.stderr(`wrote ${files.length} file(s) in ${Math.round(performance.now() - started)} ms`);
   return EXIT.ok;
