@@ -24,7 +24,9 @@ const label = (x: number, y: number, text: string, size = 6.5, bold = false, ali
 
 /** A seat: a small circle with its rank (or name) centred in it. */
 function seat(cx: number, cy: number, r: number, text: string, honoured: boolean): Shape[] {
-  return [circle(cx, cy, r, honoured ? '#d9d9d9' : '#ffffff'), label(cx, cy + r * 0.42, text, Math.min(6.5, r * 2.2), honoured)];
+  const size = Math.min(6.5, r * 2.2);
+  // Baseline a little over a third of the type size below the centre centres CJK characters and digits.
+  return [circle(cx, cy, r, honoured ? '#d9d9d9' : '#ffffff'), label(cx, cy + size * (25.4 / 72) * 0.36, text, size, honoured)];
 }
 
 /**
@@ -51,7 +53,7 @@ export function banquetFigure(width: number): FigureView {
   }
   const doorY = cy + R + r + 3.5;
   shapes.push(line(cx - 7, doorY, cx + 7, doorY), label(cx, doorY + 3.2, '门', 6.5));
-  shapes.push(label(cx, doorY + 8, '主：主人　副：副主人　数字：客人位次', 6));
+  shapes.push(label(cx, doorY + 8, '主：主人，副：副主人，数字为客人位次', 6));
   return { caption: '图　中餐圆桌座次（面门为上，以右为尊）', height: doorY + 10, shapes };
 }
 
@@ -87,21 +89,23 @@ export function carFigure(width: number): FigureView {
 /** Handing over a business card: the card the right way up for the receiver, held by both top corners. */
 export function cardFigure(width: number): FigureView {
   const cx = width / 2;
+  const top = 7;
   const shapes: Shape[] = [
-    rect(cx - 14, 4, 28, 16, '#ffffff'),
-    label(cx, 11, '王　明', 7, true),
-    label(cx, 16, '客户经理', 5.5),
-    // Thumbs at the two top corners.
-    circle(cx - 14, 4, 2, '#d9d9d9'),
-    circle(cx + 14, 4, 2, '#d9d9d9'),
-    line(cx, 22, cx, 28),
-    line(cx, 28, cx - 1.5, 26.2),
-    line(cx, 28, cx + 1.5, 26.2),
-    label(cx, 32, '对方', 6),
-    label(cx - 17, 5, '拇指', 5.5, false, 'right'),
-    label(cx + 17, 5, '拇指', 5.5, false, 'left'),
+    label(cx, 3, '自己（递出）', 6),
+    rect(cx - 14, top, 28, 16, '#ffffff'),
+    label(cx, top + 7, '王　明', 7, true),
+    label(cx, top + 12, '客户经理', 5.5),
+    // The giver's thumbs at the two top corners; the words face the receiver, below.
+    circle(cx - 14, top, 2, '#d9d9d9'),
+    circle(cx + 14, top, 2, '#d9d9d9'),
+    label(cx - 17, top + 1, '拇指', 5.5, false, 'right'),
+    label(cx + 17, top + 1, '拇指', 5.5, false, 'left'),
+    line(cx, top + 18, cx, top + 24),
+    line(cx, top + 24, cx - 1.5, top + 22.2),
+    line(cx, top + 24, cx + 1.5, top + 22.2),
+    label(cx, top + 28, '对方（接受）', 6),
   ];
-  return { caption: '图　递名片：双手捏住上端两角，字面朝向对方', height: 34, shapes };
+  return { caption: '图　递名片：双手捏住上端两角，字面朝向对方', height: top + 30, shapes };
 }
 
 export const FIGURES = { 'banquet-seating': banquetFigure, 'car-seating': carFigure, 'business-card': cardFigure } as const;
