@@ -103,6 +103,7 @@ export function layoutDocument(root: ElementNode, fonts: FontSet, options: Layou
         seals.set(m, seal);
       }
       out.control({ kind: 'master', master: m });
+      if (c.attrs.anchor) out.mark(c.attrs.anchor);
       flowRun(c.children, m);
       out.control({ kind: 'master', master: docMaster });
     } else pending.push(c);

@@ -52,6 +52,7 @@ const fields: AttrCheck = (v) => (v.split(',').every((f) => f.trim()) ? undefine
 
 /** Every element: `from` names the bank item it came from; `anchor` names the block so layout reports its page. */
 const FROM = { from: anyText, anchor: nonEmpty };
+const INLINE_FROM = { from: anyText };
 const ALIGN = oneOf('left', 'center', 'right', 'justify');
 const FONT = oneOf('serif', 'sans');
 const PAGE_MASTER = {
@@ -87,7 +88,7 @@ export const FLOW = [
 
 const inlineContainer = (attrs: Record<string, AttrCheck>): ElementSpec => ({
   kind: 'inline',
-  attrs: { ...FROM, ...attrs },
+  attrs: { ...INLINE_FROM, ...attrs },
   children: INLINES,
   text: true,
 });
@@ -207,9 +208,9 @@ export const MARKUP_SPEC: Record<ElementName, ElementSpec> = {
   em: inlineContainer({}),
   u: inlineContainer({}),
   span: inlineContainer({ size: fontSize, font: FONT, color, bold: bool }),
-  blank: { kind: 'inline', attrs: { ...FROM, width: length, answer: anyText, type: oneOf('line', 'bracket') }, children: [], text: false },
-  br: { kind: 'inline', attrs: { ...FROM }, children: [], text: false },
-  box: { kind: 'inline', attrs: { ...FROM, checked: bool }, children: [], text: false },
+  blank: { kind: 'inline', attrs: { ...INLINE_FROM, width: length, answer: anyText, type: oneOf('line', 'bracket') }, children: [], text: false },
+  br: { kind: 'inline', attrs: { ...INLINE_FROM }, children: [], text: false },
+  box: { kind: 'inline', attrs: { ...INLINE_FROM, checked: bool }, children: [], text: false },
 };
 
 /** Required attributes (absent → error). */

@@ -27,6 +27,16 @@ describe('anchor', () => {
     expect(a.get('row-2')).toBe(doc.pages.length);
   });
 
+  it('names a <page> by its first block', () => {
+    const doc = lay(`<doc size="A6">${para(3)}<page anchor="back"><p>封底</p></page></doc>`);
+    expect(doc.anchors!.get('back')).toBe(doc.pages.length);
+    expect(doc.pages.length).toBe(2);
+  });
+
+  it('is for blocks only: an inline with an anchor is a markup error', () => {
+    expect(() => lay('<doc><p>甲<b anchor="x">乙</b></p></doc>')).toThrow(/anchor/);
+  });
+
   it('is absent when no block is named', () => {
     expect(lay('<doc><p>无</p></doc>').anchors).toBeUndefined();
   });
