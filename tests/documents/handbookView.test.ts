@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/bank/load.js';
 import { fitNotePages, handbookView, NOTE_PAGES, quickChecklist } from '../../src/documents/handbook.js';
 import { loadTheme } from '../../src/documents/theme.js';
+import { loadTemplates } from '../../src/documents/templates.js';
+import { layoutHandbook } from '../../src/documents/render-handbook.js';
 import type { LaidOutDocument } from '../../src/typeset/types.js';
 
 const { bank } = loadBank('bank');
@@ -41,6 +43,17 @@ describe('handbookView', () => {
     const lists = bank.chapters.flatMap((c) => c.sections.flatMap((s) => (s.checklist ? [s.checklist] : [])));
     for (const l of lists) expect(items).toContain(l[0]);
     expect(quickChecklist(bank, 1000)).toHaveLength(lists.flat().length);
+  });
+});
+
+describe('layoutHandbook', () => {
+  it('keeps each callout on one page, and every norm has a page', () => {
+    const { pages } = layoutHandbook({ bank, templates: loadTemplates('templates'), theme: theme!, size: 'a6' });
+    expect(pages.size).toBe(bank.norms.size);
+    const view = handbookView(bank, theme!, { size: 'a6', organisation: '' });
+    const callouts = view.chapters.flatMap((c) => c.sections.flatMap((s) => s.runs.filter((r) => r.isCallout && r.norms.length > 1)));
+    expect(callouts.length).toBeGreaterThan(0);
+    for (const r of callouts) expect(new Set(r.norms.map((n) => pages.get(n.id))).size, r.norms[0]!.number).toBe(1);
   });
 });
 
