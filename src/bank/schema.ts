@@ -102,6 +102,10 @@ export const NormSectionSchema = z
     norms: z.array(NormSchema).default([]),
     checklist: z.array(text).optional().describe('A checklist printed with boxes to tick'),
     table: NormTableSchema.optional().describe('A quick-reference table'),
+    figure: z
+      .enum(['banquet-seating', 'car-seating', 'business-card'])
+      .optional()
+      .describe('A drawing printed after the section in the handbook (banquet-seating, car-seating, business-card)'),
   })
   .strict();
 

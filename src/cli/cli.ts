@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { packageVersion } from '../paths.js';
 import { assembleCommand } from './commands/assemble.js';
 import { bankCommand } from './commands/bank.js';
+import { handbookCommand } from './commands/handbook.js';
 import { paperCommand } from './commands/paper.js';
 import { buildCommand } from './commands/build.js';
 import { initCommand } from './commands/init.js';
@@ -27,6 +28,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     .command(buildCommand(io, setExit))
     .command(buildCommand(io, setExit, 'start'))
     .command(initCommand(io, setExit))
+    .command(handbookCommand(io, setExit))
     .completion('completion', 'print a bash/zsh completion script: exampress completion >> ~/.bashrc')
     .demandCommand(1, 'name a command; see exampress --help')
     .recommendCommands()

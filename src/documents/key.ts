@@ -50,14 +50,17 @@ export function printedAnswer(q: Pick<ResolvedQuestion, 'answer'>, theme: Theme)
 
 /** Norm numbers (and handbook pages when known) for "见手册 3.2.1（第 14 页）". */
 export function normReference(bank: Bank, ids: readonly string[], theme: Theme, pages?: ReadonlyMap<string, number>): string {
-  const refs = ids
-    .map((id) => bank.norms.get(id))
-    .filter((n) => n !== undefined)
-    .map((n) => {
-      const page = pages?.get(n.id);
-      return page !== undefined ? `${n.number}（第 ${page} 页）` : n.number;
-    });
-  return refs.length ? fillIn(theme.key.handbook, { number: refs.join('、') }) : '';
+  const norms = ids.map((id) => bank.norms.get(id)).filter((n) => n !== undefined);
+  // Norms on the same page share its number: 见手册 12.1.5、12.1.6（第 45 页）.
+  const groups: { numbers: string[]; page: number | undefined }[] = [];
+  for (const n of norms) {
+    const page = pages?.get(n.id);
+    const last = groups.at(-1);
+    if (last && last.page === page) last.numbers.push(n.number);
+    else groups.push({ numbers: [n.number], page });
+  }
+  const refs = groups.map((g) => `${g.numbers.join('、')}${g.page !== undefined ? `（第 ${g.page} 页）` : ''}`);
+  return refs.length ? fillIn(theme.key.handbook, { number: refs.join('；') }) : '';
 }
 
 export function keyView(

@@ -45,6 +45,22 @@ export const ThemeSchema = z
       })
       .strict(),
     spec: z.object({ title: text }).strict(),
+    handbook: z
+      .object({
+        title: text,
+        subtitle: z.string().trim().default(''),
+        edition: text,
+        date: text,
+        contentsTitle: text,
+        chapterLabel: text,
+        callouts: z.object({ do: text, dont: text, tip: text }).strict(),
+        checklistTitle: text,
+        notesTitle: text,
+        backCoverTitle: text,
+        backCoverItems: z.number().int().min(1).max(40),
+        sizes: z.record(z.enum(['a7', 'a6', 'a5']), z.object({ fontSize: text, lineHeight: z.number().min(1).max(3), margin: text, binding: text }).strict()),
+      })
+      .strict(),
   })
   .strict();
 

@@ -237,6 +237,8 @@ export interface LayoutWarning {
 export interface LaidOutDocument {
   info: DocumentInfo;
   pages: Page[];
+  /** Page (1-based) where each block with an `anchor` attribute starts; absent when none has one. */
+  anchors?: ReadonlyMap<string, number>;
   /** Compromises layout made; empty or absent when none. */
   warnings?: LayoutWarning[];
 }

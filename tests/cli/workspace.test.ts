@@ -24,7 +24,7 @@ describe('exampress init, then build in the new workspace', () => {
     const build = cli(ws, 'build');
     expect(build.code, build.stderr).toBe(0);
     const out = readdirSync(join(ws, 'output')).filter((f) => f.endsWith('.pdf')).sort();
-    expect(out).toEqual(['sample-A-key.pdf', 'sample-A-paper.pdf', 'sample-A-sheet.pdf', 'sample-A-spec.pdf', 'sample-B-key.pdf', 'sample-B-paper.pdf', 'sample-B-sheet.pdf', 'sample-B-spec.pdf']);
+    expect(out).toEqual(['handbook-imposed.pdf', 'handbook.pdf', 'sample-A-key.pdf', 'sample-A-paper.pdf', 'sample-A-sheet.pdf', 'sample-A-spec.pdf', 'sample-B-key.pdf', 'sample-B-paper.pdf', 'sample-B-sheet.pdf', 'sample-B-spec.pdf']);
     const text = squash(await (await openPdf(join(ws, 'output', 'sample-A-paper.pdf'))).text());
     expect(text).toContain('某分行个人金融部');
     expect(text).toContain('服务规范知识测验');

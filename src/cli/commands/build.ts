@@ -7,6 +7,7 @@ import type { CommandModule } from 'yargs';
 import { defaultBankDir } from '../../paths.js';
 import { EXIT, type Io } from '../io.js';
 import { checkedBank, paperSettings, runPaper } from './paper.js';
+import { handbookSettings, runHandbook } from './handbook.js';
 
 export async function runBuild(a: Record<string, unknown>, io: Io): Promise<number> {
   const started = performance.now();
@@ -19,6 +20,10 @@ export async function runBuild(a: Record<string, unknown>, io: Io): Promise<numb
   if (typeof settings === 'number') return settings;
   const code = await runPaper(settings.request, settings.args, io);
   if (code !== EXIT.ok) return code;
+  const handbook = handbookSettings({ bank: bankDir, ...(a.out !== undefined ? { out: a.out } : {}), ...(a.templates !== undefined ? { templates: a.templates } : {}) }, io, 'saddle');
+  if (typeof handbook === 'number') return handbook;
+  const made = await runHandbook(handbook, io);
+  if (made !== EXIT.ok) return made;
   io.stderr(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return EXIT.ok;
 }

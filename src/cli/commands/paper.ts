@@ -1,7 +1,7 @@
 // `exampress paper`: assemble (or reread a manifest), then print every document of every
 // variant: paper, answer key, answer sheet (+ its geometry JSON) and coverage table. A roster's
 // hundreds of papers are printed in worker threads, with a progress bar on a terminal.
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { MANIFEST_FILE, runAssemble } from '../../assemble/command.js';
@@ -11,7 +11,8 @@ import { configPath, loadConfig } from '../../bank/config.js';
 import { displayPath } from '../../bank/load.js';
 import { formatProblem } from '../../bank/lint.js';
 import type { Bank } from '../../bank/schema.js';
-import { DOCUMENT_KINDS, PAPER_SIZES, loadTheme, type DocumentKind, type PaperSize } from '../../documents/index.js';
+import { DOCUMENT_KINDS, PAPER_SIZES, loadTemplates, loadTheme, type DocumentKind, type PaperSize } from '../../documents/index.js';
+import { layoutHandbook } from '../../documents/render-handbook.js';
 import { packageRoot, packageVersion } from '../../paths.js';
 import { defaultJobs, failureOf, parseRange, printBatch } from '../batch.js';
 import { EXIT, type Io } from '../io.js';
@@ -86,8 +87,8 @@ export async function printFromManifest(manifestFile: string, args: PaperArgs, i
   }
   const defaults = defaultTemplatesDir();
   const templatesDir = args.templates ?? defaults;
-  const { problems } = loadTheme(templatesDir, defaults, args.themeOverrides);
-  if (problems.length) {
+  const { theme, problems } = loadTheme(templatesDir, defaults, args.themeOverrides);
+  if (!theme) {
     problems.forEach((p) => io.stderr(p));
     return { code: EXIT.errors, files: [] };
   }
@@ -95,6 +96,19 @@ export async function printFromManifest(manifestFile: string, args: PaperArgs, i
   if (typeof indices === 'string') {
     io.stderr(`exampress paper: ${indices}`);
     return { code: EXIT.errors, files: [] };
+  }
+  let handbookPages = args.handbookPages;
+  if (!handbookPages && args.only.includes('key')) {
+    // Keys cite "见手册 3.2.1（第 14 页）": the pages come from laying out the A6 handbook in this run.
+    try {
+      const bank = loadCheckedBank(args.bankDir, bankCache()).bank;
+      const own = join(templatesDir, 'handbook.hbs');
+      handbookPages = layoutHandbook({ bank, templates: loadTemplates(existsSync(own) ? templatesDir : defaults), theme, size: 'a6' }).pages;
+    } catch (err) {
+      const failure = failureOf(err);
+      io.stderr(failure.message);
+      return { code: failure.exitCode, files: [] };
+    }
   }
   const job: PaperJob = {
     manifestFile,
@@ -107,7 +121,7 @@ export async function printFromManifest(manifestFile: string, args: PaperArgs, i
     only: args.only,
     out: args.out,
     cache: bankCache(),
-    ...(args.handbookPages ? { handbookPages: [...args.handbookPages] } : {}),
+    ...(handbookPages ? { handbookPages: [...handbookPages] } : {}),
   };
   const bar = args.json ? undefined : progressBar(indices.length, 'papers');
   try {

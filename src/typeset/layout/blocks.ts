@@ -16,6 +16,7 @@ export function layoutBlocks(children: ElementNode['children'], width: number, m
   for (const node of children) {
     if (node.type !== 'element') continue;
     const el = from && !node.attrs.from ? { ...node, attrs: { ...node.attrs, from } } : node;
+    if (node.attrs.anchor) out.mark(node.attrs.anchor);
     layoutBlock(el, width, master, ctx, out);
   }
 }

@@ -92,6 +92,7 @@ export class FlowBuilder {
   private keepDepth = 0;
   private keepPos: SourcePos | undefined;
   private keepStarted = false;
+  private pendingNames: string[] = [];
 
   /** Starts a block: its first strip gets max(previous space-after, this space-before). */
   beginBlock(spaceBefore: number): void {
@@ -104,7 +105,16 @@ export class FlowBuilder {
     if (keepWithNext) this.pendingKeep = true;
   }
 
+  /** The next strip pushed starts the block called `name` (an `anchor` attribute). */
+  mark(name: string): void {
+    this.pendingNames.push(name);
+  }
+
   push(strip: Strip): void {
+    if (this.pendingNames.length) {
+      strip.names = [...(strip.names ?? []), ...this.pendingNames];
+      this.pendingNames = [];
+    }
     strip.spaceBefore += this.blockSpace;
     this.blockSpace = 0;
     if (this.pendingKeep) {

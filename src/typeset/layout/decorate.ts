@@ -14,13 +14,20 @@ const applies = (el: ElementNode, pageNumber: number): boolean => {
   return which === 'all' || (which === 'odd') === (pageNumber % 2 === 1);
 };
 
+/** What a page knows for its running head: the current chapter's running title, and whether a chapter starts on it. */
+export interface RunningContext {
+  heading: string;
+  headingStarts: boolean;
+}
+
 /** Header or footer boxes for one page, set in the margin above or below the text area. */
-export function runningBoxes(el: ElementNode, where: 'header' | 'footer', page: PageFrame, total: number, ctx: BlockContext): Box[] {
-  if (!applies(el, page.number)) return [];
+export function runningBoxes(el: ElementNode, where: 'header' | 'footer', page: PageFrame, total: number, ctx: BlockContext, running: RunningContext = { heading: '', headingStarts: false }): Box[] {
+  if (!page.master.running || !applies(el, page.number)) return [];
+  if (running.headingStarts && el.attrs['heading-pages'] === 'false') return [];
   const size = el.attrs.size ? lengthPt(el.attrs.size, ctx.base.size) : ctx.base.size * 0.85;
   const style: InlineStyle = { family: el.attrs.font ?? 'serif', bold: false, size };
   const para: ParagraphStyle = { align: (el.attrs.align as ParagraphStyle['align'] | undefined) ?? 'center', indent: 0, lineHeight: 1.2 };
-  const items = withPageNumbers(inlineItems(el.children, style), page.number, total);
+  const items = withPageNumbers(inlineItems(el.children, style), page.number, total, running.heading);
   if (!items.length) return [];
   const box = contentBox(page.master, page.number);
   const width = box.right - box.left;

@@ -5,7 +5,7 @@ import { lengthPt } from '../markup/units.js';
 import { layoutBlocks } from './blocks.js';
 import { pushTranslated } from './boxes.js';
 import { type BlockContext, DEFAULT_LINE_ENGINE, FlowBuilder, type HeadingInfo, type LineEngine } from './context.js';
-import { checkSealSpace, hasSealSpace, runningBoxes, sealBoxes } from './decorate.js';
+import { checkSealSpace, hasSealSpace, runningBoxes, type RunningContext, sealBoxes } from './decorate.js';
 import { contentWidth, columnWidth, DEFAULT_MASTER, masterFrom, type PageMaster } from './master.js';
 import { paginate } from './paginate.js';
 
@@ -33,6 +33,31 @@ function infoOf(root: ElementNode): DocumentInfo {
   if (a.subject) info.subject = a.subject;
   if (a.keywords) info.keywords = a.keywords;
   return info;
+}
+
+/** An h1's running title: its `running` attribute, else its toc entry, else its text. */
+function runningTitle(h: ElementNode): string {
+  const a = h.attrs;
+  if (a.running !== undefined) return a.running;
+  if (a.toc && a.toc !== 'false') return a.toc;
+  const text = (nodes: ElementNode['children']): string => nodes.map((n) => (n.type === 'text' ? n.text : text(n.children))).join('');
+  return text(h.children).replace(/\s+/g, ' ').trim();
+}
+
+/** Per page: the running title of the last h1 that starts on or before it, and whether one starts on it. */
+function runningTitles(headings: readonly HeadingInfo[], anchorPages: ReadonlyMap<number, number>, total: number): RunningContext[] {
+  const starts: Array<string | undefined> = Array(total + 1).fill(undefined);
+  headings.forEach((h, anchor) => {
+    const page = anchorPages.get(anchor);
+    if (h.level === 1 && page !== undefined) starts[page] = runningTitle(h.node);
+  });
+  const out: RunningContext[] = [];
+  let heading = '';
+  for (let p = 1; p <= total; p++) {
+    if (starts[p] !== undefined) heading = starts[p]!;
+    out.push({ heading, headingStarts: starts[p] !== undefined });
+  }
+  return out;
 }
 
 export function layoutDocument(root: ElementNode, fonts: FontSet, options: LayoutOptions = {}): LaidOutDocument {
@@ -78,6 +103,7 @@ export function layoutDocument(root: ElementNode, fonts: FontSet, options: Layou
         seals.set(m, seal);
       }
       out.control({ kind: 'master', master: m });
+      if (c.attrs.anchor) out.mark(c.attrs.anchor);
       flowRun(c.children, m);
       out.control({ kind: 'master', master: docMaster });
     } else pending.push(c);
@@ -85,16 +111,18 @@ export function layoutDocument(root: ElementNode, fonts: FontSet, options: Layou
   flowRun(pending, docMaster);
 
   // Stage 2: the one place that paginates.
-  const { pages: frames, anchorPages, warnings } = paginate(out.items, docMaster);
+  const { pages: frames, anchorPages, namedPages, warnings } = paginate(out.items, docMaster);
   const total = frames.length;
+  const running = runningTitles(ctx.headings, anchorPages, total);
 
   // Stage 3: late paints (toc numbers), running heads and feet, seals.
   const pageOf = (anchor: number): number | undefined => anchorPages.get(anchor);
   const pages: Page[] = frames.map((frame) => {
     const boxes: Box[] = frame.boxes;
     for (const { x, y, late } of frame.lates) for (const p of late(pageOf)) pushTranslated(boxes, p.boxes, x + p.dx, y + p.dy);
-    for (const h of headers) boxes.push(...runningBoxes(h, 'header', frame, total, ctx));
-    for (const f of footers) boxes.push(...runningBoxes(f, 'footer', frame, total, ctx));
+    const here = running[frame.number - 1]!;
+    for (const h of headers) boxes.push(...runningBoxes(h, 'header', frame, total, ctx, here));
+    for (const f of footers) boxes.push(...runningBoxes(f, 'footer', frame, total, ctx, here));
     // A <page> without its own seal takes the document's, if its margin has room for it.
     const docSeal = seals.get(docMaster);
     const seal = seals.get(frame.master) ?? (docSeal && hasSealSpace(frame.master) ? docSeal : undefined);
@@ -103,6 +131,7 @@ export function layoutDocument(root: ElementNode, fonts: FontSet, options: Layou
   });
 
   const doc: LaidOutDocument = { info: infoOf(root), pages };
+  if (namedPages.size) doc.anchors = namedPages;
   const all = [...ctx.warnings, ...warnings];
   if (all.length) doc.warnings = all;
   return doc;

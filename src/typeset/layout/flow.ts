@@ -27,6 +27,8 @@ export interface Strip {
   /** A heading's index in document order, recorded with its page for the toc. */
   anchor?: number;
   late?: LatePaint;
+  /** Names (`anchor` attributes) of the blocks that start with this strip; layout reports their pages. */
+  names?: string[];
   /** Table header strips to repeat when this strip starts a column. */
   header?: Strip[];
 }

@@ -120,10 +120,16 @@ export function plainText(nodes: readonly MarkupNode[]): string {
 }
 
 /** Items with `{page}` and `{pages}` replaced (headers and footers). */
-export function withPageNumbers(items: readonly InlineItem[], page: number, pages: number): InlineItem[] {
-  return items.map((it) =>
-    it.kind === 'text' && it.text.includes('{')
-      ? { ...it, text: it.text.replaceAll('{page}', String(page)).replaceAll('{pages}', String(pages)) }
-      : it,
-  );
+/** Running text: {page}, {pages} and {heading} (the running title of the chapter the page is in) filled in. */
+export function withPageNumbers(items: readonly InlineItem[], page: number, pages: number, heading = ''): InlineItem[] {
+  const out: InlineItem[] = [];
+  for (const it of items) {
+    if (it.kind !== 'text' || !it.text.includes('{')) {
+      out.push(it);
+      continue;
+    }
+    const text = it.text.replaceAll('{page}', String(page)).replaceAll('{pages}', String(pages)).replaceAll('{heading}', heading);
+    if (text) out.push({ ...it, text });
+  }
+  return out;
 }

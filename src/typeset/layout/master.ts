@@ -11,6 +11,8 @@ export interface PageMaster {
   columns: number;
   gap: number;
   rule: boolean;
+  /** Whether headers and footers are drawn on these pages (false: covers, notes pages). */
+  running: boolean;
 }
 
 export const DEFAULT_MASTER: PageMaster = {
@@ -21,6 +23,7 @@ export const DEFAULT_MASTER: PageMaster = {
   columns: 1,
   gap: 8 * PT_PER_MM,
   rule: false,
+  running: true,
 };
 
 /** The master described by a <doc> or <page>, inheriting what it leaves out from `base`. */
@@ -39,6 +42,7 @@ export function masterFrom(el: ElementNode, base: PageMaster): PageMaster {
     columns: a.columns ? Number(a.columns) : base.columns,
     gap: a['column-gap'] ? lengthPt(a['column-gap'], 0) : base.gap,
     rule: a['column-rule'] ? a['column-rule'] === 'true' : base.rule,
+    running: a.running ? a.running === 'true' : base.running,
   };
 }
 

@@ -20,6 +20,8 @@ export interface Pagination {
   pages: PageFrame[];
   /** Heading anchor → 1-based page number. */
   anchorPages: Map<number, number>;
+  /** Block name (`anchor` attribute) → 1-based page where the block starts. */
+  namedPages: Map<string, number>;
   warnings: LayoutWarning[];
 }
 
@@ -92,6 +94,7 @@ function distribute(strips: readonly Strip[], n: number, h: number): Array<{ col
 export function paginate(flow: readonly FlowItem[], firstMaster: PageMaster): Pagination {
   const pages: PageFrame[] = [];
   const anchorPages = new Map<number, number>();
+  const namedPages = new Map<string, number>();
   const warnings: LayoutWarning[] = [];
   const warnedGroups = new Set<SourcePos>();
   let master = firstMaster;
@@ -148,6 +151,7 @@ export function paginate(flow: readonly FlowItem[], firstMaster: PageMaster): Pa
     for (const p of s.paint) pushTranslated(page.boxes, p.boxes, x + p.dx, y + p.dy);
     if (s.late) page.lates.push({ x, y, late: s.late });
     if (s.anchor !== undefined) anchorPages.set(s.anchor, page.number);
+    if (s.names) for (const n of s.names) if (!namedPages.has(n)) namedPages.set(n, page.number);
     page.used = true;
   };
 
@@ -265,5 +269,5 @@ export function paginate(flow: readonly FlowItem[], firstMaster: PageMaster): Pa
   }
   closeSegment();
   if (pages.length > 1 && !pages[pages.length - 1]!.used) pages.pop();
-  return { pages, anchorPages, warnings };
+  return { pages, anchorPages, namedPages, warnings };
 }

@@ -145,6 +145,9 @@ export function layoutTable(el: ElementNode, width: number, ctx: BlockContext, o
     const inHeader = groups[gi]![1] < headerRows;
     if (gi > 0 && (inHeader || groups[gi - 1]![1] < headerRows)) s.keepWithPrev = true; // header stays with the first body row
     if (!inHeader && header.length) s.header = header;
+    const [g0, g1] = groups[gi]!;
+    const names = rows.slice(g0, g1 + 1).flatMap((r) => (r.attrs.anchor ? [r.attrs.anchor] : []));
+    if (names.length) s.names = names;
     out.push(s);
   });
   out.endBlock(a['space-after'] ? lengthPt(a['space-after'], size) : 0.5 * size);

@@ -35,7 +35,7 @@ const nonEmpty: AttrCheck = (v) => (v.trim() ? undefined : 'some text');
 const color: AttrCheck = (v) =>
   /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(v) ? undefined : 'a colour like "#c00000"';
 const sizeCheck: AttrCheck = (v) =>
-  isPageSize(v) ? undefined : 'A3, A4, A5, A6, B4, B5 or "width height" like "210mm 297mm"';
+  isPageSize(v) ? undefined : 'A3, A4, A5, A6, A7, B4, B5 or "width height" like "210mm 297mm"';
 const margins: AttrCheck = (v) =>
   isBoxLengths(v) ? undefined : '"20mm" or up to four lengths "top right bottom left"';
 const fontSize: AttrCheck = (v) =>
@@ -50,7 +50,9 @@ const choices: AttrCheck = (v) => (/^[A-Z]{2,8}$/.test(v) ? undefined : 'capital
 const letters: AttrCheck = (v) => (/^[A-Z]*$/.test(v) ? undefined : 'capital letters like "AC"');
 const fields: AttrCheck = (v) => (v.split(',').every((f) => f.trim()) ? undefined : 'a comma list like "姓名,工号,部门"');
 
-const FROM = { from: anyText };
+/** Every element: `from` names the bank item it came from; `anchor` names the block so layout reports its page. */
+const FROM = { from: anyText, anchor: nonEmpty };
+const INLINE_FROM = { from: anyText };
 const ALIGN = oneOf('left', 'center', 'right', 'justify');
 const FONT = oneOf('serif', 'sans');
 const PAGE_MASTER = {
@@ -61,6 +63,7 @@ const PAGE_MASTER = {
   'column-gap': absLength,
   'column-rule': bool,
   'binding-margin': absLength,
+  running: bool,
 };
 const PARA = {
   ...FROM,
@@ -85,7 +88,7 @@ export const FLOW = [
 
 const inlineContainer = (attrs: Record<string, AttrCheck>): ElementSpec => ({
   kind: 'inline',
-  attrs: { ...FROM, ...attrs },
+  attrs: { ...INLINE_FROM, ...attrs },
   children: INLINES,
   text: true,
 });
@@ -116,19 +119,19 @@ export const MARKUP_SPEC: Record<ElementName, ElementSpec> = {
   page: { kind: 'block', attrs: { ...FROM, ...PAGE_MASTER }, children: ['seal', ...FLOW], text: false },
   header: {
     kind: 'block',
-    attrs: { ...FROM, align: oneOf('left', 'center', 'right'), pages: oneOf('all', 'odd', 'even'), size: fontSize, font: FONT, rule: bool },
+    attrs: { ...FROM, align: oneOf('left', 'center', 'right'), pages: oneOf('all', 'odd', 'even'), size: fontSize, font: FONT, rule: bool, 'heading-pages': bool },
     children: INLINES,
     text: true,
   },
   footer: {
     kind: 'block',
-    attrs: { ...FROM, align: oneOf('left', 'center', 'right'), pages: oneOf('all', 'odd', 'even'), size: fontSize, font: FONT, rule: bool },
+    attrs: { ...FROM, align: oneOf('left', 'center', 'right'), pages: oneOf('all', 'odd', 'even'), size: fontSize, font: FONT, rule: bool, 'heading-pages': bool },
     children: INLINES,
     text: true,
   },
   section: { kind: 'block', attrs: { ...FROM }, children: FLOW, text: false },
-  h1: { kind: 'block', attrs: { ...PARA, toc: anyText }, children: INLINES, text: true },
-  h2: { kind: 'block', attrs: { ...PARA, toc: anyText }, children: INLINES, text: true },
+  h1: { kind: 'block', attrs: { ...PARA, toc: anyText, running: anyText }, children: INLINES, text: true },
+  h2: { kind: 'block', attrs: { ...PARA, toc: anyText, running: anyText }, children: INLINES, text: true },
   p: { kind: 'block', attrs: PARA, children: INLINES, text: true },
   options: {
     kind: 'block',
@@ -205,9 +208,9 @@ export const MARKUP_SPEC: Record<ElementName, ElementSpec> = {
   em: inlineContainer({}),
   u: inlineContainer({}),
   span: inlineContainer({ size: fontSize, font: FONT, color, bold: bool }),
-  blank: { kind: 'inline', attrs: { ...FROM, width: length, answer: anyText, type: oneOf('line', 'bracket') }, children: [], text: false },
-  br: { kind: 'inline', attrs: { ...FROM }, children: [], text: false },
-  box: { kind: 'inline', attrs: { ...FROM, checked: bool }, children: [], text: false },
+  blank: { kind: 'inline', attrs: { ...INLINE_FROM, width: length, answer: anyText, type: oneOf('line', 'bracket') }, children: [], text: false },
+  br: { kind: 'inline', attrs: { ...INLINE_FROM }, children: [], text: false },
+  box: { kind: 'inline', attrs: { ...INLINE_FROM, checked: bool }, children: [], text: false },
 };
 
 /** Required attributes (absent → error). */

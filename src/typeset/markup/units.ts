@@ -56,6 +56,7 @@ export const PAGE_SIZES_MM: Record<string, [number, number]> = {
   A4: [210, 297],
   A5: [148, 210],
   A6: [105, 148],
+  A7: [74, 105],
   B4: [250, 353],
   B5: [176, 250],
 };

@@ -8,7 +8,7 @@ import type { SfntFont } from '../fonts/sfnt.js';
 import type { Box, FontFace, FontSet, LaidOutDocument, Page } from '../types.js';
 import { TypesetError } from '../types.js';
 import { readCffSourceAt, writeCffSubset, type CffSource } from './cff.js';
-import { pageContents, pdfNumber, subsetCoder, type EncodedFont, type GlyphEncoder } from './content.js';
+import { pageContents, pdfNumber, subsetCoder, writeBoxes, type EncodedFont, type GlyphEncoder } from './content.js';
 import { DEFLATE_LEVEL, deflateWhole, FONT_DEFLATE } from './deflate.js';
 import type { WritePdfOptions } from './write-pdfkit.js';
 
@@ -196,6 +196,11 @@ export function writeOwnFile(doc: LaidOutDocument, fonts: FontSet, options: Writ
         parts.push(`q ${[a, b, c, d, e, f].map(pdfNumber).join(' ')} cm 0 0 ${pdfNumber(page.width)} ${pdfNumber(page.height)} re W n`);
         parts.push(contentOf(placement.page));
         parts.push('Q');
+      }
+      if (sheet.marks?.length) {
+        const marks: string[] = [];
+        writeBoxes(sheet.marks, encoder, marks);
+        parts.push(marks.join('\n'));
       }
       addPage(sheet.width, sheet.height, parts);
     }

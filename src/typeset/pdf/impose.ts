@@ -1,6 +1,6 @@
 // Imposition: placing document pages on larger sheets (4-up / 8-up handbooks, booklets).
 // Sheet coordinates, like page coordinates, have their origin top-left with y down.
-import type { Page } from '../types.js';
+import type { Box, Page } from '../types.js';
 
 export type Matrix = [number, number, number, number, number, number];
 
@@ -15,6 +15,8 @@ export interface Sheet {
   width: number;
   height: number;
   placements: Placement[];
+  /** Drawn on the sheet over the pages (crop and fold marks), in sheet coordinates. */
+  marks?: Box[];
 }
 
 /** Paper sizes in points, portrait. */
@@ -110,4 +112,125 @@ export function bookletOrder(pageCount: number): number[] {
     order.push(at(i + 1), at(n - 2 - i)); // back: second, second-to-last
   }
   return order;
+}
+
+const MM = 72 / 25.4;
+
+export interface SaddleOptions {
+  /** The printed sheet: a paper name or [width, height] in points. */
+  sheet: keyof typeof PAPER | [number, number];
+  /**
+   * Fold sheets per printed sheet: 1 puts one spread on a landscape sheet (A5 pages on A4);
+   * 2 stacks two spreads on a portrait sheet (A6 pages on A4), to be cut apart and stacked.
+   */
+  signatures: 1 | 2;
+  /** Sheet edge to trim, in points: room for the printer's unprintable border and the marks (default 9 mm). */
+  margin?: number;
+  /** Between two stacked spreads, in points (default 8 mm). */
+  gap?: number;
+  /** Crop marks: distance from the trim and length, in points (default 1.5 mm and 5 mm). */
+  markOffset?: number;
+  markLength?: number;
+}
+
+/** A rectangle on a sheet, in sheet coordinates. */
+export interface Trim {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface SaddleImposition {
+  sheets: Sheet[];
+  /** How much the pages were scaled to leave room for the marks (1 = actual size). */
+  scale: number;
+  /** Pages after padding with blanks (a multiple of 4). */
+  pageCount: number;
+  /** Each sheet side's spreads (the trimmed fold sheets), for tests and crop marks. */
+  trims: Trim[][];
+}
+
+/**
+ * Saddle-stitch imposition: pages in bookletOrder, two to a spread, one or two spreads per
+ * sheet side, each page under a transform (never rasterised), crop marks outside every trim
+ * and fold marks above and below the spine. Sides alternate front, back. With two spreads per
+ * sheet the top halves carry the outer fold sheets and the bottom halves the inner ones: cut
+ * the stack across the middle, lay the bottom halves on the top halves and fold them together.
+ * Pages shrink only as far as the margin and the marks require.
+ */
+export function saddleStitch(pages: readonly Pick<Page, 'width' | 'height'>[], options: SaddleOptions): SaddleImposition {
+  if (!pages.length) throw new Error('saddleStitch: no pages');
+  const { width: pw, height: ph } = pages[0]!;
+  const [a, b] = typeof options.sheet === 'string' ? PAPER[options.sheet] : options.sheet;
+  const two = options.signatures === 2;
+  const [width, height] = two ? [Math.min(a, b), Math.max(a, b)] : [Math.max(a, b), Math.min(a, b)];
+  const margin = options.margin ?? 9 * MM;
+  const gap = two ? (options.gap ?? 8 * MM) : 0;
+  const offset = options.markOffset ?? 1.5 * MM;
+  const spreads = two ? 2 : 1;
+  const scale = Math.min(1, (width - 2 * margin) / (2 * pw), (height - 2 * margin - gap) / (spreads * ph));
+  const sw = 2 * pw * scale;
+  const sh = ph * scale;
+  const x0 = (width - sw) / 2;
+  const top = (height - spreads * sh - gap) / 2;
+  const spreadTrims: Trim[] = Array.from({ length: spreads }, (_, i) => ({ x: x0, y: top + i * (sh + gap), w: sw, h: sh }));
+  const order = bookletOrder(pages.length);
+  const foldSheets = order.length / 4; // each fold sheet: front [left, right], back [left, right]
+  const printed = Math.ceil(foldSheets / spreads);
+  const markLength = options.markLength ?? 5 * MM;
+  const sheets: Sheet[] = [];
+  const trims: Trim[][] = [];
+  for (let s = 0; s < printed; s++) {
+    for (const side of [0, 1]) {
+      const placements: Placement[] = [];
+      const used: Trim[] = [];
+      spreadTrims.forEach((trim, i) => {
+        const fold = s + i * printed;
+        if (fold >= foldSheets) return;
+        used.push(trim);
+        const [left, right] = [order[fold * 4 + side * 2]!, order[fold * 4 + side * 2 + 1]!];
+        if (left >= 0) placements.push({ page: left, transform: [scale, 0, 0, scale, trim.x, trim.y] });
+        if (right >= 0) placements.push({ page: right, transform: [scale, 0, 0, scale, trim.x + pw * scale, trim.y] });
+      });
+      sheets.push({ width, height, placements, marks: cropMarks(spreadTrims.slice(0, used.length), { width, height }, offset, markLength) });
+      trims.push(used);
+    }
+  }
+  return { sheets, scale, pageCount: order.length, trims };
+}
+
+/**
+ * Crop marks at the corners of each trim and fold marks at the middle of its top and bottom
+ * edges: hairlines that start `offset` outside the trim and run outwards, each cut short so
+ * that it stays clear of the sheet edge (1 mm) and of the other trims (half the gap).
+ */
+export function cropMarks(trims: readonly Trim[], sheet: { width: number; height: number }, offset: number, length: number): Box[] {
+  const out: Box[] = [];
+  const line = (x1: number, y1: number, x2: number, y2: number, dash?: [number, number]): void => {
+    if (Math.hypot(x2 - x1, y2 - y1) > 0.5) out.push({ kind: 'line', x1, y1, x2, y2, width: 0.25, ...(dash ? { dash } : {}) });
+  };
+  const edge = 1 * MM;
+  for (const t of trims) {
+    const [left, right, top, bottom] = [t.x, t.x + t.w, t.y, t.y + t.h];
+    const others = trims.filter((o) => o !== t);
+    const above = Math.min(top - edge, ...others.filter((o) => o.y + o.h <= top).map((o) => (top - (o.y + o.h)) / 2));
+    const below = Math.min(sheet.height - edge - bottom, ...others.filter((o) => o.y >= bottom).map((o) => (o.y - bottom) / 2));
+    const side = Math.min(left - edge, sheet.width - edge - right);
+    const up = Math.max(0, Math.min(length, above - offset));
+    const down = Math.max(0, Math.min(length, below - offset));
+    const across = Math.max(0, Math.min(length, side - offset));
+    for (const x of [left, right]) {
+      const outward = x === left ? -1 : 1;
+      for (const y of [top, bottom]) {
+        line(x + outward * offset, y, x + outward * (offset + across), y);
+        if (y === top) line(x, y - offset, x, y - offset - up);
+        else line(x, y + offset, x, y + offset + down);
+      }
+    }
+    const fold = (left + right) / 2;
+    line(fold, top - offset, fold, top - offset - up, [2, 1.5]);
+    line(fold, bottom + offset, fold, bottom + offset + down, [2, 1.5]);
+  }
+  return out;
 }

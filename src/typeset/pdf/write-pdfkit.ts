@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type PDFKitDocument from 'pdfkit';
 import type { FontSet, LaidOutDocument, Page } from '../types.js';
 import { TypesetError } from '../types.js';
-import { pageContents, pdfNumber } from './content.js';
+import { pageContents, pdfNumber, writeBoxes } from './content.js';
 import { deflateNow } from './deflate.js';
 import { pdfkitGlyphEncoder } from './embed.js';
 import type { Sheet } from './impose.js';
@@ -90,6 +90,11 @@ export function writePdfWithPdfkit(doc: LaidOutDocument, fonts: FontSet, options
         write(`q ${[a, b, c, d, e, f].map(pdfNumber).join(' ')} cm 0 0 ${pdfNumber(page.width)} ${pdfNumber(page.height)} re W n`);
         write(contentOf(placement.page));
         write('Q');
+      }
+      if (sheet.marks?.length) {
+        const marks: string[] = [];
+        writeBoxes(sheet.marks, encoder, marks);
+        write(marks.join('\n'));
       }
     }
   } else {

@@ -1,0 +1,60 @@
+// Bank → the handbook: laid out once (its norms' pages feed the answer key), then written in
+// reading order and, on request, imposed for saddle stitching. Pure apart from reading
+// templates: the CLI decides where the bytes go.
+import type { Bank } from '../bank/schema.js';
+import { loadFonts } from '../typeset/fonts/index.js';
+import { typesetLocated } from './render.js';
+import { saddleStitch, writePdf, type SaddleImposition } from '../typeset/pdf/index.js';
+import type { FontSet, LaidOutDocument } from '../typeset/types.js';
+import { fitNotePages, handbookPages, handbookView, type HandbookSize } from './handbook.js';
+import type { TemplateSet } from './templates.js';
+import type { Theme } from './theme.js';
+
+export const IMPOSITIONS = ['none', 'saddle'] as const;
+export type Imposition = (typeof IMPOSITIONS)[number];
+export const SHEETS = ['a4', 'a5'] as const;
+export type SheetSize = (typeof SHEETS)[number];
+
+export interface HandbookLayoutOptions {
+  bank: Bank;
+  templates: TemplateSet;
+  theme: Theme;
+  size: HandbookSize;
+  organisation?: string;
+  fonts?: FontSet;
+}
+
+/** The handbook laid out (no PDF): pages, and the page of every norm. */
+export function layoutHandbook(opts: HandbookLayoutOptions): { doc: LaidOutDocument; pages: Map<string, number> } {
+  const fonts = opts.fonts ?? loadFonts();
+  const view = handbookView(opts.bank, opts.theme, { size: opts.size, organisation: opts.organisation ?? opts.theme.organisation });
+  const doc = fitNotePages(typesetLocated(opts.templates, 'handbook.hbs', view, fonts));
+  return { doc, pages: handbookPages(doc, opts.bank) };
+}
+
+/**
+ * Which fold sheets fit a printed sheet: A5 pages go 2-up on A4 (one spread a side), A6 pages
+ * 4-up on A4 (two spreads a side, cut apart and stacked), A7 on A5 likewise 4-up.
+ */
+export function signaturesFor(size: HandbookSize, sheet: SheetSize): 1 | 2 {
+  const rank = { a7: 7, a6: 6, a5: 5, a4: 4 } as const;
+  return rank[size] - rank[sheet] >= 2 ? 2 : 1;
+}
+
+export interface HandbookFiles {
+  doc: LaidOutDocument;
+  pages: Map<string, number>;
+  pdf: Buffer;
+  imposed?: { pdf: Buffer; imposition: SaddleImposition };
+}
+
+export function renderHandbook(opts: HandbookLayoutOptions & { impose: Imposition; sheet: SheetSize }): HandbookFiles {
+  const fonts = opts.fonts ?? loadFonts();
+  const { doc, pages } = layoutHandbook({ ...opts, fonts });
+  const out: HandbookFiles = { doc, pages, pdf: writePdf(doc, fonts) };
+  if (opts.impose === 'saddle') {
+    const imposition = saddleStitch(doc.pages, { sheet: opts.sheet === 'a4' ? 'A4' : 'A5', signatures: signaturesFor(opts.size, opts.sheet) });
+    out.imposed = { pdf: writePdf(doc, fonts, { sheets: imposition.sheets }), imposition };
+  }
+  return out;
+}
