@@ -1,6 +1,6 @@
-// Reads PDFs back for tests with pdfjs-dist (no poppler): page sizes and every text item with
-// its position, top-left origin, y down (as layout's), so tests can ask what is printed where.
-import { createRequire } from 'node:module';
+// The handbook tests' view of a PDF — page sizes and every text run with its baseline — read
+// through the suite's one PDF reader, tests/support/pdf.ts (pdf.js).
+import { openPdf } from '../support/pdf.js';
 
 export interface TextItem {
   text: string;
@@ -16,35 +16,13 @@ export interface PdfPage {
   items: TextItem[];
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | undefined;
-
-/** pdf.js on Node 20 wants a few DOM classes; @napi-rs/canvas provides them. */
-async function loadPdfJs(): Promise<PdfJs> {
-  const canvas = createRequire(import.meta.url)('@napi-rs/canvas') as Record<string, unknown>;
-  const g = globalThis as Record<string, unknown>;
-  for (const name of ['Path2D', 'ImageData', 'DOMMatrix']) g[name] ??= canvas[name];
-  return import('pdfjs-dist/legacy/build/pdf.mjs');
-}
-
 export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
-  const lib = await (pdfjs ??= loadPdfJs());
-  const doc = await lib.getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, useSystemFonts: false }).promise;
+  const pdf = await openPdf(bytes);
   const pages: PdfPage[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-    const content = await page.getTextContent();
-    const items: TextItem[] = [];
-    for (const it of content.items) {
-      if (!('str' in it) || !it.str) continue;
-      const [a, b, , , e, f] = it.transform as number[];
-      items.push({ text: it.str, x: e! - x0, y: y1 - f!, size: Math.hypot(a!, b!) });
-    }
-    pages.push({ width: x1 - x0, height: y1 - y0, items });
-    page.cleanup();
+  for (const page of await pdf.pages()) {
+    const items = (await page.items()).filter((r) => r.str).map((r) => ({ text: r.str, x: r.x, y: r.baseline, size: r.size }));
+    pages.push({ width: page.size.width, height: page.size.height, items });
   }
-  await doc.destroy();
   return pages;
 }
 
