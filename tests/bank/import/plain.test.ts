@@ -1,0 +1,109 @@
+// Word-pasted numbered text (tests/fixtures/import/word-pasted.txt, written for these tests):
+// every quirk of the issue, each question checked field by field.
+import { describe, expect, test } from 'vitest';
+import { fixture, run } from './helpers.js';
+
+const HEADING = '营业网点服务规范试题';
+
+describe('Word-pasted text', () => {
+  const r = run(fixture('word-pasted.txt'));
+  const at = (line: number) => {
+    const i = r.lines.indexOf(line);
+    if (i < 0) throw new Error(`no question at line ${line}; lines: ${r.lines.join(', ')}`);
+    const { type, stem, options, answer, source, material } = r.questions[i]!;
+    return { type, stem, options, answer, source, material };
+  };
+
+  test('is detected as numbered text, and every item is accounted for', () => {
+    expect(r.format).toBe('text');
+    expect(r.failed).toEqual([]);
+    expect(r.duplicates).toEqual([]);
+    expect(r.questions).toHaveLength(22);
+    expect(r.detected).toBe(22);
+  });
+
+  test.each<[string, number, object]>([
+    ['answer after the stem "…宣布成立。B"; a year inside the stem is not numbering', 3, { type: 'single', stem: '中华人民共和国于1949年10月1日宣布成立。', options: ['正确的日期', '开国大典的日期', '无关', '以上都不对'], answer: 'B' }],
+    ['lower-case answer in a spaced bracket; options one per line ending with ；and 。 stripped', 5, { type: 'single', stem: '客户经理接待客户时，应当( )。', options: ['坐着不动', '起身相迎', '主动起身问候', '不予理睬'], answer: 'C' }],
+    ['answer inside dashes; text brackets （试行） （包括本行网点） stay; "D夏季" with no separator', 10, { type: 'single', stem: '根据《网点服务规范》（试行），网点（包括本行网点）开门时间为( )', options: ['八点', '九点', '十点', '夏季八点半'], answer: 'B' }],
+    ['answer inside underscores; "(4)" numbering; （含二人） stays', 12, { type: 'single', stem: '柜员办理业务时（含二人）应当( )', options: ['聊天', '玩手机', '吃东西', '专注办理'], answer: 'D' }],
+    ['"（5）" numbering, a stem broken over two lines, an empty bracket and an 答案： line', 14, { type: 'single', stem: '下列关于大堂经理职责的说法，正确的是( )。', options: ['只负责引导', '负责分流、引导、咨询'], answer: 'B' }],
+    ['six options, answer (AC), under 多项选择题', 21, { type: 'multiple', options: ['头发整洁', '浓妆艳抹', '指甲干净', '佩戴夸张首饰', '口气清新', '工牌端正'], answer: 'AC' }],
+    ['lower case with spaces (ab d e)', 23, { type: 'multiple', stem: '网点晨会内容包括( )。', answer: 'ABDE' }],
+    ['"86.." numbering', 25, { stem: '以下属于服务禁语的有( )', answer: 'ABC' }],
+    ['"1.49.1999版…": 49.1999 is part of the stem', 28, { type: 'judge', stem: '49.1999版第五套人民币于1999年10月1日发行。( )', answer: true }],
+    ['（ × ）', 29, { type: 'judge', stem: '客户经理可以代客户保管存折。( )', answer: false }],
+    ['对 after the stem', 30, { type: 'judge', stem: '柜员离柜时应放置暂停服务牌。', answer: true }],
+    ['Ⅹ (U+2169) after the stem', 31, { type: 'judge', stem: '网点可以向客户收取排队费。', answer: false }],
+    ['（✓）', 32, { type: 'judge', answer: true }],
+    ['lower-case x after a space', 33, { type: 'judge', stem: '客户经理下班后可以穿工装去娱乐场所。', answer: false }],
+    ['正确 after the stem', 34, { type: 'judge', answer: true }],
+    ['错误 after the stem', 35, { type: 'judge', answer: false }],
+    ['two options 正确/错误 are a judge question', 36, { type: 'judge', stem: '客户投诉应当在规定时间内反馈。', options: undefined, answer: true }],
+    ['填空题 heading: bracket text is the blank', 41, { type: 'fill', stem: '客户意见无法当场答复的，应在___内反馈。', answer: ['三个工作日'] }],
+    ['two blanks', 42, { type: 'fill', stem: '网点营业前___分钟完成晨会，营业后___分钟内完成清点。', answer: ['十五', '三十'] }],
+  ])('%s', (_what, line, expected) => {
+    expect(at(line)).toMatchObject(expected);
+  });
+
+  test('案例分析: the case text becomes the material of the questions under it, and a new case starts a new group', () => {
+    const first = '客户王女士到网点办理挂失，柜员一边接电话一边办理，王女士等候二十分钟后提出投诉。';
+    expect(at(45)).toMatchObject({ type: 'single', stem: '柜员的做法违反了( )。', options: ['专注服务规范', '着装规范'], answer: 'A', material: first });
+    expect(at(47)).toMatchObject({ type: 'multiple', answer: 'AB', material: first });
+    expect(at(50)).toMatchObject({ type: 'judge', answer: true, material: '客户李先生在自助区操作失败，情绪激动。' });
+    expect(at(3).material).toBeUndefined();
+  });
+
+  test('numbering that restarts under each heading is not an error, and the source comes from the nearest heading with a warning', () => {
+    expect(r.lines.slice(0, 5)).toEqual([3, 5, 10, 12, 14]);
+    expect(at(3).source).toBe(HEADING);
+    expect(r.warnings.find((w) => w.line === 3 && /出处/.test(w.message))!.message).toBe(`no 教材出处: source taken from the heading at line 1 "${HEADING}"`);
+  });
+
+  test('--source wins over the heading; the file name is never used', () => {
+    const withSource = run(fixture('word-pasted.txt'), { sourceName: '《营业网点服务规范》' });
+    expect(withSource.questions.every((q) => q.source === '《营业网点服务规范》')).toBe(true);
+    const bare = run('1.客户经理应着工装上岗。（√）\n');
+    expect(bare.questions[0]!.source).toBe('待补充出处');
+    expect(bare.warnings.map((w) => w.message)).toContain('no 教材出处: source is "待补充出处"');
+  });
+
+  test('解析 after the options becomes the explanation', () => {
+    expect(r.questions[r.lines.indexOf(14)]!.explanation).toBe('大堂经理负责分流、引导与咨询。');
+  });
+});
+
+describe('every item is accounted for (word-accounting.txt)', () => {
+  const r = run(fixture('word-accounting.txt'));
+
+  test('imported + duplicates + failed = items detected', () => {
+    expect(r.detected).toBe(7);
+    expect(r.questions.length + r.duplicates.length + r.failed.length).toBe(7);
+  });
+
+  test('same stem, options and key: a duplicate naming its twin', () => {
+    expect(r.duplicates).toEqual([{ line: 4, stem: '客户等候时间较长时，大堂经理应( )。', reason: 'repeat of the question at line 2' }]);
+  });
+
+  test('same stem and options with another key: a conflict naming both lines', () => {
+    expect(r.failed.find((f) => f.line === 6)!.reason).toMatch(/conflict: same stem and options as the question at line 2, whose answer is B, but the answer here is A/);
+  });
+
+  test('same stem with other options: a new question, with a warning', () => {
+    expect(r.lines).toEqual([2, 8]);
+    expect(r.questions[1]).toMatchObject({ options: ['视而不见', '催促柜员', '主动致歉并安抚'], answer: 'C' });
+    expect(r.warnings.find((w) => w.line === 8 && /same stem/.test(w.message))!.message).toMatch(/same stem as the question at line 2 with other options/);
+  });
+
+  test('no answer, a number with nothing else, an unreadable judge mark: failed with line and reason', () => {
+    expect(r.failed.map((f) => f.line)).toEqual([6, 10, 12, 14]);
+    expect(r.failed[1]!.reason).toMatch(/options but no answer/);
+    expect(r.failed[2]!.reason).toMatch(/no options and no answer/);
+    expect(r.failed[3]!.reason).toMatch(/判断题 without a readable mark/);
+  });
+
+  test('a forced format that finds nothing is one failure', () => {
+    const none = run('这只是一段说明文字。\n', { format: 'text' });
+    expect(none.failed).toEqual([{ line: 1, reason: expect.stringMatching(/--format text found no questions/) }]);
+  });
+});
