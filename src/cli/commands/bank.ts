@@ -63,9 +63,9 @@ export function bankCommand(io: Io, setExit: (code: number) => void): CommandMod
         )
         .command(
           'import <file>',
-          'import questions (seed blocks and one-liners, Aiken, GIFT) into a new question file',
+          'import questions (Word text, .docx, .xlsx, .csv, JSON, Moodle XML, QTI, Aiken, GIFT) into a new question file',
           importBuilder,
-          (a) => setExit(runBankImport(a as never, io)),
+          async (a) => setExit(await runBankImport(a as never, io)),
         )
         .command('schema', 'write the JSON Schemas editors use to bank/schema/', {}, (a) => setExit(runBankSchema(a as never, io)))
         .demandCommand(1, 'name a bank command: lint, stats, import or schema'),
