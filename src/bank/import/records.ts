@@ -93,7 +93,7 @@ export function splitPacked(cell: string): string[] {
   const s = cell.replace(/\*{2,}/g, ' ').replace(/\r\n?/g, '\n').trim();
   const marked = splitInlineOptions(s, 'A', true);
   if (marked && marked.before.trim() === '') return marked.options.map((o) => o.text.replace(/[；;]+$/, '').trim());
-  for (const sep of ['\n', '||', '|', '；', ';', '$$']) {
+  for (const sep of ['\n', '||', '|', '；', ';', '$$', '/']) {
     if (s.includes(sep)) return s.split(sep).map((o) => o.trim()).filter((o) => o !== '');
   }
   return s === '' ? [] : [s];
@@ -269,6 +269,13 @@ export function mapTable(rows: string[][], map: Record<string, string> = {}): Ta
     if (col < 0) return { error: `--map ${name}=${target}: no column "${target}" in the header row; use a column letter (A, B, …) or a header` };
     for (const [c, f] of columns) if (f.field === ref.field && f.letter === ref.letter) columns.delete(c);
     columns.set(col, ref);
+  }
+  if (headerRow < 0 && Object.keys(map).length) {
+    // Columns named only by --map: the first row is a header unless its answer cell reads as an answer.
+    const first = rows.findIndex((r) => r.some((c) => c && c.trim()));
+    const answerCol = [...columns].find(([, f]) => f.field === 'answer')?.[0];
+    const cell = first >= 0 && answerCol !== undefined ? rows[first]![answerCol] ?? '' : '';
+    if (first >= 0 && !(parseLetters(cell) || parseJudge(cell) !== undefined)) headerRow = first;
   }
   if (![...columns.values()].some((f) => f.field === 'stem')) {
     return { error: 'no header row naming the question column (题干, 题目, 试题内容, question) in the first 10 rows; name it there or pass --map 题干=B,答案=F' };
