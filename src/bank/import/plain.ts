@@ -44,6 +44,12 @@ const BARE_ANSWER = /^(正确答案|参考答案|标准答案|答案)\s*([A-Ha-h
 const TRAILING_LABEL = /\s*[【\[]?(?:正确答案|参考答案|标准答案|答案|解析)[】\]]?\s*[:：]/;
 
 const JUDGE_MARK = '√×✓✗✔✘XxⅩⅹ';
+/** "D夏季": an option letter with no separator, before a Chinese character. */
+const BARE_START = /^[A-HＡ-Ｈ](?=\p{Script=Han})/u;
+/** "----B----", "___C___": the answer between dashes or underscores. */
+const MARKED = new RegExp(`(?:-{2,}|_{2,}|—+)\\s*([A-Ha-h](?:\\s*[A-Ha-h]){0,7}|[${JUDGE_MARK}]|对|错|正确|错误)\\s*(?:-{2,}|_{2,}|—+)`);
+/** "…宣布成立。B", "…。√": the answer after the stem's last punctuation. */
+const TRAILING = new RegExp(`([。．.？?！!）)”"：:；;，,]|\\s)\\s*([A-H]{1,8}|[${JUDGE_MARK}]|对|错|正确|错误)\\s*$`);
 
 interface Item {
   line: number;
@@ -165,7 +171,7 @@ export function parsePlainText(text: string): ParseOutcome {
 
     const option = matchOptionStart(t);
     const expected = item ? indexLetter(item.options.length) : 'A';
-    const bare = item && item.options.length > 0 && new RegExp(`^[${expected}${String.fromCharCode(expected.charCodeAt(0) + 0xfee0)}](?=\\p{Script=Han})`, 'u').test(t);
+    const bare = item !== undefined && item.options.length > 0 && BARE_START.test(t) && halfWidthLetters(t[0]!) === expected;
     if (option || bare) {
       const letter = option ? option.letter : expected;
       const rest = option ? option.rest : t.slice(1);
@@ -251,8 +257,7 @@ interface Read {
 /** The answer written into a stem: "（AB DE）", "（abc）", "----B----", "___C___", "…成立。B", "（√）". */
 function read(stem: string): Read {
   let answer: string | undefined;
-  const marked = new RegExp(`(?:-{2,}|_{2,}|—+)\\s*([A-Ha-h](?:\\s*[A-Ha-h]){0,7}|[${JUDGE_MARK}]|对|错|正确|错误)\\s*(?:-{2,}|_{2,}|—+)`);
-  let s = stem.replace(marked, (_w, a: string) => {
+  let s = stem.replace(MARKED, (_w, a: string) => {
     answer ??= a;
     return '( )';
   });
@@ -266,7 +271,7 @@ function read(stem: string): Read {
     return whole;
   });
   if (answer === undefined) {
-    const trailing = new RegExp(`([。．.？?！!）)”"：:；;，,]|\\s)\\s*([A-H]{1,8}|[${JUDGE_MARK}]|对|错|正确|错误)\\s*$`).exec(s);
+    const trailing = TRAILING.exec(s);
     if (trailing) {
       answer = trailing[2]!;
       s = s.slice(0, trailing.index + trailing[1]!.length).trim();

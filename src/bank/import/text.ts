@@ -86,9 +86,19 @@ export function splitInlineOptions(s: string, first = 'A', bare = false): { befo
 }
 
 /** "D夏季": a letter with no separator, after a space and before a Chinese character (Word text only). */
+const BARE_MARKS = new Map<string, RegExp>();
+const MARKS = new Map<string, RegExp>();
+
+/** The regular expression for `letter`, made once (these run for every line of large files). */
+function cached(cache: Map<string, RegExp>, letter: string, make: () => RegExp): RegExp {
+  let re = cache.get(letter);
+  if (!re) cache.set(letter, (re = make()));
+  return re;
+}
+
 function findBareMark(s: string, letter: string, from: number): { index: number; end: number } | undefined {
   const full = String.fromCharCode(letter.charCodeAt(0) + 0xfee0);
-  const re = new RegExp(`(?<=\\s)[${letter}${full}](?=\\p{Script=Han})`, 'gu');
+  const re = cached(BARE_MARKS, letter, () => new RegExp(`(?<=\\s)[${letter}${full}](?=\\p{Script=Han})`, 'gu'));
   re.lastIndex = from;
   const m = re.exec(s);
   return m ? { index: m.index, end: m.index + m[0].length } : undefined;
@@ -96,7 +106,7 @@ function findBareMark(s: string, letter: string, from: number): { index: number;
 
 /** The next mark for `letter` from `from`; "( C )。" (an answer bracket: nothing but punctuation after it) is not one. */
 function findMark(s: string, letter: string, from: number): { index: number; end: number } | undefined {
-  const re = new RegExp(optionMarkSource(letter), 'g');
+  const re = cached(MARKS, letter, () => new RegExp(optionMarkSource(letter), 'g'));
   re.lastIndex = from;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const end = m.index + m[0].length;
