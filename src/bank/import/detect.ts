@@ -18,7 +18,7 @@ export function detectFormat(text: string): TextFormat | undefined {
     count(/(?<![确考准])答案[ \t]*[:：]/g) +
     count(/题[ \t]*干[ \t]*[:：][ \t]*\S/g) + count(/^\s*(\d+\s*[、.．]|[(（]\d+[)）]|[一二三四五六七八九十]+、|第\d+题)[^\n]*[(（]\s*([A-H]{1,8}|[√×对错])\s*[)）]/gm);
   // Numbered questions with no 题干/题目类型 labels: text pasted from Word.
-  const labels = block + count(/题[ \t]*干[ \t]*[:：]/g);
+  const labels = count(/^\s*(题\s*目\s*类\s*型|备\s*选)/gm) + count(/题[ \t]*干[ \t]*[:：]/g);
   const numbered =
     labels > 0
       ? 0
@@ -30,7 +30,8 @@ export function detectFormat(text: string): TextFormat | undefined {
     ['gift', gift],
     ['aiken', aiken],
     ['block', block],
-    ['inline', inline],
+    // Without 题干/题目类型 labels numbered text is read by the Word-text reader.
+    ['inline', labels > 0 ? inline : 0],
     ['text', numbered],
   ];
   const best = scores.reduce((a, b) => (b[1] > a[1] ? b : a));

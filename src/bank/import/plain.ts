@@ -20,11 +20,15 @@ import {
 } from './text.js';
 import type { Draft, ImportFailure, ParseOutcome } from './types.js';
 
-type Section = QuestionType | 'case';
+/** The type a heading sets; `other:简答` for kinds of question the bank does not hold. */
+type Section = QuestionType | 'case' | `other:${string}`;
 
 /** "一、单项选择题（每题1分）", "三、判断题", "案例分析": the type of what follows. */
 const SECTION =
   /^(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十\d]+部分\s*|[(（][一二三四五六七八九十]+[)）])?\s*(单项选择|单选|多项选择|多选|不定项选择|不定项|判断|是非|填空|案例分析|案例|选择)题?\s*(?:[(（:：].*)?$/;
+
+/** "四、简答题", "第五部分 论述题": a section of questions we cannot import. */
+const OTHER_SECTION = /^(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十\d]+部分\s*|[(（][一二三四五六七八九十]+[)）])\s*(\S{1,8}?)题\s*(?:[(（:：].*)?$/;
 
 function sectionOf(word: string): Section {
   if (/单/.test(word) || word === '选择') return 'single';
@@ -106,7 +110,9 @@ export function parsePlainText(text: string): ParseOutcome {
       material = material && material.line === -1 ? { text: join([material.text, t]), line: -1 } : { text: t, line: -1 };
     } else {
       const last = loose[loose.length - 1]!;
-      if (last.text.length <= 40 && (last.text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2 && !/第\s*\d+\s*页/.test(last.text)) heading = last;
+      // A title such as 《营业网点服务规范》试题 or 第二章 服务礼仪; not a page number, not "四、简答题".
+      const t = last.text;
+      if (t.length <= 40 && (t.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2 && !/第\s*\d+\s*页/.test(t) && !/^[一二三四五六七八九十]+\s*[、.．].*题\s*(?:[(（].*)?$/.test(t)) heading = last;
     }
     loose = [];
   };
@@ -139,10 +145,11 @@ export function parsePlainText(text: string): ParseOutcome {
     if (t === '') return;
 
     const sec = t.length <= 40 && !NUMBER.test(t) ? SECTION.exec(t) : null;
-    if (sec) {
+    const other = sec || t.length > 40 || NUMBER.test(t) ? null : OTHER_SECTION.exec(t);
+    if (sec || other) {
       close();
       flushLoose();
-      section = sectionOf(sec[1]!);
+      section = sec ? sectionOf(sec[1]!) : `other:${other![1]}`;
       material = undefined;
       lastNumber = undefined;
       return;
@@ -293,6 +300,7 @@ function finish(item: Item): Draft | ImportFailure {
     ...(item.material ? { material: item.material } : {}),
     ...(item.heading ? { heading: item.heading } : {}),
   };
+  if (item.section?.startsWith('other:')) return fail(`under a ${item.section.slice(6)}题 heading: only choice, judge and fill-in questions can be imported; skipped`);
   const notes: string[] = [];
   let difficulty: number | undefined;
   if (item.difficulty !== undefined) {

@@ -107,3 +107,36 @@ describe('every item is accounted for (word-accounting.txt)', () => {
     expect(none.failed).toEqual([{ line: 1, reason: expect.stringMatching(/--format text found no questions/) }]);
   });
 });
+
+describe('Word-pasted text, other habits (word-variants.txt)', () => {
+  const r = run(fixture('word-variants.txt'));
+  const at = (line: number) => {
+    const i = r.lines.indexOf(line);
+    if (i < 0) throw new Error(`no question at line ${line}`);
+    return r.questions[i]!;
+  };
+
+  test('正确答案： lines do not make it the seed format; every item accounted for', () => {
+    expect(r.format).toBe('text');
+    expect(r.lines).toEqual([3, 5, 9, 16, 19, 22, 23, 24, 25]);
+    expect(r.detected).toBe(10);
+  });
+
+  test('full-width letters and （Ｂ）; 【答案】 and 【解析】; 正确答案：; options with no space between them', () => {
+    expect(at(3)).toMatchObject({ type: 'single', stem: '大堂经理的主要职责是( )', options: ['办理业务', '分流引导', '清点现金', '审批贷款'], answer: 'B' });
+    expect(at(5)).toMatchObject({ answer: 'B', explanation: '注视面部三角区表示尊重。', options: ['头部', '面部三角区', '脚部', '手部'] });
+    expect(at(9)).toMatchObject({ stem: '下列关于着装的说法，错误的是', answer: 'B' });
+    expect(at(16)).toMatchObject({ type: 'multiple', stem: '( )属于服务忌语。', options: ['不知道', '没办法', '您好', '请稍等'], answer: 'AB' });
+    expect(at(19)).toMatchObject({ type: 'multiple', answer: 'ACD' });
+  });
+
+  test('（一） and 第二部分 headings; judge marks after spaces, （对）, 答案：错', () => {
+    expect([22, 23, 24, 25].map((l) => at(l).answer)).toEqual([false, true, true, false]);
+    expect(at(23).stem).toBe('工牌应佩戴在左胸。');
+  });
+
+  test('the title in 《》 is the nearest heading; 四、简答题 is not a source and its items fail with the reason', () => {
+    expect(at(25).source).toBe('《商业银行服务礼仪》培训试题');
+    expect(r.failed).toEqual([{ line: 28, reason: expect.stringMatching(/under a 简答题 heading: only choice, judge and fill-in/) }]);
+  });
+});
