@@ -7,7 +7,7 @@ import { scanBlocks } from './block.js';
 import { detectFormat } from './detect.js';
 import { parseGift } from './gift.js';
 import { normalizeStem, squash } from './normalize.js';
-import { collapseSpaces } from './text.js';
+import { collapseSpaces, judgePair, letterIndex } from './text.js';
 import { parsePlainText } from './plain.js';
 import { TEXT_FORMATS, type DetectedFormat, type Draft, type ImportOptions, type ImportResult, type ImportWarning, type ParseOutcome, type TextFormat } from './types.js';
 
@@ -107,6 +107,15 @@ function tidySource(source: string): string {
   return s.includes('》') && !s.includes('《') ? `《${s}` : s;
 }
 
+/** Two options 正确/错误 (对/错, 是/否, 正确/不正确) with one right: a judge question, whatever the format said. */
+function judgeInDisguise(d: Draft): Draft {
+  if ((d.type !== 'single' && d.type !== 'multiple') || !d.options || typeof d.answer !== 'string' || d.answer.length !== 1) return d;
+  const pair = judgePair(d.options);
+  if (!pair) return d;
+  const { options: _options, ...rest } = d;
+  return { ...rest, type: 'judge', answer: pair[letterIndex(d.answer)]! };
+}
+
 /** What an item is compared by: stem (with its case material), options, key. */
 interface Identity {
   stem: string;
@@ -155,7 +164,7 @@ function finalize(parsed: ParseOutcome, format: DetectedFormat, opts: ImportOpti
     warnings: (parsed.notes ?? []).map((n) => ({ line: n.line, id: '', message: n.message })),
   };
 
-  for (const d of parsed.drafts) {
+  for (const d of parsed.drafts.map(judgeInDisguise)) {
     const identity = identityOf(d);
     const twins = known.get(identity.stem) ?? [];
     const where = (k: Known) => (k.line !== undefined ? `the question at line ${k.line}` : k.id ? `${k.id} in the bank` : 'a question in the bank');

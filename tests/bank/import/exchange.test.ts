@@ -228,3 +228,18 @@ describe('.docx', () => {
     expect(r).toEqual({ error: expect.stringMatching(/not a docx file/) });
   });
 });
+
+describe('true/false written as two options is a judge question in every format', () => {
+  test.each([
+    ['gift', '::t:: 客户经理可以代客户保管存折。{~正确 =错误}\n', 'x.gift'],
+    ['aiken', '客户经理可以代客户保管存折。\nA. 对\nB. 错\nANSWER: B\n', 'x.txt'],
+    ['seed block', '题目类型:单选\n题干:客户经理可以代客户保管存折。\n备选项:\nA、是\nB、否\n正确答案:B\n', 'x.txt'],
+    ['Word text', '1.客户经理可以代客户保管存折。B\nA.正确 B.不正确\n', 'x.txt'],
+    ['csv', '题干,选项A,选项B,答案\n客户经理可以代客户保管存折。,对,错,B\n', 'x.csv'],
+    ['json', '[{"question":"客户经理可以代客户保管存折。","options":["正确","错误"],"answer":"B"}]', 'x.json'],
+  ])('%s', async (_format, text, name) => {
+    const r = await runFile(text, name);
+    expect(r.failed).toEqual([]);
+    expect(r.questions.map(({ type, stem, options, answer }) => ({ type, stem, options, answer }))).toEqual([{ type: 'judge', stem: '客户经理可以代客户保管存折。', options: undefined, answer: false }]);
+  });
+});
