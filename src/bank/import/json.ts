@@ -34,6 +34,8 @@ export function stripExport(text: string): string {
 interface Found {
   obj: Obj;
   material?: string;
+  /** An object among questions that has no stem key: reported, not dropped. */
+  stemless?: boolean;
 }
 
 /** Keys of `obj` mapped to fields, with `--map` overrides (field name → key). */
@@ -69,7 +71,11 @@ function childrenOf(obj: Obj, map: Record<string, string>): unknown[] | undefine
 /** Questions in document order; a group's own text (材料, or its stem when it has children) is their material. */
 function collect(value: unknown, map: Record<string, string>, material: string | undefined, out: Found[]): void {
   if (Array.isArray(value)) {
-    for (const v of value) collect(v, map, material, out);
+    const questions = value.some((v) => isObj(v) && (stemKey(v, map) !== undefined || childrenOf(v, map) !== undefined));
+    for (const v of value) {
+      if (questions && isObj(v) && stemKey(v, map) === undefined && childrenOf(v, map) === undefined) out.push({ obj: v, stemless: true });
+      else collect(v, map, material, out);
+    }
     return;
   }
   if (!isObj(value)) return;
@@ -152,10 +158,12 @@ export async function parseJson(text: string, map: Record<string, string> = {}):
   const found: Found[] = [];
   collect(value, map, undefined, found);
   const lineOf = lineFinder(text);
-  const raws = found.map((f) => toRaw(f, map, lineOf(String(f.obj[stemKey(f.obj, map)!] ?? ''))));
+  const firstText = (o: Obj) => String(Object.values(o).find((v) => typeof v === 'string') ?? '');
+  const raws = found.map((f) => (f.stemless ? { line: lineOf(firstText(f.obj)), stemless: Object.keys(f.obj) } : toRaw(f, map, lineOf(String(f.obj[stemKey(f.obj, map)!] ?? '')))));
 
   // Numeric answers: 0-based when a 0 appears, 1-based when one equals the option count.
-  const numeric = raws.filter((r) => typeof r.answer === 'number' || (Array.isArray(r.answer) && r.answer.every((a) => typeof a === 'number')));
+  const items = raws.filter((r): r is RawItem => !('stemless' in r));
+  const numeric = items.filter((r) => typeof r.answer === 'number' || (Array.isArray(r.answer) && r.answer.every((a) => typeof a === 'number')));
   const values = numeric.flatMap((r) => ([] as unknown[]).concat(r.answer).map((a) => ({ a: a as number, n: r.options?.length ?? 0 })));
   const notes: { line: number; message: string }[] = [];
   let indexBase: 0 | 1 = 0;
@@ -165,6 +173,10 @@ export async function parseJson(text: string, map: Record<string, string> = {}):
 
   const out: ParseOutcome = { drafts: [], duplicates: [], failed: [], notes };
   for (const raw of raws) {
+    if ('stemless' in raw) {
+      out.failed.push({ line: raw.line, reason: `an object with no question key (keys: ${raw.stemless.join(', ') || 'none'}); name it with --map 题干=KEY` });
+      continue;
+    }
     const d = rawToDraft(raw, { indexBase });
     if ('reason' in d) out.failed.push(d as ImportFailure);
     else out.drafts.push(d);

@@ -74,6 +74,14 @@ var questionBank = [
     expect(r.warnings.map((w) => w.message).join('\n')).toMatch(/read as 0-based/);
   });
 
+  test('an object among the questions with no question key is reported, not dropped', async () => {
+    const r = await runFile('[\n{"question": "甲乙选哪个？", "options": ["甲", "乙"], "answer": "A"},\n{"questoin": "拼错了键名", "answer": "B"}\n]', 'typo.json');
+    expect(r.questions).toHaveLength(1);
+    expect(r.failed).toEqual([{ line: 3, reason: 'an object with no question key (keys: questoin, answer); name it with --map 题干=KEY' }]);
+    const mapped = await runFile('[{"questoin": "拼错了键名？", "opts": ["对", "错"], "answer": "B"}]', 'typo.json', { map: { 题干: 'questoin', 选项: 'opts' } });
+    expect(mapped.questions[0]).toMatchObject({ type: 'judge', answer: false });
+  });
+
   test('unreadable JSON fails with its line', async () => {
     const r = await runFile('[\n{"question": "甲",\n "answer": }\n]', 'bad.json');
     expect(r.failed[0]!.line).toBe(3);
