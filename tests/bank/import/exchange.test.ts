@@ -1,7 +1,7 @@
 // JSON/JSON5 from small exam apps, Moodle XML, QTI 2.1, GIFT extras and .docx: fixtures
 // written here, checked field by field.
 import { describe, expect, test } from 'vitest';
-import { byLine, run, runFile } from './helpers.js';
+import { byLine, fixture, run, runFile } from './helpers.js';
 import { makeDocx } from './ooxml.js';
 
 describe('JSON and JavaScript literals', () => {
@@ -228,6 +228,14 @@ describe('.docx', () => {
     expect(r.format).toBe('docx');
     expect(byLine(r, 3)).toMatchObject({ type: 'single', stem: '客户经理接待客户时，应当( )。', options: ['坐着不动', '起身相迎'], answer: 'B', source: '服务礼仪试题' });
     expect(byLine(r, 7)).toMatchObject({ type: 'judge', answer: false });
+  });
+
+  test('the seed pack as a Word document gives the same questions as the text', async () => {
+    const text = fixture('seed.txt');
+    const fromDocx = await runFile(makeDocx(text.split('\n')), 'seed.docx');
+    const fromText = run(text);
+    expect(fromDocx.questions.map((q) => [q.type, q.stem, q.options, q.answer])).toEqual(fromText.questions.map((q) => [q.type, q.stem, q.options, q.answer]));
+    expect([fromDocx.duplicates.length, fromDocx.failed.length]).toEqual([fromText.duplicates.length, fromText.failed.length]);
   });
 
   test('a .docx that is not a zip is one clear error', async () => {
