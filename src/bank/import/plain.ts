@@ -186,6 +186,12 @@ export function parsePlainText(text: string): ParseOutcome {
         item.stem.push(...loose.map((l) => l.text));
         loose = [];
       }
+      if (item && item.options.length > 0 && loose.length && letter === expected) {
+        // An option broken over lines: the text between two options is the rest of the first.
+        const last = item.options[item.options.length - 1]!;
+        last.text = tidyOption(join([last.text, ...loose.map((l) => l.text)]));
+        loose = [];
+      }
       if (letter === 'A' && (!item || item.options.length > 0) && loose.length) {
         // An unnumbered stem: the lines just before the options.
         const stemLines = loose;

@@ -118,8 +118,8 @@ describe('Word-pasted text, other habits (word-variants.txt)', () => {
 
   test('正确答案： lines do not make it the seed format; every item accounted for', () => {
     expect(r.format).toBe('text');
-    expect(r.lines).toEqual([3, 5, 9, 16, 19, 22, 23, 24, 25]);
-    expect(r.detected).toBe(10);
+    expect(r.lines).toEqual([3, 5, 9, 16, 19, 22, 23, 24, 25, 30]);
+    expect(r.detected).toBe(11);
   });
 
   test('full-width letters and （Ｂ）; 【答案】 and 【解析】; 正确答案：; options with no space between them', () => {
@@ -133,6 +133,10 @@ describe('Word-pasted text, other habits (word-variants.txt)', () => {
   test('（一） and 第二部分 headings; judge marks after spaces, （对）, 答案：错', () => {
     expect([22, 23, 24, 25].map((l) => at(l).answer)).toEqual([false, true, true, false]);
     expect(at(23).stem).toBe('工牌应佩戴在左胸。');
+  });
+
+  test('a stem and an option each broken over two lines', () => {
+    expect(at(30)).toMatchObject({ type: 'single', stem: '客户经理在营业时间内应当( )', options: ['随意离岗，只要事先告诉同事即可', '长时间接听私人电话', '坚守岗位'], answer: 'C' });
   });
 
   test('the title in 《》 is the nearest heading; 四、简答题 is not a source and its items fail with the reason', () => {
