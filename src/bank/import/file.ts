@@ -4,7 +4,7 @@
 import { extname } from 'node:path';
 import { decodeText } from './decode.js';
 import { finishParse, importQuestions, nothingFound } from './index.js';
-import { TEXT_FORMATS, type DetectedFormat, type ImportOptions, type ImportResult, type ParseOutcome } from './types.js';
+import { TEXT_FORMATS, type DetectedFormat, type ImportOptions, type ImportResult } from './types.js';
 
 export type FileImport = ImportResult | { error: string };
 
@@ -46,13 +46,13 @@ export async function importFile(bytes: Uint8Array, fileName: string, opts: Impo
     if (!isZip(bytes)) return { error: `is not a ${format} file (it is not a zip package); check the file or its name` };
     if (format === 'xlsx') {
       const { parseXlsx } = await import('./xlsx.js');
-      return finish(await parseXlsx(bytes, opts.map), 'xlsx', opts, forced !== undefined);
+      return finishParse(await parseXlsx(bytes, opts.map), 'xlsx', opts, forced !== undefined);
     }
     const { docxText } = await import('./docx.js');
     const text = await docxText(bytes);
     if (typeof text !== 'string') return text;
-    const r = importQuestions(text, { ...opts, format: 'auto' });
-    return { ...r, format: 'docx', ...(r.questions.length + r.duplicates.length === 0 && forced ? { failed: r.failed.map((f) => (/no questions recognised/.test(f.reason) ? { ...f, reason: '--format docx found no questions in the document' } : f)) } : {}) };
+    // The document's text goes through the text readers; the line is the paragraph number.
+    return { ...importQuestions(text, { ...opts, format: 'auto' }), format: 'docx' };
   }
 
   const decoded = await decodeText(bytes);
@@ -70,26 +70,22 @@ export async function importFile(bytes: Uint8Array, fileName: string, opts: Impo
   switch (format) {
     case 'csv': {
       const { parseCsv } = await import('./csv.js');
-      return finish(await parseCsv(text, opts.map), 'csv', opts, forced !== undefined);
+      return finishParse(await parseCsv(text, opts.map), 'csv', opts, forced !== undefined);
     }
     case 'json': {
       const { parseJson } = await import('./json.js');
-      return finish(await parseJson(text, opts.map), 'json', opts, forced !== undefined);
+      return finishParse(await parseJson(text, opts.map), 'json', opts, forced !== undefined);
     }
     case 'moodle': {
       const { parseMoodle } = await import('./moodle.js');
-      return finish(await parseMoodle(text), 'moodle', opts, forced !== undefined);
+      return finishParse(await parseMoodle(text), 'moodle', opts, forced !== undefined);
     }
     case 'qti': {
       const { parseQti } = await import('./qti.js');
-      return finish(await parseQti(text), 'qti', opts, forced !== undefined);
+      return finishParse(await parseQti(text), 'qti', opts, forced !== undefined);
     }
     default:
       if (format && !(TEXT_FORMATS as readonly string[]).includes(format)) return { error: `cannot read as ${format}` };
       return importQuestions(text, { ...opts, format: format ?? 'auto' });
   }
-}
-
-function finish(parsed: ParseOutcome, format: DetectedFormat, opts: ImportOptions, forced: boolean): ImportResult {
-  return finishParse(parsed, format, opts, forced);
 }

@@ -2,7 +2,7 @@
 // default" is stripped): arrays of objects, the same field names as tables, options as an
 // array, an {A:…} object or objects with a correct flag, answers as letters, text or a 0- or
 // 1-based index, and case groups (材料 + 子题) whose questions share the material.
-import { fieldOf, normalizeHeader, rawToDraft, type RawItem } from './records.js';
+import { fieldOf, loneAIsAnswer, normalizeHeader, rawToDraft, type RawItem } from './records.js';
 import type { ImportFailure, ParseOutcome } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -52,6 +52,7 @@ function keyFields(obj: Obj, map: Record<string, string>): Map<string, ReturnTyp
     for (const [k, f] of out) if (f?.field === ref.field && f.letter === ref.letter) out.delete(k);
     out.set(hit, ref);
   }
+  if (loneAIsAnswer(out.values())) for (const [k, f] of out) if (f?.field === 'option') out.set(k, { field: 'answer' });
   return out;
 }
 

@@ -52,6 +52,16 @@ export function fieldOf(header: string): FieldRef | undefined {
   return undefined;
 }
 
+/**
+ * A lone option "A" beside no "B" is the answer ({q: '…', a: 'B'}, as flashcard apps write it),
+ * unless an answer is named elsewhere.
+ */
+export function loneAIsAnswer(refs: Iterable<FieldRef | undefined>): boolean {
+  const list = [...refs];
+  const options = list.filter((f) => f?.field === 'option');
+  return options.length === 1 && options[0]!.letter === 'A' && !list.some((f) => f?.field === 'answer');
+}
+
 /** "题干=B,答案=F,选项=C" → field → column letter, header or key. */
 export function parseMap(spec: string): Record<string, string> | { error: string } {
   const out: Record<string, string> = {};
@@ -270,6 +280,7 @@ export function mapTable(rows: string[][], map: Record<string, string> = {}): Ta
     for (const [c, f] of columns) if (f.field === ref.field && f.letter === ref.letter) columns.delete(c);
     columns.set(col, ref);
   }
+  if (loneAIsAnswer(columns.values())) for (const [c, f] of columns) if (f.field === 'option') columns.set(c, { field: 'answer' });
   if (headerRow < 0 && Object.keys(map).length) {
     // Columns named only by --map: the first row is a header unless its answer cell reads as an answer.
     const first = rows.findIndex((r) => r.some((c) => c && c.trim()));

@@ -82,6 +82,14 @@ var questionBank = [
     expect(mapped.questions[0]).toMatchObject({ type: 'judge', answer: false });
   });
 
+  test('{q, a}: a lone "a" beside no "b" is the answer, as flashcard apps write it', async () => {
+    const r = await runFile('[{"q": "握手时应由谁先伸手？", "options": ["尊者", "晚辈"], "a": "A"}, {"q": "握手时可以戴手套。", "a": "×"}]', 'cards.json');
+    expect(r.questions.map(({ type, options, answer }) => ({ type, options, answer }))).toEqual([
+      { type: 'single', options: ['尊者', '晚辈'], answer: 'A' },
+      { type: 'judge', options: undefined, answer: false },
+    ]);
+  });
+
   test('unreadable JSON fails with its line', async () => {
     const r = await runFile('[\n{"question": "甲",\n "answer": }\n]', 'bad.json');
     expect(r.failed[0]!.line).toBe(3);
