@@ -144,6 +144,11 @@ function lettersOf(item: RawItem, options: string[], ctx: RecordContext): string
   if (typeof a !== 'string') return undefined;
   const letters = parseLetters(a);
   if (letters) return letters;
+  // "2" or "1,3" in a cell: option numbers.
+  if (/^\s*\d+(?:\s*[,，、;；\s]\s*\d+)*\s*$/.test(a)) {
+    const picked = a.split(/[^\d]+/).filter(Boolean).map((n) => fromIndex(Number(n)));
+    if (picked.every((l) => l !== undefined && letterIndex(l) >= 0)) return parseLetters(picked.join(''));
+  }
   return matchText(a, options);
 }
 
@@ -215,7 +220,10 @@ export function rawToDraft(item: RawItem, ctx: RecordContext): Draft | ImportFai
   if (options.length === 1) return fail('only one option; a choice question needs at least two');
   if (declared === 'single' || declared === 'multiple') return fail(`题型 ${declared === 'single' ? '单选' : '多选'} but no options were found; map the options with --map 选项A=C or --map 选项=C`);
 
-  const judge = typeof item.answer === 'boolean' ? item.answer : parseJudge(answerText ?? '');
+  const judge =
+    typeof item.answer === 'boolean'
+      ? item.answer
+      : (parseJudge(answerText ?? '') ?? (declared === 'judge' && /^\s*[01]\s*$/.test(answerText ?? '') ? answerText!.trim() === '1' : undefined));
   if (declared === 'judge' || (declared === undefined && judge !== undefined)) {
     if (judge === undefined) return fail(`判断题 answer "${answerText}" is not √/×, 对/错, 正确/错误, true/false`);
     return withNotes({ ...meta, type: 'judge' as const, stem, answer: judge });

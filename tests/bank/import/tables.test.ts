@@ -141,3 +141,11 @@ describe('Excel (.xlsx)', () => {
     expect(r.failed[0]!.line).toBe(1);
   });
 });
+
+describe('answers as numbers in cells', () => {
+  test('option numbers (1-based in tables) and 1/0 for a judge', async () => {
+    const csv = ['题型,题干,选项A,选项B,选项C,答案', '单选,应选哪个（ ）。,甲,乙,丙,2', '多选,应选哪些（ ）。,甲,乙,丙,"1,3"', '判断,这是对的。,,,,1', '判断,这是错的。,,,,0'].join('\n');
+    const r = await runFile(csv, 'n.csv');
+    expect(r.questions.map((q) => q.answer)).toEqual(['B', 'AC', true, false]);
+  });
+});
