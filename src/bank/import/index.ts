@@ -9,6 +9,7 @@ import { parseGift } from './gift.js';
 import { normalizeStem, squash } from './normalize.js';
 import { collapseSpaces, judgePair, letterIndex } from './text.js';
 import { parsePlainText } from './plain.js';
+import { NEAR_DUPLICATE_THRESHOLD, stemSimilarity } from '../stems.js';
 import { TEXT_FORMATS, type DetectedFormat, type Draft, type ImportOptions, type ImportResult, type ImportWarning, type ParseOutcome, type TextFormat } from './types.js';
 
 export { normalizeStem } from './normalize.js';
@@ -116,6 +117,23 @@ function judgeInDisguise(d: Draft): Draft {
   return { ...rest, type: 'judge', answer: pair[letterIndex(d.answer)]! };
 }
 
+/**
+ * The first differing pair when two option lists differ only by small slips in long options
+ * (each differing pair at least 6 characters and 85% alike); undefined when they are other options.
+ */
+function slightDifference(a: string, b: string): [string, string] | undefined {
+  const x = a.split('\u0001');
+  const y = b.split('\u0001');
+  if (x.length !== y.length || a === '') return undefined;
+  let first: [string, string] | undefined;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] === y[i]) continue;
+    if (Math.min(x[i]!.length, y[i]!.length) < 6 || stemSimilarity(x[i]!, y[i]!) < NEAR_DUPLICATE_THRESHOLD) return undefined;
+    first ??= [x[i]!, y[i]!];
+  }
+  return first;
+}
+
 /** What an item is compared by: stem (with its case material), options, key. */
 interface Identity {
   stem: string;
@@ -174,6 +192,13 @@ function finalize(parsed: ParseOutcome, format: DetectedFormat, opts: ImportOpti
     if (twin) {
       const reason = twin.line !== undefined ? `repeat of the question at line ${twin.line}` : 'already in the bank';
       result.duplicates.push({ line: d.line, stem: d.stem, reason, ...(twin.id ? { id: twin.id } : {}) });
+      continue;
+    }
+    // A typo corrected in one copy ("营销售技能" / "营销技能") does not make another question.
+    const near = twins.map((k) => ({ k, diff: k.stemOnly || k.identity.answer !== identity.answer ? undefined : slightDifference(k.identity.options, identity.options) })).find((x) => x.diff);
+    if (near) {
+      const what = near.k.line !== undefined ? `repeat of the question at line ${near.k.line}` : 'already in the bank';
+      result.duplicates.push({ line: d.line, stem: d.stem, reason: `${what}; its options differ only slightly ("${near.diff![0]}" there, "${near.diff![1]}" here)`, ...(near.k.id ? { id: near.k.id } : {}) });
       continue;
     }
     const conflict = twins.find((k) => k.identity.options === identity.options);

@@ -94,6 +94,19 @@ describe('against bank questions with options and key', () => {
     expect(r.questions).toHaveLength(1);
   });
 
+  test('options that differ only by a slip in a long option are the same question', () => {
+    const r = run(AIKEN, { existingStems: [{ ...bankQ, options: ['有违规记录的', '无严重违规违纪等不良的记录'] }] });
+    expect(r.duplicates).toEqual([{ line: 1, id: 'ZD-007', stem: '以下可以聘用为个人客户经理的是( )。', reason: 'already in the bank; its options differ only slightly ("无严重违规违纪等不良的记录" there, "无严重违规违纪等不良记录" here)' }]);
+  });
+
+  test('importing the seed into the bundled bank (which fixed typos in its options) adds nothing', async () => {
+    const { loadBank } = await import('../../../src/bank/load.js');
+    const { fileURLToPath } = await import('node:url');
+    const { bank } = loadBank(fileURLToPath(new URL('../../../bank', import.meta.url)));
+    const r = run(fixture('seed.txt'), { existingStems: bank.questions.map(({ id, stem, options, answer }) => ({ id, stem, answer, ...(options ? { options } : {}) })) });
+    expect(r.questions).toEqual([]);
+  });
+
   test('same stem, other options: a new question with a warning', () => {
     const r = run(AIKEN, { existingStems: [{ ...bankQ, options: ['甲', '乙'] }] });
     expect(r.questions).toHaveLength(2);
