@@ -22,7 +22,8 @@ function xmlKind(text: string): 'moodle' | 'qti' | undefined {
 }
 
 function looksLikeJson(text: string): boolean {
-  return /^\s*(?:\[|\{|(?:module\.)?exports\b|export\s|(?:var|let|const)\s+[\w$]+\s*=\s*[[{]|(?:window|globalThis)\.)/.test(text.replace(/^\uFEFF/, ''));
+  // "[{", "[\"", "{\"key\":", "{key:" — not a Word heading such as "[单选题]".
+  return /^\s*(?:\[\s*[[{"'\d\]-]|\{\s*(?:["'][^"']*["']|[\w$]+)\s*:|\{\s*\}|(?:module\.)?exports\b|export\s|(?:var|let|const)\s+[\w$]+\s*=\s*[[{]|(?:window|globalThis)\.)/.test(text.replace(/^\uFEFF/, ''));
 }
 
 function byExtension(name: string): DetectedFormat | 'xml' | 'xls' | undefined {
