@@ -28,7 +28,31 @@ export function stripExport(text: string): string {
     if (t === s) break;
     s = t;
   }
-  return s.replace(PREFIX, '').replace(/;\s*$/, '').trim();
+  s = s.replace(PREFIX, '');
+  // The literal ends at its closing bracket: "…]; export default bank;" leaves the rest behind.
+  const end = literalEnd(s);
+  return (end > 0 ? s.slice(0, end) : s.replace(/;\s*$/, '')).trim();
+}
+
+/** Index after the first balanced [...] or {...}, skipping strings and comments; -1 if none. */
+function literalEnd(s: string): number {
+  let depth = 0;
+  let started = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '"' || c === "'" || c === '`') {
+      for (i++; i < s.length && s[i] !== c; i++) if (s[i] === '\\') i++;
+    } else if (c === '/' && s[i + 1] === '/') i = s.indexOf('\n', i) < 0 ? s.length : s.indexOf('\n', i);
+    else if (c === '/' && s[i + 1] === '*') i = s.indexOf('*/', i) < 0 ? s.length : s.indexOf('*/', i) + 1;
+    else if (c === '[' || c === '{') {
+      depth++;
+      started = true;
+    } else if (c === ']' || c === '}') {
+      depth--;
+      if (started && depth === 0) return i + 1;
+    } else if (!started && !/\s/.test(c)) return -1;
+  }
+  return -1;
 }
 
 interface Found {
@@ -164,8 +188,10 @@ export async function parseJson(text: string, map: Record<string, string> = {}):
 
   // Numeric answers: 0-based when a 0 appears, 1-based when one equals the option count.
   const items = raws.filter((r): r is RawItem => !('stemless' in r));
-  const numeric = items.filter((r) => typeof r.answer === 'number' || (Array.isArray(r.answer) && r.answer.every((a) => typeof a === 'number')));
-  const values = numeric.flatMap((r) => ([] as unknown[]).concat(r.answer).map((a) => ({ a: a as number, n: r.options?.length ?? 0 })));
+  // Option numbers: numbers, lists of numbers, or digit strings ("2", "0,2").
+  const isIndex = (a: unknown) => typeof a === 'number' || (typeof a === 'string' && /^\s*\d+(?:\s*,\s*\d+)*\s*$/.test(a));
+  const numeric = items.filter((r) => (r.options?.length ?? 0) > 0 && (isIndex(r.answer) || (Array.isArray(r.answer) && r.answer.length > 0 && r.answer.every(isIndex))));
+  const values = numeric.flatMap((r) => String(([] as unknown[]).concat(r.answer).join(',')).split(/\D+/).filter(Boolean).map((a) => ({ a: Number(a), n: r.options?.length ?? 0 })));
   const notes: { line: number; message: string }[] = [];
   let indexBase: 0 | 1 = 0;
   if (values.some((v) => v.a === 0)) indexBase = 0;

@@ -80,7 +80,10 @@ export async function parseQti(xml: string): Promise<ParseOutcome> {
     const correct = new Map<string, string[]>();
     for (const decl of findAll(kids(item), 'responseDeclaration')) {
       const values = findAll(findAll(kids(decl), 'correctResponse'), 'value').map((v) => collapseSpaces(allText(kids(v))));
-      const mapped = findAll(kids(decl), 'mapEntry').filter((e) => Number(attrs(e).mappedValue ?? 0) > 0).map((e) => attrs(e).mapKey ?? '');
+      // Alternatives with full credit only (York 1, york 1 — not Manchester 0.5).
+      const entries = findAll(kids(decl), 'mapEntry').map((e) => ({ key: attrs(e).mapKey ?? '', value: Number(attrs(e).mappedValue ?? 0) }));
+      const top = Math.max(0, ...entries.map((e) => e.value));
+      const mapped = entries.filter((e) => top > 0 && e.value === top).map((e) => e.key);
       correct.set(attrs(decl).identifier ?? '', [...new Set([...values, ...mapped].filter(Boolean))]);
     }
     const body: Body = { stem: '', choices: [], blanks: [] };

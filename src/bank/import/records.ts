@@ -178,8 +178,10 @@ export function rawToDraft(item: RawItem, ctx: RecordContext): Draft | ImportFai
   if (options.length > 8) return fail(`${options.length} options; at most 8 (A–H) are allowed`);
 
   const declared = typeOf(item.type);
-  if (item.type && !declared) return fail(`题型 "${item.type}" is not 单选/多选/判断/填空`);
+  // "问答", "简答": a kind of question the bank does not hold. A code such as "1" says nothing: the answer decides.
+  if (item.type && !declared && /\p{Script=Han}/u.test(item.type)) return fail(`题型 "${item.type}" is not 单选/多选/判断/填空; only those can be imported`);
   const notes: string[] = [];
+  if (item.type && !declared) notes.push(`题型 "${item.type}" not understood: the type was taken from the options and answer`);
   let difficulty: number | undefined;
   if (item.difficulty !== undefined && item.difficulty !== null && String(item.difficulty).trim() !== '') {
     difficulty = parseDifficulty(String(item.difficulty));

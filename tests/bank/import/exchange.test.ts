@@ -90,6 +90,14 @@ var questionBank = [
     ]);
   });
 
+  test('"const bank = [...]; export default bank;", a numeric type code, digit-string answers', async () => {
+    const js = "const bank = [\n  { type: 1, content: '应选哪个（ ）？', options: [{ key: 'A', value: '甲' }, { key: 'B', value: '乙' }], answer: '0' },\n];\nexport default bank;\n";
+    const r = await runFile(js, 'bank.mjs');
+    expect(r.failed).toEqual([]);
+    expect(r.questions[0]).toMatchObject({ type: 'single', options: ['甲', '乙'], answer: 'A' });
+    expect(r.warnings.map((w) => w.message)).toContain('题型 "1" not understood: the type was taken from the options and answer');
+  });
+
   test('unreadable JSON fails with its line', async () => {
     const r = await runFile('[\n{"question": "甲",\n "answer": }\n]', 'bad.json');
     expect(r.failed[0]!.line).toBe(3);
@@ -194,7 +202,7 @@ const QTI_MORE = `<?xml version="1.0" encoding="UTF-8"?>
 <assessmentItem identifier="q3" title="填空">
   <responseDeclaration identifier="B1" cardinality="single" baseType="string">
     <correctResponse><value>三</value></correctResponse>
-    <mapping defaultValue="0"><mapEntry mapKey="三" mappedValue="1"/><mapEntry mapKey="3" mappedValue="1"/></mapping>
+    <mapping defaultValue="0"><mapEntry mapKey="三" mappedValue="1"/><mapEntry mapKey="3" mappedValue="1"/><mapEntry mapKey="四" mappedValue="0.5"/></mapping>
   </responseDeclaration>
   <itemBody><p>电话铃响<textEntryInteraction responseIdentifier="B1" expectedLength="2"/>声之内应接听。</p></itemBody>
 </assessmentItem>

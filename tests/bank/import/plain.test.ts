@@ -149,7 +149,7 @@ describe('Word text files as saved on Chinese Windows', () => {
   test('GBK-encoded text and a "[单选题]" first line are read as Word text, not JSON', async () => {
     const { default: iconv } = await import('iconv-lite');
     const { runFile } = await import('./helpers.js');
-    const text = '[单选题]\n1.客户经理接待客户时，应当（ B ）。\nA.坐着不动 B.起身相迎\n';
+    const text = '[单选题]\n1)客户经理接待客户时，应当（ B ）。\nA.坐着不动 B.起身相迎\n';
     const r = await runFile(iconv.encode(text, 'gbk'), 'bank.txt');
     expect(r.format).toBe('text');
     expect(r.questions[0]).toMatchObject({ stem: '客户经理接待客户时，应当( )。', options: ['坐着不动', '起身相迎'], answer: 'B', source: '待补充出处' });
