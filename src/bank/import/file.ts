@@ -34,6 +34,7 @@ function byExtension(name: string): DetectedFormat | 'xml' | 'xls' | undefined {
   if (ext === '.csv' || ext === '.tsv') return 'csv';
   if (ext === '.json' || ext === '.json5' || ext === '.js' || ext === '.mjs') return 'json';
   if (ext === '.xml' || ext === '.qti') return 'xml';
+  if (ext === '.zip') return undefined;
   return undefined;
 }
 
@@ -41,7 +42,15 @@ export async function importFile(bytes: Uint8Array, fileName: string, opts: Impo
   const forced = opts.format && opts.format !== 'auto' ? opts.format : undefined;
   let format: DetectedFormat | 'xml' | 'xls' | undefined = forced ?? byExtension(fileName);
   if (format === 'xls') return { error: 'is an old binary Office file (.xls/.doc); open it and save it as .xlsx or .docx' };
-  if (!format && isZip(bytes)) return { error: 'is a zip file; name it .docx or .xlsx, or pass --format docx|xlsx' };
+  if ((!format || format === 'qti') && isZip(bytes)) {
+    const { zipEntries } = await import('./zip.js');
+    const entries = zipEntries(bytes);
+    if (format === 'qti' || [...entries.keys()].some((e) => /imsmanifest\.xml$/i.test(e))) {
+      const { parseQtiPackage } = await import('./qti.js');
+      return finishParse(await parseQtiPackage(entries), 'qti', opts, forced !== undefined);
+    }
+    return { error: 'is a zip file but not a QTI package (no imsmanifest.xml); name it .docx or .xlsx, or pass --format docx|xlsx|qti' };
+  }
 
   if (format === 'docx' || format === 'xlsx') {
     if (!isZip(bytes)) return { error: `is not a ${format} file (it is not a zip package); check the file or its name` };

@@ -63,6 +63,29 @@ function readBody(nodes: Ordered[], body: Body): string {
   return s;
 }
 
+/**
+ * A QTI content package (.zip): every XML entry holding assessmentItems, in name order. The
+ * line of an item is its number in the package; failures name the entry.
+ */
+export async function parseQtiPackage(entries: Map<string, () => string>): Promise<ParseOutcome> {
+  const out: ParseOutcome = { drafts: [], duplicates: [], failed: [], notes: [] };
+  let n = 0;
+  const names = [...entries.keys()].filter((e) => /\.xml$/i.test(e) && !/imsmanifest\.xml$/i.test(e)).sort();
+  for (const name of names) {
+    const xml = entries.get(name)!();
+    if (!/<(?:\w+:)?assessmentItem[\s>]/.test(xml)) continue;
+    const one = await parseQti(xml);
+    const order = [...one.drafts.map((d) => d.line), ...one.failed.map((f) => f.line)].sort((a, b) => a - b);
+    const renumber = (line: number) => n + 1 + order.indexOf(line);
+    for (const d of one.drafts) out.drafts.push({ ...d, line: renumber(d.line) });
+    for (const f of one.failed) out.failed.push({ line: renumber(f.line), reason: `${name}: ${f.reason}` });
+    out.notes!.push({ line: n + 1, message: `item ${n + 1} is in ${name}` });
+    n += one.drafts.length + one.failed.length;
+  }
+  if (n === 0) out.notes = [];
+  return out;
+}
+
 export async function parseQti(xml: string): Promise<ParseOutcome> {
   const { XMLParser } = await import('fast-xml-parser');
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true, parseTagValue: false, trimValues: false, removeNSPrefix: true });

@@ -2,7 +2,7 @@
 // written here, checked field by field.
 import { describe, expect, test } from 'vitest';
 import { byLine, fixture, run, runFile } from './helpers.js';
-import { makeDocx } from './ooxml.js';
+import { makeDocx, zip } from './ooxml.js';
 
 describe('JSON and JavaScript literals', () => {
   const JS = `// exported from a quiz app
@@ -225,6 +225,18 @@ describe('QTI 2.1', () => {
     expect(byLine(r, 16)).toMatchObject({ type: 'fill', stem: '电话铃响___声之内应接听。', answer: ['三|3'] });
     expect(r.failed).toEqual([{ line: 23, reason: expect.stringMatching(/orderInteraction is not supported/) }]);
     expect(r.detected).toBe(3);
+  });
+});
+
+describe('QTI content package (.zip)', () => {
+  test('every item of every XML entry, numbered through the package; failures name their entry', async () => {
+    const pkg = zip({ 'imsmanifest.xml': '<manifest/>', 'items/a.xml': QTI, 'items/b.xml': QTI_MORE });
+    const r = await runFile(pkg, 'package.zip');
+    expect(r.format).toBe('qti');
+    expect(r.detected).toBe(4);
+    expect(r.lines).toEqual([1, 2, 3]);
+    expect(r.questions.map((q) => q.type)).toEqual(['single', 'multiple', 'fill']);
+    expect(r.failed).toEqual([{ line: 4, reason: expect.stringMatching(/^items\/b\.xml: 排序: QTI orderInteraction/) }]);
   });
 });
 

@@ -3,7 +3,8 @@
 import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 
-function zip(files: Record<string, string>): Buffer {
+/** A zip of text files, stored (not compressed). */
+export function zip(files: Record<string, string>): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
