@@ -2,7 +2,7 @@
 // text file (budget < 2 s), each imported 5 times in a fresh process; prints JSON medians.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
@@ -52,10 +52,10 @@ function median(xs: number[]): number {
 }
 
 function measure(file: string, runs = 5) {
-  const results = Array.from({ length: runs }, () => JSON.parse(execFileSync(process.execPath, [worker, file], { encoding: 'utf8' })) as { ms: number; rss_mb: number; questions: number; detected: number; failed: number });
-  return { file_mb: Math.round((statSync(file).size / 1048576) * 10) / 10, questions: results[0]!.questions, detected: results[0]!.detected, failed: results[0]!.failed, ms_median: median(results.map((r) => r.ms)), ms_runs: results.map((r) => r.ms), rss_mb_max: Math.max(...results.map((r) => r.rss_mb)) };
+  const results = Array.from({ length: runs }, () => JSON.parse(execFileSync(process.execPath, [worker, file], { encoding: 'utf8' })) as { ms: number; cpu_ms: number; rss_mb: number; questions: number; detected: number; failed: number });
+  return { file_mb: Math.round((statSync(file).size / 1048576) * 10) / 10, questions: results[0]!.questions, detected: results[0]!.detected, failed: results[0]!.failed, ms_median: median(results.map((r) => r.ms)), ms_runs: results.map((r) => r.ms), cpu_ms_median: median(results.map((r) => r.cpu_ms)), rss_mb_max: Math.max(...results.map((r) => r.rss_mb)) };
 }
 
 const xlsx = measure(await xlsxFile(10_000));
 const text = measure(textFile(5 * 1024 * 1024));
-process.stdout.write(`${JSON.stringify({ xlsx_10000_rows: { ...xlsx, budget_ms: 3000, budget_rss_mb: 400 }, text_5mb: { ...text, budget_ms: 2000 } }, null, 2)}\n`);
+process.stdout.write(`${JSON.stringify({ load_average: loadavg().map((l) => Math.round(l * 100) / 100), cores: cpus().length, xlsx_10000_rows: { ...xlsx, budget_ms: 3000, budget_rss_mb: 400 }, text_5mb: { ...text, budget_ms: 2000 } }, null, 2)}\n`);
