@@ -94,6 +94,21 @@ export function parsePlainText(text: string): ParseOutcome {
   /** Unnumbered lines not yet known to be a heading, case material or an unnumbered stem. */
   let loose: { line: number; text: string }[] = [];
 
+  /** Set after a 解析 line: the plain lines that follow continue it. */
+  let explaining = false;
+
+  /** Lines held back that belong to the item after all: the rest of its stem, or of its last option. */
+  const absorbLoose = (target: Item) => {
+    if (loose.length === 0) return;
+    if (target.options.length === 0) target.stem.push(...loose.map((l) => l.text));
+    else {
+      // An option broken over lines: the text between two options is the rest of the first.
+      const last = target.options[target.options.length - 1]!;
+      last.text = tidyOption(join([last.text, ...loose.map((l) => l.text)]));
+    }
+    loose = [];
+  };
+
   const close = () => {
     if (item) {
       const r = finish(item);
@@ -147,6 +162,7 @@ export function parsePlainText(text: string): ParseOutcome {
     const sec = t.length <= 40 && !NUMBER.test(t) ? SECTION.exec(t) : null;
     const other = sec || t.length > 40 || NUMBER.test(t) ? null : OTHER_SECTION.exec(t);
     if (sec || other) {
+      explaining = false;
       close();
       flushLoose();
       section = sec ? sectionOf(sec[1]!) : `other:${other![1]}`;
@@ -156,12 +172,26 @@ export function parsePlainText(text: string): ParseOutcome {
     }
 
     const label = LABEL.exec(t) ?? BARE_ANSWER.exec(t);
-    if (label && (item || drafts.length || failed.length)) {
-      flushLooseInto(item, loose);
-      loose = [];
-      if (item) setLabel(item, label[1]!, label[2]!);
+    if (label) {
+      explaining = false;
+      if (item) {
+        absorbLoose(item);
+        setLabel(item, label[1]!, label[2]!);
+        explaining = /解析/.test(label[1]!);
+      } else if (/出处|来源|依据/.test(label[1]!) && label[2]!.trim()) {
+        // "出处：《网点服务规范》" above the questions: the source of those that name none.
+        heading = { text: label[2]!.trim(), line };
+      } else {
+        failed.push({ line, reason: `${label[1]}：${short(label[2]!)} with no numbered question above it; skipped` });
+      }
       return;
     }
+    if (explaining && item && !NUMBER.test(t) && !matchOptionStart(t) && (/[。；;，,！!？?）)”]$/.test(t) || t.length > 40)) {
+      // 解析 running over several lines (a short line without a full stop is a heading instead).
+      item.explanation = join([item.explanation ?? '', t]);
+      return;
+    }
+    explaining = false;
 
     const num = NUMBER.exec(t);
     if (num) {
@@ -182,16 +212,7 @@ export function parsePlainText(text: string): ParseOutcome {
     if (option || bare) {
       const letter = option ? option.letter : expected;
       const rest = option ? option.rest : t.slice(1);
-      if (item && item.options.length === 0 && loose.length) {
-        item.stem.push(...loose.map((l) => l.text));
-        loose = [];
-      }
-      if (item && item.options.length > 0 && loose.length && letter === expected) {
-        // An option broken over lines: the text between two options is the rest of the first.
-        const last = item.options[item.options.length - 1]!;
-        last.text = tidyOption(join([last.text, ...loose.map((l) => l.text)]));
-        loose = [];
-      }
+      if (item && (item.options.length === 0 || letter === expected)) absorbLoose(item);
       if (letter === 'A' && (!item || item.options.length > 0) && loose.length) {
         // An unnumbered stem: the lines just before the options.
         const stemLines = loose;
@@ -228,10 +249,6 @@ export function parsePlainText(text: string): ParseOutcome {
   close();
   flushLoose();
   return { drafts, failed, duplicates: [] };
-
-  function flushLooseInto(target: Item | undefined, lines: { line: number; text: string }[]) {
-    if (target && target.options.length === 0) target.stem.push(...lines.map((l) => l.text));
-  }
 }
 
 /** A stem with a filled answer mark or ending in ？/。 followed by nothing is complete; later text is not its continuation. */

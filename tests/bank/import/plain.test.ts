@@ -155,3 +155,30 @@ describe('Word text files as saved on Chinese Windows', () => {
     expect(r.questions[0]).toMatchObject({ stem: '客户经理接待客户时，应当( )。', options: ['坐着不动', '起身相迎'], answer: 'B', source: '待补充出处' });
   });
 });
+
+describe('labels around the questions', () => {
+  const text = [
+    '出处：《营业网点服务规范》',
+    '1.客户经理接待客户时，应当（ B ）。',
+    'A.坐着不动',
+    'B.起身相迎',
+    '解析：起身相迎体现尊重，',
+    '也体现专业素养。',
+    '第二章 电话礼仪',
+    '2.电话铃响应在三声内接听。（√）',
+    '3.接听电话可以先不报单位。（×）',
+  ].join('\n');
+  const r = run(text);
+
+  test('出处 above the questions is their source; a 解析 over two lines is read whole; a heading ends it', () => {
+    expect(r.failed).toEqual([]);
+    expect(r.questions[0]).toMatchObject({ source: '《营业网点服务规范》', explanation: '起身相迎体现尊重，也体现专业素养。' });
+    expect(r.questions[1]).toMatchObject({ type: 'judge', answer: true, source: '第二章 电话礼仪', explanation: '待补充解析' });
+  });
+
+  test('an 答案 line with no question above it fails with its line', () => {
+    const orphan = run('答案：B\n1.客户经理应着工装上岗。（√）\n');
+    expect(orphan.failed).toEqual([{ line: 1, reason: '答案：B with no numbered question above it; skipped' }]);
+    expect(orphan.detected).toBe(2);
+  });
+});
