@@ -29,7 +29,7 @@ export interface FieldRef {
 const NAMES: [Field, RegExp][] = [
   ['id', /^(序号|题号|编号|id|no|number|#|num)$/],
   ['stem', /^(题干|题目|试题内容|题目内容|试题|问题|题目名称|试题题干|question|questiontext|stem|title|content|q|内容)$/],
-  ['options', /^(选项|备选项|选项内容|答案选项|所有选项|options?|choices?|answers|items)$/],
+  ['options', /^(选项|备选项|备选答案|选项内容|答案选项|所有选项|options?|choices?|answers|items)$/],
   ['answer', /^(答案|正确答案|标准答案|参考答案|正确选项|answer|correct|correctanswer|key|rightanswer|right)$/],
   ['type', /^(题型|类型|试题类型|题目类型|题类|type|questiontype|kind|qtype)$/],
   ['explanation', /^(解析|答案解析|试题解析|题目解析|解释|分析|analysis|explanation|explain|feedback|note)$/],
@@ -49,8 +49,22 @@ export function fieldOf(header: string): FieldRef | undefined {
   const opt = /^(?:选项|option|choice|答案|opt|item)?([a-h])(?:选项|项)?$/.exec(h);
   if (opt) return { field: 'option', letter: opt[1]!.toUpperCase() };
   for (const [field, re] of NAMES) if (re.test(h)) return { field };
+  // Longer Chinese headers: 试题题干, 所属章节, 难度等级, 答案解析说明, 参考依据…
+  for (const [field, re] of LOOSE_NAMES) if (re.test(h)) return { field };
   return undefined;
 }
+
+const LOOSE_NAMES: [Field, RegExp][] = [
+  ['stem', /题干|题目内容|试题内容|题面|试题题目|试题名称/],
+  ['explanation', /解析|解题思路|试题分析|答案分析/],
+  ['options', /选项/],
+  ['answer', /答案/],
+  ['type', /题型|题目类型|试题类型/],
+  ['difficulty', /难度|难易/],
+  ['topic', /知识点|章节|考点|分类/],
+  ['source', /出处|依据|来源/],
+  ['material', /材料|案例/],
+];
 
 /**
  * A lone option "A" beside no "B" is the answer ({q: '…', a: 'B'}, as flashcard apps write it),

@@ -149,3 +149,14 @@ describe('answers as numbers in cells', () => {
     expect(r.questions.map((q) => q.answer)).toEqual(['B', 'AC', true, false]);
   });
 });
+
+describe('header names people use', () => {
+  test.each([
+    ['试题题干', 'stem'], ['题目', 'stem'], ['Question', 'stem'], ['选项 A', 'option'], ['Option B', 'option'], ['备选答案', 'options'],
+    ['正确答案', 'answer'], ['答案解析', 'explanation'], ['解题思路', 'explanation'], ['所属章节', 'topic'], ['难度等级', 'difficulty'],
+    ['参考依据', 'source'], ['案例材料', 'material'], ['试题类型', 'type'], ['序号', 'id'],
+  ])('%s → %s', async (header, field) => {
+    const { fieldOf } = await import('../../../src/bank/import/records.js');
+    expect(fieldOf(header)?.field).toBe(field);
+  });
+});
