@@ -45,7 +45,7 @@ const LABEL = /^[【\[]?\s*(正确答案|参考答案|标准答案|答案|答案
 /** "答案B", "答案 √" with no colon. */
 const BARE_ANSWER = /^(正确答案|参考答案|标准答案|答案)\s*([A-Ha-h]{1,8}|[√×✓✗Ⅹ]|对|错|正确|错误)\s*$/;
 /** "答案：B" or "解析：…" at the end of a stem or options line. */
-const TRAILING_LABEL = /\s*[【\[]?(?:正确答案|参考答案|标准答案|答案|解析)[】\]]?\s*[:：]/;
+const TRAILING_LABEL = /\s*[【\[]?(?:正确答案|参考答案|标准答案|答案|解析)[】\]]?\s*[:：]|\s*[【\[]?(?:正确答案|参考答案|标准答案|答案)[】\]]?\s*(?=[A-H]{1,8}\s*$)/;
 
 const JUDGE_MARK = '√×✓✗✔✘XxⅩⅹ';
 /** "D夏季": an option letter with no separator, before a Chinese character. */
@@ -263,7 +263,7 @@ function takeLabels(item: Item, s: string): string {
   if (at <= 0) return s;
   const tail = s.slice(at).trim();
   for (const piece of tail.split(/(?=[【\[]?(?:正确答案|参考答案|标准答案|答案|解析)[】\]]?\s*[:：])/)) {
-    const m = LABEL.exec(piece.trim());
+    const m = LABEL.exec(piece.trim()) ?? BARE_ANSWER.exec(piece.trim());
     if (m) setLabel(item, m[1]!, m[2]!);
   }
   return s.slice(0, at);

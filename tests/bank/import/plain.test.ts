@@ -182,3 +182,8 @@ describe('labels around the questions', () => {
     expect(orphan.detected).toBe(2);
   });
 });
+
+test('"答案B" with no colon at the end of the options line', () => {
+  const r = run('1.客户经理接待客户时，应当（ ）。\nA.坐着不动 B.起身相迎 答案B\n');
+  expect(r.questions[0]).toMatchObject({ options: ['坐着不动', '起身相迎'], answer: 'B' });
+});
