@@ -57,6 +57,8 @@ const TRAILING = new RegExp(`([。．.？?！!）)”"：:；;，,]|\\s)\\s*([A-
 
 interface Item {
   line: number;
+  /** Its number, to find it in an answer key at the end ("1-5 BCADB"). */
+  number?: number;
   stem: string[];
   options: { letter: string; text: string }[];
   answer?: string;
@@ -109,14 +111,17 @@ export function parsePlainText(text: string): ParseOutcome {
     loose = [];
   };
 
+  /** Items read, finished at the end once an answer key (if any) has been seen. */
+  const closed: Item[] = [];
   const close = () => {
-    if (item) {
-      const r = finish(item);
-      if ('reason' in r) failed.push(r);
-      else drafts.push(r);
-    }
+    if (item) closed.push(item);
     item = undefined;
   };
+  /** "参考答案" at the end: answers by section and number. */
+  const key = new Map<string, string>();
+  let keyMode = false;
+  let keyPending = false;
+  let keySection: Section | undefined;
   const flushLoose = () => {
     if (loose.length === 0) return;
     if (section === 'case') {
@@ -161,6 +166,44 @@ export function parsePlainText(text: string): ParseOutcome {
 
     const sec = t.length <= 40 && !NUMBER.test(t) ? SECTION.exec(t) : null;
     const other = sec || t.length > 40 || NUMBER.test(t) ? null : OTHER_SECTION.exec(t);
+    const startKey = () => {
+      explaining = false;
+      close();
+      flushLoose();
+      keyMode = true;
+      keySection = undefined;
+    };
+    const keyStart = KEY_START.exec(t);
+    if (keyStart && keyStart[1] === '') {
+      // "参考答案" alone: a key follows, or this question's answer is on the next line.
+      keyPending = true;
+      return;
+    }
+    if (keyStart && looksLikeKey(keyStart[1]!)) {
+      startKey();
+      readKey(keyStart[1]!, keySection, key);
+      return;
+    }
+    if (keyPending) {
+      keyPending = false;
+      if (sec || other || looksLikeKey(t)) startKey();
+      else if (item && (/^[A-H]{1,8}$/.test(t) || parseJudge(t) !== undefined)) {
+        item.answer = t;
+        return;
+      }
+    }
+    if (keyMode) {
+      if (sec || other) {
+        keySection = sec ? sectionOf(sec[1]!) : `other:${other![1]}`;
+        return;
+      }
+      if (looksLikeKey(t)) {
+        readKey(t, keySection, key);
+        return;
+      }
+      // Not a key line: questions again.
+      keyMode = false;
+    }
     if (sec || other) {
       explaining = false;
       close();
@@ -202,6 +245,7 @@ export function parsePlainText(text: string): ParseOutcome {
       if (numbering && rest.trim() !== '') {
         lastNumber = n;
         open(line, rest);
+        item!.number = n;
         return;
       }
     }
@@ -248,7 +292,48 @@ export function parsePlainText(text: string): ParseOutcome {
   });
   close();
   flushLoose();
+  applyKey(closed, key);
+  for (const it of closed) {
+    const r = finish(it);
+    if ('reason' in r) failed.push(r);
+    else drafts.push(r);
+  }
   return { drafts, failed, duplicates: [] };
+}
+
+/** "参考答案" / "参考答案：1-5 BCADB" standing alone: the answer key of the questions above. */
+const KEY_START = /^[【\[]?\s*(?:参考答案|标准答案|答案与解析|参考答案及解析|参考答案与解析|答案汇总)\s*[】\]]?\s*[:：]?\s*(.*)$/;
+const KEY_MARK = '[A-Ha-h√×✓✗XxⅩ对错]';
+const KEY_RANGE = new RegExp(`(\\d+)\\s*[-–—~～至]\\s*(\\d+)\\s*[:：.、]?\\s*((?:${KEY_MARK}\\s*)+)`, 'g');
+const KEY_ONE = /(\d+)\s*[.、:：)）．]?\s*([A-Ha-h]{1,8}|[√×✓✗XxⅩ]|对|错|正确|错误)(?![A-Za-z])/g;
+
+/** A line of an answer key: nothing but "1-5 BCADB", "6.A 7.√" entries and separators. */
+function looksLikeKey(line: string): boolean {
+  const hits = (line.match(KEY_RANGE)?.length ?? 0) + (line.replace(KEY_RANGE, ' ').match(KEY_ONE)?.length ?? 0);
+  return hits > 0 && line.replace(KEY_RANGE, ' ').replace(KEY_ONE, ' ').replace(/[\s,，;；.。、:：]/g, '') === '';
+}
+
+/** Reads "1-5 BCADB 6-10 √×√√×" and "1.B 2.AC 3.√" into key entries for `section`. */
+function readKey(line: string, section: Section | undefined, key: Map<string, string>): void {
+  const rest = line.replace(KEY_RANGE, (_w, a: string, b: string, marks: string) => {
+    const list = [...marks.replace(/\s/g, '')];
+    const from = Number(a);
+    if (list.length === Number(b) - from + 1) list.forEach((m, i) => key.set(`${section ?? ''}#${from + i}`, m));
+    return ' ';
+  });
+  for (const m of rest.matchAll(KEY_ONE)) key.set(`${section ?? ''}#${m[1]}`, m[2]!);
+}
+
+/** Items with no answer of their own take the key's, by section and number (by number alone when the key names no sections and numbers do not repeat). */
+function applyKey(items: Item[], key: Map<string, string>): void {
+  if (key.size === 0) return;
+  const numbers = items.map((i) => i.number);
+  const unique = new Set(numbers).size === numbers.length;
+  for (const it of items) {
+    if (it.number === undefined || it.answer !== undefined || read(join(it.stem)).answer !== undefined) continue;
+    const answer = key.get(`${it.section ?? ''}#${it.number}`) ?? (unique ? key.get(`#${it.number}`) : undefined);
+    if (answer !== undefined) it.answer = answer;
+  }
 }
 
 /** A stem with a filled answer mark or ending in ？/。 followed by nothing is complete; later text is not its continuation. */
@@ -272,7 +357,10 @@ function takeLabels(item: Item, s: string): string {
 function setLabel(item: Item, name: string, value: string) {
   const v = value.trim();
   if (/解析/.test(name)) item.explanation = item.explanation ? `${item.explanation}${v}` : v;
-  else if (/答案/.test(name)) item.answer = v;
+  else if (/答案/.test(name)) {
+    // "答案：" alone: the answer is on the next line.
+    if (v !== '') item.answer = v;
+  }
   else if (/出处|来源|依据/.test(name)) item.source = v;
   else if (name === '难度') item.difficulty = v;
   else if (name === '知识点') item.topic = v;

@@ -187,3 +187,39 @@ test('"答案B" with no colon at the end of the options line', () => {
   const r = run('1.客户经理接待客户时，应当（ ）。\nA.坐着不动 B.起身相迎 答案B\n');
   expect(r.questions[0]).toMatchObject({ options: ['坐着不动', '起身相迎'], answer: 'B' });
 });
+
+describe('an answer key at the end (word-answer-key.txt)', () => {
+  const r = run(fixture('word-answer-key.txt'));
+
+  test('answers by section and number: "1-3 BBA", "1.ABD", "1.× 2.√"', () => {
+    expect(r.questions.map((q) => [r.lines[r.questions.indexOf(q)], q.type, q.answer])).toEqual([
+      [2, 'single', 'B'],
+      [4, 'single', 'B'],
+      [6, 'single', 'A'],
+      [9, 'multiple', 'ABD'],
+      [12, 'judge', false],
+      [13, 'judge', true],
+    ]);
+  });
+
+  test('a question the key does not cover fails with its line; the key itself is not an item', () => {
+    expect(r.failed).toEqual([{ line: 14, reason: expect.stringMatching(/判断题 without a readable mark/) }]);
+    expect(r.detected).toBe(7);
+  });
+
+  test('a key with no section headings applies by number when numbers do not repeat', () => {
+    const k = run('1.应选（ ）。\nA.甲 B.乙\n2.可以吗？（ ）\n参考答案：1.B 2.对\n');
+    expect(k.questions.map((q) => q.answer)).toEqual(['B', true]);
+  });
+});
+
+test('"参考答案" alone followed by a letter is that question\'s answer, not a key; questions after a key are still read', () => {
+  const r = run('1.应选（ ）。\nA.甲 B.乙\n参考答案\nB\n2.可以吗？（ ）\nA.可以 B.不可以\n参考答案：\n2.A\n3.还有一题（√）\n');
+  expect(r.questions.map((q) => [q.type, q.answer])).toEqual([['single', 'B'], ['single', 'A'], ['judge', true]]);
+  expect(r.failed).toEqual([]);
+});
+
+test('"答案：" alone with the letter on the next line', () => {
+  const r = run('1.应选（ ）。\nA.甲 B.乙\n答案：\nB\n解析：\n因为乙更好。\n');
+  expect(r.questions[0]).toMatchObject({ answer: 'B', explanation: '因为乙更好。' });
+});
