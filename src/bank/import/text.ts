@@ -3,7 +3,10 @@
 import type { QuestionType } from '../schema.js';
 
 /** Zero-width characters and odd spaces: removed or made plain spaces before parsing. */
+const JUNK = /[\u200B-\u200D\u2060\uFEFF\u00AD\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\r]/;
+
 export function cleanLine(line: string): string {
+  if (!JUNK.test(line)) return line;
   return line
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
     .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t]/g, ' ')
