@@ -3,6 +3,7 @@
 // array, an {A:…} object or objects with a correct flag, answers as letters, text or a 0- or
 // 1-based index, and case groups (材料 + 子题) whose questions share the material.
 import { fieldOf, loneAIsAnswer, normalizeHeader, rawToDraft, type RawItem } from './records.js';
+import { parseTypeName } from './text.js';
 import type { ImportFailure, ParseOutcome } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -58,6 +59,8 @@ function literalEnd(s: string): number {
 interface Found {
   obj: Obj;
   material?: string;
+  /** The type a wrapper key gives ({"单选题": [...], "判断题": [...]}). */
+  typeHint?: string;
   /** An object among questions that has no stem key: reported, not dropped. */
   stemless?: boolean;
 }
@@ -94,12 +97,12 @@ function childrenOf(obj: Obj, map: Record<string, string>): unknown[] | undefine
 }
 
 /** Questions in document order; a group's own text (材料, or its stem when it has children) is their material. */
-function collect(value: unknown, map: Record<string, string>, material: string | undefined, out: Found[]): void {
+function collect(value: unknown, map: Record<string, string>, material: string | undefined, out: Found[], typeHint?: string): void {
   if (Array.isArray(value)) {
     const questions = value.some((v) => isObj(v) && (stemKey(v, map) !== undefined || childrenOf(v, map) !== undefined));
     for (const v of value) {
       if (questions && isObj(v) && stemKey(v, map) === undefined && childrenOf(v, map) === undefined) out.push({ obj: v, stemless: true });
-      else collect(v, map, material, out);
+      else collect(v, map, material, out, typeHint);
     }
     return;
   }
@@ -109,15 +112,15 @@ function collect(value: unknown, map: Record<string, string>, material: string |
   const materialKey = [...fields].find(([, f]) => f?.field === 'material')?.[0];
   if (children) {
     const own = (materialKey && typeof value[materialKey] === 'string' ? (value[materialKey] as string) : undefined) ?? (stemKey(value, map) ? String(value[stemKey(value, map)!]) : undefined);
-    collect(children, map, own ?? material, out);
+    collect(children, map, own ?? material, out, typeHint);
     return;
   }
   if (stemKey(value, map)) {
-    out.push({ obj: value, ...(material !== undefined ? { material } : {}) });
+    out.push({ obj: value, ...(material !== undefined ? { material } : {}), ...(typeHint ? { typeHint } : {}) });
     return;
   }
-  // A wrapper such as {"data": [...]} or {"questions": [...]}: its arrays of objects.
-  for (const v of Object.values(value)) if (Array.isArray(v) || isObj(v)) collect(v, map, material, out);
+  // A wrapper such as {"data": [...]} or {"单选题": [...], "判断题": [...]}: its arrays of objects.
+  for (const [k, v] of Object.entries(value)) if (Array.isArray(v) || isObj(v)) collect(v, map, material, out, parseTypeName(k) ? k : typeHint);
 }
 
 function toRaw(found: Found, map: Record<string, string>, line: number): RawItem {
@@ -144,6 +147,7 @@ function toRaw(found: Found, map: Record<string, string>, line: number): RawItem
     else if (f.field !== 'id') (item as unknown as Obj)[f.field] = typeof v === 'string' ? v : Array.isArray(v) ? v.join(';') : String(v);
   }
   if (item.options) item.options = Array.from(item.options, (o) => o);
+  if (item.type === undefined && found.typeHint) item.type = found.typeHint;
   return item;
 }
 

@@ -68,6 +68,12 @@ var questionBank = [
     expect(r.questions.map((q) => q.answer)).toEqual(['B', 'B']);
   });
 
+  test('{"多选题": [...], "判断题": [...]}: the key gives the type of its questions', async () => {
+    const r = await runFile(JSON.stringify({ 多选题: [{ 题干: '晨会内容包括（ ）。', 选项: ['服务要点', '产品知识', '私事'], 答案: 'AB' }], 判断题: [{ 题干: '可以收受礼品。', 答案: 'B', 选项: ['对', '错'] }, { 题干: '应微笑服务。', 答案: '1' }] }), 'by-type.json');
+    expect(r.failed).toEqual([]);
+    expect(r.questions.map((q) => [q.type, q.answer])).toEqual([['multiple', 'AB'], ['judge', false], ['judge', true]]);
+  });
+
   test('ambiguous indices are read as 0-based with a note', async () => {
     const r = await runFile('[{"question":"甲乙丙选哪个？","options":["甲","乙","丙"],"answer":1}]', 'x.json');
     expect(r.questions[0]!.answer).toBe('B');

@@ -119,7 +119,7 @@ describe('Excel (.xlsx)', () => {
     expect(r.detected).toBe(4);
   });
 
-  test('a merged 材料 cell gives its case text to every question it spans; other sheets are skipped with a note', async () => {
+  test('a merged 材料 cell gives its case text to every question it spans; a sheet with no header is skipped with a note', async () => {
     const bytes = await makeXlsx(
       [
         ['题干', 'A', 'B', 'C', '答案', '材料'],
@@ -130,9 +130,20 @@ describe('Excel (.xlsx)', () => {
     );
     const r = await runFile(bytes, 'case.xlsx');
     const material = '客户王女士办理挂失时，柜员一边接电话一边办理。';
-    expect(byLine(r, 2)).toMatchObject({ type: 'single', options: ['专注服务规范', '着装规范'], answer: 'A', material });
-    expect(byLine(r, 3)).toMatchObject({ type: 'multiple', answer: 'AB', material });
-    expect(r.warnings.map((w) => w.message)).toContain('read sheet "题库" (the first with a question header); the other sheets are not imported');
+    // The 说明 sheet's one row comes first: 题库's rows 2 and 3 are lines 3 and 4.
+    expect(byLine(r, 3)).toMatchObject({ type: 'single', options: ['专注服务规范', '着装规范'], answer: 'A', material });
+    expect(byLine(r, 4)).toMatchObject({ type: 'multiple', answer: 'AB', material });
+    expect(r.warnings.filter((w) => w.message.startsWith('sheet')).map((w) => w.message)).toEqual(['sheet "说明" has no question header row; not imported', 'sheet "题库": its rows 1–3 are lines 2–4']);
+  });
+
+  test('one sheet per type: every sheet is read, the sheet name gives the type, lines continue across sheets', async () => {
+    const bytes = await makeXlsx([['题干', '答案'], ['客户经理可以收受礼品。', '错'], ['柜员应微笑服务。', '对']], {
+      sheets: [{ name: '多选题', rows: [['题干', '选项', '答案'], ['网点晨会内容包括（ ）。', 'A.服务要点 B.产品知识 C.个人私事', 'A']] }],
+    });
+    const r = await runFile(bytes, 'by-type.xlsx');
+    expect(r.lines).toEqual([2, 4, 5]);
+    expect(r.questions.map((q) => [q.type, q.answer])).toEqual([['single', 'A'], ['judge', false], ['judge', true]]);
+    expect(r.warnings.map((w) => w.message)).toContain('题型 多选 with one right answer: imported as a single-choice question');
   });
 
   test('a forced --format that finds nothing fails', async () => {
