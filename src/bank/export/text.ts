@@ -9,6 +9,3 @@ export function oneLine(s: string): string {
 export function letters(answer: QuestionData['answer']): string[] {
   return typeof answer === 'string' ? [...answer] : [];
 }
-
-/** The answer bracket of a choice or judge stem, ( ) or （ ）, if it has one. */
-export const ANSWER_BRACKET = /[(（]\s*[)）]/;
