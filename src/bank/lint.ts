@@ -87,13 +87,51 @@ function duplicateIds(bank: Bank): Problem[] {
   return out;
 }
 
+/** Same or nearly the same stems; questions of a case group are compared only with others under the same material. */
 function duplicateStems(bank: Bank): Problem[] {
-  const qs = bank.questions;
-  return similarStems(qs.map((q) => q.stem)).map(({ a, b, similarity }) => {
-    const first = qs[a]!;
-    const what = similarity === 1 ? 'the same stem as' : `nearly the same stem as (${Math.round(similarity * 100)}% alike)`;
-    return at(qs[b]!, similarity === 1 ? 'duplicate-stem' : 'near-duplicate-stem', `${what} ${first.id} (${first.loc.file}:${first.loc.line}); merge them or reword one`);
+  const groups = new Map<string, Question[]>();
+  for (const q of bank.questions) {
+    const key = q.material ?? '';
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(q);
+  }
+  return [...groups.values()].flatMap((qs) =>
+    similarStems(qs.map((q) => q.stem)).map(({ a, b, similarity }) => {
+      const first = qs[a]!;
+      const what = similarity === 1 ? 'the same stem as' : `nearly the same stem as (${Math.round(similarity * 100)}% alike)`;
+      return at(qs[b]!, similarity === 1 ? 'duplicate-stem' : 'near-duplicate-stem', `${what} ${first.id} (${first.loc.file}:${first.loc.line}); merge them or reword one`);
+    }),
+  );
+}
+
+/**
+ * Case materials: a group is the questions carrying the same material text, printed once above
+ * them. A material only one question carries, or one that differs slightly from another
+ * group's, is most likely a copy that drifted (a typo splits the group in two).
+ */
+function materials(bank: Bank): Problem[] {
+  const byText = new Map<string, Question[]>();
+  for (const q of bank.questions) {
+    if (q.material === undefined) continue;
+    (byText.get(q.material) ?? byText.set(q.material, []).get(q.material)!).push(q);
+  }
+  const out: Problem[] = [];
+  const texts = [...byText.keys()];
+  const variants = similarStems(texts).filter((p) => p.similarity < 1);
+  const drifted = new Set<number>();
+  for (const { a, b, similarity } of variants) {
+    drifted.add(b);
+    const first = byText.get(texts[a]!)![0]!;
+    for (const q of byText.get(texts[b]!)!) {
+      out.push(at(q, 'material-variant', `its material is ${Math.round(similarity * 100)}% like that of ${first.id} (${first.loc.file}:${first.loc.line}) but not the same; copy one text to both so the group prints once`, 'warning'));
+    }
+  }
+  texts.forEach((t, i) => {
+    const qs = byText.get(t)!;
+    if (qs.length === 1 && !drifted.has(i)) {
+      out.push(at(qs[0]!, 'material-alone', 'the only question with this material; a case group needs two or more questions with the same material text (or drop material: and put the text in the stem)', 'warning'));
+    }
   });
+  return out;
 }
 
 function references(bank: Bank): Problem[] {
@@ -151,6 +189,7 @@ export function lintBank(bank: Bank, options: ContentLintOptions = {}): Problem[
     ...duplicateIds(bank),
     ...bank.questions.flatMap(questionProblems),
     ...duplicateStems(bank),
+    ...materials(bank),
     ...references(bank),
     ...answerPatterns(bank),
     ...contentProblems(bank, options),

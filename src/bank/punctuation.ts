@@ -38,6 +38,7 @@ export function questionInHouseStyle<Q extends QuestionData>(q: Q): Q {
     stem: chinesePunctuation(q.stem),
     explanation: chinesePunctuation(q.explanation),
     source: chinesePunctuation(q.source),
+    ...(q.material !== undefined ? { material: chinesePunctuation(q.material) } : {}),
     ...(q.options ? { options: q.options.map(chinesePunctuation) } : {}),
     ...(Array.isArray(q.answer) ? { answer: q.answer.map(chinesePunctuation) } : {}),
   };

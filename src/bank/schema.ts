@@ -42,6 +42,9 @@ export const QuestionSchema = z
     difficulty: z.number().int().min(1).max(5).describe('1 (easy) .. 5 (hard)'),
     source: text.describe('出处: document, circular or page the question rests on'),
     explanation: text.describe('解析: why the answer is right'),
+    material: text
+      .optional()
+      .describe('案例材料: the case text a group of questions shares, printed once above the group; give every question of the group the same text'),
     norms: z.array(id).default([]).describe('Ids of the handbook norms this question tests'),
     tags: z.array(text).optional(),
     emphasis: z

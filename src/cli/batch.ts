@@ -7,7 +7,7 @@ import { TemplateError } from '../documents/templates.js';
 import { TypesetError } from '../typeset/types.js';
 import { runJob, type PaperJob, type WrittenFile } from './paperJob.js';
 import { EXIT } from './io.js';
-import { writingInto } from './files.js';
+import { onInterrupt, writingInto } from './files.js';
 
 /** Below this many variants a worker's start-up (≈ 150 ms) costs more than it saves. */
 const WORKERS_FROM = 6;
@@ -87,6 +87,7 @@ async function printAll(job: PaperJob, indices: readonly number[], opts: BatchOp
   const chunks: number[][] = [];
   for (let k = 0; k < indices.length; k += CHUNK) chunks.push(indices.slice(k, k + CHUNK));
   let finished = 0;
+  const unhook = onInterrupt(() => pool.destroy());
   try {
     const results = await Promise.all(
       chunks.map(async (chunk) => {
@@ -101,6 +102,7 @@ async function printAll(job: PaperJob, indices: readonly number[], opts: BatchOp
   } catch (err) {
     throw failureOf(err);
   } finally {
+    unhook();
     await pool.destroy();
   }
 }

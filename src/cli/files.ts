@@ -31,6 +31,20 @@ export function writingInto(dir: string): () => void {
   return () => active.delete(dir);
 }
 
+/** Work to stop on Ctrl-C before the unfinished files are removed (worker pools). */
+const stoppers = new Set<() => Promise<unknown>>();
+
+export function onInterrupt(stop: () => Promise<unknown>): () => void {
+  stoppers.add(stop);
+  return () => stoppers.delete(stop);
+}
+
+/** Stop the workers (at most 2 s), then remove what they left unfinished. */
+export async function interrupt(): Promise<void> {
+  await Promise.race([Promise.allSettled([...stoppers].map((s) => s())), new Promise((r) => setTimeout(r, 2000))]);
+  removeUnfinished();
+}
+
 /**
  * After Ctrl-C: remove this process's unfinished temporary files (worker threads write
  * with the same pid), so the folder holds only whole files, earlier outputs as they were.

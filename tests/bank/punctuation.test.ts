@@ -18,3 +18,11 @@ describe('chinesePunctuation (the bank house style for imports)', () => {
     expect(chinesePunctuation('f(x): a, b')).toBe('f(x): a, b');
   });
 });
+
+describe('questionInHouseStyle', () => {
+  it('writes the case material in the house style too', async () => {
+    const { questionInHouseStyle } = await import('../../src/bank/punctuation.js');
+    const q = questionInHouseStyle({ id: 'A-1', type: 'judge', stem: '柜员做法正确。', answer: false, difficulty: 1, source: '《规范》', explanation: '不正确。', norms: [], material: '客户王女士到网点,柜员一边接电话一边办理。' });
+    expect(q.material).toBe('客户王女士到网点，柜员一边接电话一边办理。');
+  });
+});

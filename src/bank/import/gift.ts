@@ -2,7 +2,7 @@
 // true/false "{T}", short answer "{=a =b}" (a brace inside the text marks the blank), "//"
 // comments, "$CATEGORY:" lines, "\~ \= \# \{ \} \:" escapes and "#feedback" / "####general".
 // Matching, numerical and essay questions have no place in our bank and are reported.
-import { cleanLine, collapseSpaces, indexLetter, parseJudge, stripNumbering } from './text.js';
+import { cleanLine, collapseSpaces, indexLetter, parseJudge, plainText, stripNumbering } from './text.js';
 import type { Draft, ImportFailure, ParseOutcome } from './types.js';
 
 interface Chunk {
@@ -110,14 +110,18 @@ function parseChunk(chunk: Chunk): Draft | ImportFailure {
   let s = chunk.text;
   const title = /^::((?:\\.|[^:\\]|:(?!:))*)::/.exec(s);
   if (title) s = s.slice(title[0].length);
-  s = s.replace(/^\s*\[(html|moodle|plain|markdown)\]/i, '');
+  const markup = /^\s*\[(html|moodle|plain|markdown)\]/i.exec(s);
+  if (markup) s = s.slice(markup[0].length);
+  // [html] (and [moodle]/[markdown], which may hold tags too): text is made plain.
+  const html = markup !== null && markup[1]!.toLowerCase() !== 'plain';
+  const plain = (t: string) => (html ? collapseSpaces(plainText(t)) : t);
   const open = unescapedIndex(s, '{');
   const label = title ? `"${unescape(title[1]!).trim()}"` : short(collapseSpaces(unescape(s)));
   if (open < 0) return fail(`${label}: no answer block {…}; GIFT descriptions are not questions`);
   const close = unescapedIndex(s, '}', open);
   if (close < 0) return fail(`${label}: answer block { is never closed with }`);
-  const before = unescape(s.slice(0, open)).trim();
-  const after = unescape(s.slice(close + 1)).trim();
+  const before = plain(unescape(s.slice(0, open))).trim();
+  const after = plain(unescape(s.slice(close + 1))).trim();
   let body = s.slice(open + 1, close).trim();
   if (before === '' && after === '') return fail(`${label}: no question text`);
   if (unescapedIndex(s, '{', close + 1) >= 0) return fail(`${label}: more than one answer block; only one blank per GIFT question is supported`);
@@ -147,7 +151,7 @@ function parseChunk(chunk: Chunk): Draft | ImportFailure {
     };
   }
 
-  const answers = splitAtMarks(body, '=~').map(readAnswer);
+  const answers = splitAtMarks(body, '=~').map(readAnswer).map((a) => ({ ...a, text: plain(a.text) }));
   if (answers.length === 0) return fail(`${label}: the answer block has no =right or ~wrong answers`);
   const empty = answers.find((a) => a.text === '');
   if (empty) return fail(`${label}: an answer in {…} is empty`);

@@ -68,5 +68,7 @@ export function squash(s: string): string {
     .toLowerCase()
     .replace(/\s+/g, '')
     .replace(/[,、;]/g, ',')
+    // A number range is the same range however its dash is written (15-20, 15～20, 15至20).
+    .replace(/(\d%?)(?:-|‐|‑|–|—|~|〜|至|到)(\d)/g, '$1~$2')
     .replace(/[。.]$/, '');
 }

@@ -3,7 +3,10 @@
 import type { QuestionType } from '../schema.js';
 
 /** Zero-width characters and odd spaces: removed or made plain spaces before parsing. */
+const JUNK = /[\u200B-\u200D\u2060\uFEFF\u00AD\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\r]/;
+
 export function cleanLine(line: string): string {
+  if (!JUNK.test(line)) return line;
   return line
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
     .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t]/g, ' ')
@@ -63,7 +66,7 @@ export interface InlineOption {
  * letter in order so that "AFP" or "B超" inside a text is not taken for a mark. Returns the
  * text before the first mark and the options, or undefined when fewer than two marks follow.
  */
-export function splitInlineOptions(s: string, first = 'A'): { before: string; options: InlineOption[] } | undefined {
+export function splitInlineOptions(s: string, first = 'A', bare = false): { before: string; options: InlineOption[] } | undefined {
   const start = findMark(s, first, 0);
   if (!start) return undefined;
   const before = s.slice(0, start.index);
@@ -72,7 +75,7 @@ export function splitInlineOptions(s: string, first = 'A'): { before: string; op
   let pos = start.end;
   for (;;) {
     const next = String.fromCharCode(letter.charCodeAt(0) + 1);
-    const m = next <= 'H' ? findMark(s, next, pos) : undefined;
+    const m = next <= 'H' ? findMark(s, next, pos) ?? (bare ? findBareMark(s, next, pos) : undefined) : undefined;
     if (!m) {
       options.push({ letter, text: s.slice(pos).trim() });
       break;
@@ -85,9 +88,28 @@ export function splitInlineOptions(s: string, first = 'A'): { before: string; op
   return { before, options };
 }
 
+/** "D夏季": a letter with no separator, after a space and before a Chinese character (Word text only). */
+const BARE_MARKS = new Map<string, RegExp>();
+const MARKS = new Map<string, RegExp>();
+
+/** The regular expression for `letter`, made once (these run for every line of large files). */
+function cached(cache: Map<string, RegExp>, letter: string, make: () => RegExp): RegExp {
+  let re = cache.get(letter);
+  if (!re) cache.set(letter, (re = make()));
+  return re;
+}
+
+function findBareMark(s: string, letter: string, from: number): { index: number; end: number } | undefined {
+  const full = String.fromCharCode(letter.charCodeAt(0) + 0xfee0);
+  const re = cached(BARE_MARKS, letter, () => new RegExp(`(?<=\\s)[${letter}${full}](?=\\p{Script=Han})`, 'gu'));
+  re.lastIndex = from;
+  const m = re.exec(s);
+  return m ? { index: m.index, end: m.index + m[0].length } : undefined;
+}
+
 /** The next mark for `letter` from `from`; "( C )。" (an answer bracket: nothing but punctuation after it) is not one. */
 function findMark(s: string, letter: string, from: number): { index: number; end: number } | undefined {
-  const re = new RegExp(optionMarkSource(letter), 'g');
+  const re = cached(MARKS, letter, () => new RegExp(optionMarkSource(letter), 'g'));
   re.lastIndex = from;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const end = m.index + m[0].length;
@@ -97,7 +119,8 @@ function findMark(s: string, letter: string, from: number): { index: number; end
 }
 
 const TRUE_WORDS = new Set(['√', '✓', '✔', '对', '正确', '是', 't', 'true', 'y', 'yes', '☑']);
-const FALSE_WORDS = new Set(['×', '✗', '✘', 'x', '错', '错误', '否', 'f', 'false', 'n', 'no', '☒']);
+// Ⅹ (U+2169, the Roman numeral ten) is what some input methods give for ×.
+const FALSE_WORDS = new Set(['×', '✗', '✘', 'x', '错', '错误', '否', 'f', 'false', 'n', 'no', '☒', 'ⅹ', '不正确', '不对']);
 
 /** √ × 对 错 正确 错误 T F true false → boolean; anything else → undefined. */
 export function parseJudge(s: string): boolean | undefined {
@@ -141,4 +164,34 @@ export function letterIndex(letter: string): number {
 
 export function indexLetter(i: number): string {
   return String.fromCharCode(65 + i);
+}
+
+/** Two options that are a true and a false word (正确/错误, 对/错, 是/否): a judge question in disguise. */
+export function judgePair(options: readonly string[]): [boolean, boolean] | undefined {
+  if (options.length !== 2) return undefined;
+  const a = parseJudge(options[0]!);
+  const b = parseJudge(options[1]!);
+  return a !== undefined && b !== undefined && a !== b ? [a, b] : undefined;
+}
+
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ', lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’',
+  hellip: '…', mdash: '—', ndash: '–', middot: '·', times: '×', divide: '÷', yen: '¥', deg: '°', radic: '√',
+};
+
+/** HTML as exam systems store it → plain text: tags dropped (line breaks kept as spaces), entities decoded. */
+export function plainText(s: string): string {
+  if (!/[<&]/.test(s)) return s;
+  return s
+    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
+    .replace(/<(br|\/p|\/div|\/li|\/h\d)\b[^>]*>/gi, '\n')
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '')
+    .replace(/<\/?[a-z][^>]*>/gi, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, e: string) => {
+      if (e[0] === '#') {
+        const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+        return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : whole;
+      }
+      return ENTITIES[e.toLowerCase()] ?? whole;
+    });
 }

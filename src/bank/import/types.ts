@@ -2,7 +2,11 @@
 // drafts (loose, located questions); `finalize` turns drafts into schema-valid questions.
 import type { QuestionData, QuestionType } from '../schema.js';
 
-export type ImportFormat = 'auto' | 'block' | 'inline' | 'aiken' | 'gift';
+/** Text formats are read from decoded text; file formats from the file's bytes. */
+export const TEXT_FORMATS = ['text', 'block', 'inline', 'aiken', 'gift'] as const;
+export const FILE_FORMATS = ['docx', 'xlsx', 'csv', 'json', 'moodle', 'qti'] as const;
+export type TextFormat = (typeof TEXT_FORMATS)[number];
+export type ImportFormat = 'auto' | TextFormat | (typeof FILE_FORMATS)[number];
 export type DetectedFormat = Exclude<ImportFormat, 'auto'>;
 
 export interface ImportFailure {
@@ -28,6 +32,8 @@ export interface ImportWarning {
 
 export interface ImportResult {
   format: DetectedFormat;
+  /** Items found in the file: questions + duplicates + failed, always. */
+  detected: number;
   questions: QuestionData[];
   /** Line each question (same index as `questions`) started on in the imported file. */
   lines: number[];
@@ -43,15 +49,26 @@ export interface ImportOptions {
   /** Known topics, to map 题目涉及知识点 / $CATEGORY names to ids. */
   topics: { id: string; name: string }[];
   /** Stems already in the bank (with their ids when known); compared after `normalizeStem`. */
-  existingStems: Iterable<string | { id: string; stem: string }>;
+  existingStems: Iterable<string | ExistingQuestion>;
   /** Ids already in the bank: new ids never collide with them. */
   existingIds?: Iterable<string>;
   /** Prefix of generated ids (default "IMP" → IMP-001, IMP-002, ...). */
   idPrefix?: string;
   /** Custom id maker, called until it returns an unused id (10 tries, then the prefix scheme). */
   nextId?: (topic: string | undefined) => string;
-  /** `source` of items that name none, e.g. the file name or the document's title. */
+  /** `source` of items that name none (`--source`); else the nearest heading, with a warning. */
   sourceName?: string;
+  /** Column or key overrides for tables and JSON: field name (题干, 答案, 选项A…) → column letter or header. */
+  map?: Record<string, string>;
+}
+
+/** A bank question to compare with: with options and answer, duplicates and conflicts are told apart. */
+export interface ExistingQuestion {
+  id: string;
+  stem: string;
+  options?: string[];
+  answer?: QuestionData['answer'];
+  material?: string;
 }
 
 /** A question as read from the file, before defaults, topic ids and validation. */
@@ -66,6 +83,10 @@ export interface Draft {
   difficulty?: number;
   source?: string;
   explanation?: string;
+  /** Case text shared by a group of questions. */
+  material?: string;
+  /** The nearest heading above the item, used as its source when it names none. */
+  heading?: { text: string; line: number };
   /** Things the parser had to guess, reported as warnings. */
   notes?: string[];
 }
@@ -74,4 +95,6 @@ export interface ParseOutcome {
   drafts: Draft[];
   failed: ImportFailure[];
   duplicates: ImportDuplicate[];
+  /** About the file rather than one question (an unused column, a guessed index base). */
+  notes?: { line: number; message: string }[];
 }

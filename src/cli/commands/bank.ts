@@ -1,4 +1,4 @@
-// `exampress bank lint|stats|import|schema`: the trainer's tools for the question bank.
+// `exampress bank lint|stats|import|export|schema`: the trainer's tools for the question bank.
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
@@ -11,6 +11,7 @@ import { configJsonSchema } from '../../bank/config.js';
 import { bankStats, formatStats } from '../../bank/stats.js';
 import { defaultBankDir } from '../../paths.js';
 import { writeFileAtomic } from '../files.js';
+import { exportBuilder, runBankExport } from './export.js';
 import { importBuilder, runBankImport } from './import.js';
 import { EXIT, type Io } from '../io.js';
 
@@ -53,7 +54,7 @@ const bankOption = (y: Argv) =>
 export function bankCommand(io: Io, setExit: (code: number) => void): CommandModule {
   return {
     command: 'bank',
-    describe: 'check, count and import the question bank',
+    describe: 'check, count, import and export the question bank',
     builder: (y) =>
       bankOption(y)
         .command(
@@ -70,12 +71,18 @@ export function bankCommand(io: Io, setExit: (code: number) => void): CommandMod
         )
         .command(
           'import <file>',
-          'import questions (seed blocks and one-liners, Aiken, GIFT) into a new question file',
+          'import questions (Word text, .docx, .xlsx, .csv, JSON, Moodle XML, QTI, Aiken, GIFT) into a new question file',
           importBuilder,
-          (a) => setExit(runBankImport(a as never, io)),
+          async (a) => setExit(await runBankImport(a as never, io)),
+        )
+        .command(
+          'export',
+          'write the bank as Aiken, GIFT, Moodle XML, CSV or XLSX (bank import reads them back)',
+          exportBuilder,
+          async (a) => setExit(await runBankExport(a as never, io)),
         )
         .command('schema', 'write the JSON Schemas editors use to bank/schema/', {}, (a) => setExit(runBankSchema(a as never, io)))
-        .demandCommand(1, 'name a bank command: lint, stats, import or schema'),
+        .demandCommand(1, 'name a bank command: lint, stats, import, export or schema'),
     handler: () => {},
   };
 }

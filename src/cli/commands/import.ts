@@ -1,10 +1,12 @@
-// `exampress bank import FILE`: questions from the seed's formats, Aiken or GIFT into bank YAML.
+// `exampress bank import FILE`: questions from Word text, .docx, .xlsx, .csv, JSON, Moodle XML, QTI,
+// the seed's formats, Aiken or GIFT into bank YAML.
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Argv } from 'yargs';
 import { stringify } from 'yaml';
-import { importQuestions } from '../../bank/import/index.js';
-import type { ImportFormat, ImportResult } from '../../bank/import/types.js';
+import { importFile } from '../../bank/import/file.js';
+import { parseMap } from '../../bank/import/records.js';
+import { FILE_FORMATS, TEXT_FORMATS, type ImportFormat, type ImportResult } from '../../bank/import/types.js';
 import { displayPath, loadBank } from '../../bank/load.js';
 import { formatProblem } from '../../bank/lint.js';
 import { questionInHouseStyle } from '../../bank/punctuation.js';
@@ -17,22 +19,21 @@ export interface ImportArgs {
   bank: string;
   format: ImportFormat;
   topic?: string;
+  map?: string;
+  source?: string;
   out?: string;
   force?: boolean;
   dryRun?: boolean;
   json?: boolean;
 }
 
-function readText(file: string): string | { error: string } {
+function readBytes(file: string): Uint8Array | { error: string } {
   try {
     if (statSync(file).isDirectory()) return { error: `${file}: is a folder; name the file to import` };
-    const bytes = readFileSync(file);
-    if (bytes.includes(0)) return { error: `${file}: is a binary file; export the questions as UTF-8 text` };
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    return readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { error: `${file}: file not found` };
-    if (err instanceof TypeError) return { error: `${file}: is not UTF-8 text; save it as UTF-8 (GBK exports can be converted with iconv -f GBK -t UTF-8)` };
     return { error: `${file}: cannot read (${code ?? String(err)})` };
   }
 }
@@ -50,17 +51,27 @@ export function questionFileYaml(questions: QuestionData[], fallbackTopic: strin
 }
 
 function summary(result: ImportResult, file: string): string[] {
-  const lines = [`${file}: ${result.format} format: parsed ${result.questions.length}, duplicates ${result.duplicates.length}, failed ${result.failed.length}`];
-  for (const f of result.failed) lines.push(`${file}:${f.line} failed: ${f.reason}`);
-  for (const d of result.duplicates) lines.push(`${file}:${d.line} duplicate: ${d.reason}${d.id ? ` (${d.id})` : ''}`);
-  for (const w of result.warnings) lines.push(`${file}:${w.line} ${w.id} warning: ${w.message}`);
+  const { detected, questions, duplicates, failed } = result;
+  const adds = questions.length + duplicates.length + failed.length === detected;
+  const lines = [
+    `${file}: ${result.format} format: parsed ${questions.length}, duplicates ${duplicates.length}, failed ${failed.length}`,
+    `${file}: ${detected} item(s) detected = ${questions.length} imported + ${duplicates.length} duplicate(s) + ${failed.length} failed${adds ? '' : ' (THE COUNTS DO NOT ADD UP: please report this file)'}`,
+  ];
+  for (const f of failed) lines.push(`${file}:${f.line} failed: ${f.reason}`);
+  for (const d of duplicates) lines.push(`${file}:${d.line} duplicate: ${d.reason}${d.id ? ` (${d.id})` : ''}`);
+  for (const w of result.warnings) lines.push(`${file}:${w.line} ${w.id ? `${w.id} ` : ''}warning: ${w.message}`);
   return lines;
 }
 
-export function runBankImport(args: ImportArgs, io: Io): number {
-  const text = readText(args.file);
-  if (typeof text !== 'string') {
-    io.stderr(`exampress: ${text.error}`);
+export async function runBankImport(args: ImportArgs, io: Io): Promise<number> {
+  const bytes = readBytes(args.file);
+  if ('error' in bytes) {
+    io.stderr(`exampress: ${bytes.error}`);
+    return EXIT.errors;
+  }
+  const map = args.map ? parseMap(args.map) : {};
+  if ('error' in map) {
+    io.stderr(`exampress: ${map.error}`);
     return EXIT.errors;
   }
   const { bank, problems } = loadBank(args.bank);
@@ -73,14 +84,20 @@ export function runBankImport(args: ImportArgs, io: Io): number {
     io.stderr(`exampress: --topic ${args.topic} is not in ${displayPath(join(args.bank, 'topics.yaml'))} (known: ${bank.topics.map((t) => t.id).join(', ')})`);
     return EXIT.errors;
   }
-  const parsed = importQuestions(text, {
+  const parsed = await importFile(bytes, args.file, {
     format: args.format,
     topic: args.topic,
     topics: bank.topics,
-    existingStems: bank.questions.map(({ id, stem }) => ({ id, stem })),
+    existingStems: bank.questions.map(({ id, stem, options, answer, material }) => ({ id, stem, answer, ...(options ? { options } : {}), ...(material ? { material } : {}) })),
     existingIds: bank.questions.map((q) => q.id),
-    sourceName: `《${basename(args.file, extname(args.file))}》`,
+    map,
+    // Never the file name: a missing source is filled from --source or the nearest heading, with a warning.
+    ...(args.source ? { sourceName: args.source } : {}),
   });
+  if ('error' in parsed) {
+    io.stderr(`exampress: ${displayPath(args.file)}: ${parsed.error}`);
+    return EXIT.errors;
+  }
   // What goes into the bank is written in its house style (full-width Chinese punctuation).
   const result = { ...parsed, questions: parsed.questions.map(questionInHouseStyle) };
   const out = args.out ?? join(args.bank, 'questions', `imported-${basename(args.file, extname(args.file))}.yaml`);
@@ -99,8 +116,10 @@ export function runBankImport(args: ImportArgs, io: Io): number {
       JSON.stringify(
         {
           format: result.format,
+          detected: result.detected,
           parsed: result.questions.length,
           duplicates: result.duplicates.length,
+          duplicateItems: result.duplicates,
           failed: result.failed,
           warnings: result.warnings,
           written: written ?? null,
@@ -120,7 +139,9 @@ export function runBankImport(args: ImportArgs, io: Io): number {
 export function importBuilder(y: Argv) {
   return y
     .positional('file', { type: 'string', demandOption: true, describe: 'the file to import' })
-    .option('format', { choices: ['auto', 'block', 'inline', 'aiken', 'gift'] as const, default: 'auto' as const, describe: 'input format' })
+    .option('format', { choices: ['auto', ...TEXT_FORMATS, ...FILE_FORMATS] as const, default: 'auto' as const, describe: 'input format (auto: from the extension and the content)' })
+    .option('map', { type: 'string', describe: 'columns or keys for tables and JSON, e.g. 题干=B,答案=F,选项=C' })
+    .option('source', { type: 'string', describe: '出处 for questions that name none (else the nearest heading, with a warning)' })
     .option('topic', { type: 'string', describe: 'topic id for questions that name none' })
     .option('out', { type: 'string', describe: 'question file to write (default bank/questions/imported-<name>.yaml)' })
     .option('force', { type: 'boolean', default: false, describe: 'replace --out if it exists' })

@@ -79,3 +79,37 @@ describe('ids', () => {
     expect(r.warnings[0]).toEqual({ line: 1, id: 'IMP-001', message: 'no 题目难度: set to 3' });
   });
 });
+
+describe('against bank questions with options and key', () => {
+  const bankQ = { id: 'ZD-007', stem: '以下可以聘用为个人客户经理的是( )。', options: ['有违规记录的', '无严重违规违纪等不良记录'], answer: 'B' as const };
+
+  test('same stem, options and key: a duplicate with the bank id', () => {
+    const r = run(AIKEN, { existingStems: [bankQ] });
+    expect(r.duplicates).toEqual([{ line: 1, id: 'ZD-007', stem: '以下可以聘用为个人客户经理的是( )。', reason: 'already in the bank' }]);
+  });
+
+  test('same stem and options, another key: a conflict naming the bank question', () => {
+    const r = run(AIKEN, { existingStems: [{ ...bankQ, answer: 'A' }] });
+    expect(r.failed).toEqual([{ line: 1, reason: expect.stringMatching(/conflict: same stem and options as ZD-007 in the bank, whose answer is A, but the answer here is B/) }]);
+    expect(r.questions).toHaveLength(1);
+  });
+
+  test('options that differ only by a slip in a long option are the same question', () => {
+    const r = run(AIKEN, { existingStems: [{ ...bankQ, options: ['有违规记录的', '无严重违规违纪等不良的记录'] }] });
+    expect(r.duplicates).toEqual([{ line: 1, id: 'ZD-007', stem: '以下可以聘用为个人客户经理的是( )。', reason: 'already in the bank; its options differ only slightly ("无严重违规违纪等不良的记录" there, "无严重违规违纪等不良记录" here)' }]);
+  });
+
+  test('importing the seed into the bundled bank (which fixed typos in its options) adds nothing', async () => {
+    const { loadBank } = await import('../../../src/bank/load.js');
+    const { fileURLToPath } = await import('node:url');
+    const { bank } = loadBank(fileURLToPath(new URL('../../../bank', import.meta.url)));
+    const r = run(fixture('seed.txt'), { existingStems: bank.questions.map(({ id, stem, options, answer }) => ({ id, stem, answer, ...(options ? { options } : {}) })) });
+    expect(r.questions).toEqual([]);
+  });
+
+  test('same stem, other options: a new question with a warning', () => {
+    const r = run(AIKEN, { existingStems: [{ ...bankQ, options: ['甲', '乙'] }] });
+    expect(r.questions).toHaveLength(2);
+    expect(r.warnings.find((w) => w.line === 1 && /same stem/.test(w.message))!.message).toMatch(/same stem as ZD-007 in the bank with other options/);
+  });
+});

@@ -159,7 +159,9 @@ describe('format detection', () => {
   test.each([
     ['题目类型:单选\n题干:\n应( )。\n备选项:\nA、甲\nB、乙\n正确答案:\nA\n', 'block'],
     ['题干:应( A )。A、甲 B、乙\n题干:应( B )。A、甲 B、乙\n', 'inline'],
-    ['1、应( A )。A、甲 B、乙\n', 'inline'],
+    ['1、应( A )。A、甲 B、乙\n', 'text'],
+    ['1、客户经理可以代客户操作网上银行。( × )\n', 'text'],
+    ['1、应( A )。\nA、甲\nB、乙\n2、可( B )。\nA、甲\nB、乙\n', 'text'],
     ['应选哪个?\nA. 甲\nB. 乙\nANSWER: A\n', 'aiken'],
     ['::q:: 应选哪个 {=甲 ~乙}\n', 'gift'],
     ['握手应先伸手。{T}\n', 'gift'],
