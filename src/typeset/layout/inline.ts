@@ -88,6 +88,11 @@ function collect(nodes: readonly MarkupNode[], style: InlineStyle, from: string 
       case 'box':
         out.push(checkboxItem(style, a.checked === 'true'));
         break;
+      case 'page-number':
+      case 'page-count':
+        // Only these elements become numbers: text, whatever it says ("<page-number/>"), stays text.
+        out.push({ kind: 'text', text: '0', style, placeholder: node.name === 'page-number' ? 'page' : 'pages' });
+        break;
       default:
         // Block elements never reach here: the parser only allows inlines in inline content.
         break;
@@ -119,11 +124,14 @@ export function plainText(nodes: readonly MarkupNode[]): string {
   return s.replace(/\s+/g, (ws) => (ws.includes('\n') ? '' : ' ')).trim();
 }
 
-/** Items with `{page}` and `{pages}` replaced (headers and footers). */
+/**
+ * Items with `<page-number/>` and `<page-count/>` filled in (headers and footers). Only the
+ * template's placeholder elements are filled: bank text that happens to say "<page-number/>" is text.
+ */
 export function withPageNumbers(items: readonly InlineItem[], page: number, pages: number): InlineItem[] {
-  return items.map((it) =>
-    it.kind === 'text' && it.text.includes('{')
-      ? { ...it, text: it.text.replaceAll('{page}', String(page)).replaceAll('{pages}', String(pages)) }
-      : it,
-  );
+  return items.map((it) => {
+    if (it.kind !== 'text' || !it.placeholder) return it;
+    const { placeholder, ...rest } = it;
+    return { ...rest, text: String(placeholder === 'page' ? page : pages) };
+  });
 }

@@ -77,6 +77,8 @@ const PARA = {
 };
 
 export const INLINES = ['b', 'em', 'u', 'blank', 'br', 'span', 'box'] as const satisfies readonly ElementName[];
+/** Header and footer content: the inlines plus the page placeholders, which only they may hold. */
+export const RUNNING_INLINES = [...INLINES, 'page-number', 'page-count'] as const satisfies readonly ElementName[];
 /** Blocks that flow down a column. */
 export const FLOW = [
   'section', 'h1', 'h2', 'p', 'options', 'table', 'keep', 'columns', 'pagebreak', 'rule', 'spacer',
@@ -117,13 +119,13 @@ export const MARKUP_SPEC: Record<ElementName, ElementSpec> = {
   header: {
     kind: 'block',
     attrs: { ...FROM, align: oneOf('left', 'center', 'right'), pages: oneOf('all', 'odd', 'even'), size: fontSize, font: FONT, rule: bool },
-    children: INLINES,
+    children: RUNNING_INLINES,
     text: true,
   },
   footer: {
     kind: 'block',
     attrs: { ...FROM, align: oneOf('left', 'center', 'right'), pages: oneOf('all', 'odd', 'even'), size: fontSize, font: FONT, rule: bool },
-    children: INLINES,
+    children: RUNNING_INLINES,
     text: true,
   },
   section: { kind: 'block', attrs: { ...FROM }, children: FLOW, text: false },
@@ -192,6 +194,8 @@ export const MARKUP_SPEC: Record<ElementName, ElementSpec> = {
   blank: { kind: 'inline', attrs: { ...FROM, width: length, answer: anyText, type: oneOf('line', 'bracket') }, children: [], text: false },
   br: { kind: 'inline', attrs: { ...FROM }, children: [], text: false },
   box: { kind: 'inline', attrs: { ...FROM, checked: bool }, children: [], text: false },
+  'page-number': { kind: 'inline', attrs: { ...FROM }, children: [], text: false },
+  'page-count': { kind: 'inline', attrs: { ...FROM }, children: [], text: false },
 };
 
 /** Required attributes (absent → error). */
