@@ -1,14 +1,18 @@
 // The manifest: everything needed to print a paper again, byte for byte the same for the same
 // bank, blueprint and seed. Keys are written in a fixed order; nothing depends on the clock.
 import { createHash } from 'node:crypto';
-import type { Question, QuestionType } from '../bank/schema.js';
-import type { Blueprint } from './blueprint.js';
+import { z } from 'zod';
+import { QUESTION_TYPES, type Question, type QuestionType } from '../bank/schema.js';
+import { BlueprintSchema, type Blueprint } from './blueprint.js';
 import type { Candidate } from './roster.js';
 
-export const MANIFEST_FORMAT = 1;
+/** 2: a content hash per question, so a paper is never rebuilt from a question edited since. */
+export const MANIFEST_FORMAT = 2;
 
 export interface ManifestQuestion {
   id: string;
+  /** First 16 hex digits of sha256 over the question's canonical content (`questionHash`). */
+  hash: string;
   points: number;
   /** Option permutation: position i shows original option order[i] ("CABD"); none without options. */
   order?: string;
@@ -22,6 +26,8 @@ export interface ManifestSection {
   instruction: string;
   points: number;
   questions: ManifestQuestion[];
+  /** Single choice only, and only when fixedOrder pins make an even spread of A-D impossible. */
+  letterBalance?: string;
 }
 
 export interface ManifestVariant {
@@ -71,6 +77,11 @@ export function questionContent(q: Question): unknown {
   return content;
 }
 
+/** The content hash kept per question in the manifest: 64 bits of sha256, enough to see an edit. */
+export function questionHash(q: Question): string {
+  return sha256(canonicalJson(questionContent(q))).slice(0, 16);
+}
+
 const hashes = new WeakMap<readonly Question[], { length: number; hash: string }>();
 
 /** sha256 over the canonical content of every question, ids sorted (cached per loaded bank). */
@@ -108,8 +119,10 @@ export function serializeManifest(m: Manifest): string {
         title: s.title,
         instruction: s.instruction,
         points: s.points,
+        ...(s.letterBalance !== undefined ? { letterBalance: s.letterBalance } : {}),
         questions: s.questions.map((q) => ({
           id: q.id,
+          hash: q.hash,
           points: q.points,
           ...(q.order !== undefined ? { order: q.order } : {}),
           answer: q.answer,
@@ -120,21 +133,76 @@ export function serializeManifest(m: Manifest): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
+const letters = z.string().regex(/^[A-H]{1,8}$/, 'option letters A-H');
+
+const ManifestQuestionSchema = z
+  .object({
+    id: z.string().min(1),
+    hash: z.string().regex(/^[0-9a-f]{16}$/, '16 hex digits'),
+    points: z.number().positive(),
+    order: letters.optional(),
+    answer: z.union([letters, z.boolean(), z.array(z.string().min(1)).min(1)]),
+  })
+  .strict();
+
+const ManifestSectionSchema = z
+  .object({
+    type: z.enum(QUESTION_TYPES),
+    title: z.string(),
+    instruction: z.string(),
+    points: z.number().positive(),
+    letterBalance: z.string().optional(),
+    questions: z.array(ManifestQuestionSchema).min(1),
+  })
+  .strict();
+
+export const ManifestSchema = z
+  .object({
+    format: z.literal(MANIFEST_FORMAT, { error: `format must be ${MANIFEST_FORMAT}; a manifest of another exampress version cannot be trusted here, assemble it again` }),
+    tool: z.object({ name: z.literal('exampress'), version: z.string() }).strict(),
+    bank: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), questions: z.number().int().min(0) }).strict(),
+    blueprint: z.object({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), content: BlueprintSchema }).strict(),
+    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    mode: z.enum(['shuffle', 'parallel']),
+    variants: z
+      .array(
+        z
+          .object({
+            index: z.number().int().min(0),
+            label: z.string().min(1),
+            candidate: z.object({ id: z.string(), name: z.string() }).strict().optional(),
+            totalPoints: z.number().positive(),
+            sections: z.array(ManifestSectionSchema).min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+/** Why a manifest cannot be used; `path` points into the JSON for FILE:LINE:COL. */
 export interface ManifestProblem {
   message: string;
+  path: (string | number)[];
 }
 
-/** Read a manifest back; shape errors are messages, not throws. */
-export function parseManifest(text: string): { manifest: Manifest } | { problem: string } {
+/** Read a manifest back and check its shape (zod); a problem is a value, never a throw. */
+export function parseManifest(text: string): { manifest: Manifest } | { problem: string; path: (string | number)[] } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    return { problem: `is not JSON: ${(err as Error).message}` };
+    return { problem: `is not JSON: ${(err as Error).message}`, path: [] };
   }
-  const m = value as Partial<Manifest>;
-  if (!m || typeof m !== 'object' || m.format !== MANIFEST_FORMAT || !Array.isArray(m.variants) || !m.blueprint?.content) {
-    return { problem: `is not an exampress manifest (format ${MANIFEST_FORMAT} with blueprint and variants)` };
+  if (!value || typeof value !== 'object' || !('variants' in value) || !('blueprint' in value)) {
+    return { problem: `is not an exampress manifest (format ${MANIFEST_FORMAT} with blueprint and variants)`, path: [] };
   }
-  return { manifest: m as Manifest };
+  const parsed = ManifestSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
+    const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problem(s))` : '';
+    return { problem: `${path.length ? `${path.join('.')}: ` : ''}${issue.message}${more}`, path };
+  }
+  return { manifest: parsed.data as Manifest };
 }

@@ -36,7 +36,7 @@ export function readYaml(file: string): YamlSource | YamlFailure {
     bytes = readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : String(err);
+    const why = code === 'ENOENT' ? 'file not found' : code === 'EACCES' || code === 'EPERM' ? 'permission denied; give yourself read access' : (code ?? String(err));
     return { file, line: 1, col: 1, message: `cannot read: ${why}` };
   }
   if (looksBinary(bytes)) {
@@ -54,7 +54,16 @@ export function readYaml(file: string): YamlSource | YamlFailure {
     const reason = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
     return { file, line: at.line, col: at.col, message: `invalid YAML: ${reason}` };
   }
-  return { file, doc, lines, value: doc.toJS() };
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (err) {
+    // yaml refuses alias bombs ("Excessive alias count") here, after parsing.
+    const reason = (err as Error).message.split('\n')[0]!;
+    const alias = /alias/i.test(reason);
+    return { file, line: 1, col: 1, message: alias ? 'too many YAML aliases (*name) expand to a huge document; write the values out instead of nesting aliases' : `invalid YAML: ${reason}` };
+  }
+  return { file, doc, lines, value };
 }
 
 export function isYamlFailure(x: YamlSource | YamlFailure): x is YamlFailure {

@@ -45,8 +45,10 @@ describe('manifest', () => {
     const back = parseManifest(text);
     if ('problem' in back) throw new Error(back.problem);
     expect(serializeManifest(back.manifest)).toBe(text);
-    expect(parseManifest('{"format": 99}')).toEqual({ problem: expect.stringMatching(/not an exampress manifest/) });
-    expect(parseManifest('not json')).toEqual({ problem: expect.stringMatching(/is not JSON/) });
+    expect(parseManifest('{"format": 99}')).toEqual({ problem: expect.stringMatching(/not an exampress manifest/), path: [] });
+    expect(parseManifest('not json')).toEqual({ problem: expect.stringMatching(/is not JSON/), path: [] });
+    // Every question carries its content hash.
+    for (const q of back.manifest.variants[0]!.sections.flatMap((s) => s.questions)) expect(q.hash).toMatch(/^[0-9a-f]{16}$/);
   });
 
   test('resolveVariant numbers questions through the paper and prints options in shuffled order', () => {
@@ -68,5 +70,13 @@ describe('manifest', () => {
     }
     expect(() => resolveVariant({ ...bank, questions: bank.questions.slice(0, 3) }, m, 0)).toThrow(/no longer has/);
     expect(() => resolveVariant(bank, m, 5)).toThrow(/no variant 6/);
+    // A question edited since, or an answer tampered with, is never printed.
+    const target = m.variants[0]!.sections[0]!.questions[0]!.id;
+    const edited = bank.questions.map((q) => (q.id === target ? { ...q, answer: q.answer === 'A' ? 'B' : 'A' } : q));
+    expect(() => resolveVariant({ ...bank, questions: edited }, m, 0)).toThrow(new RegExp(`changed in the bank since the manifest was made \\(ids: ${target}\\)`));
+    const tampered = structuredClone(m);
+    const tq = tampered.variants[0]!.sections[0]!.questions[0]!;
+    tq.answer = tq.answer === 'A' ? 'B' : 'A';
+    expect(() => resolveVariant(bank, tampered, 0)).toThrow(/does not match the question's answer after the order/);
   });
 });

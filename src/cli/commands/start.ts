@@ -3,7 +3,7 @@
 // the standard blueprint into output/manifest.json.
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { runAssemble } from '../../assemble/command.js';
+import { runAssemble } from '../assemble.js';
 import { defaultBankDir } from '../../paths.js';
 import { EXIT, type Io } from '../io.js';
 import { runBankLint, runBankStats } from './bank.js';
