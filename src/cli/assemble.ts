@@ -2,7 +2,6 @@
 // bank, roster and history; writes manifest.json (atomically) and, with --issue, the history.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve as resolvePath } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { assemble } from '../assemble/assemble.js';
 import { BlueprintSchema, type Blueprint } from '../assemble/blueprint.js';
 import { historyLine, parseHistory, type HistoryEntry } from '../assemble/history.js';
@@ -13,7 +12,7 @@ import { loadBankForPapers } from '../bank/gate.js';
 import { formatProblem } from '../bank/lint.js';
 import { displayPath } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
-import { isYamlFailure, locate, readYaml, type YamlSource } from '../bank/yamlSource.js';
+import { isYamlFailure, locate, parseYamlText, readYaml, type YamlSource } from '../bank/yamlSource.js';
 import { packageVersion } from '../paths.js';
 import { checkOutputFolder, OutputFolderError, writeFileAtomic } from './files.js';
 
@@ -204,15 +203,10 @@ function fromManifest(args: AssembleArgs, file: string, io: AssembleIo): number 
 
 /** LINE:COL of a path in a JSON text (JSON is YAML, so the YAML locator reads it). */
 function locateJson(text: string, path: (string | number)[]): string {
-  try {
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines });
-    if (doc.errors.length) return '1:1';
-    const at = locate({ file: '', doc, lines, value: undefined }, path);
-    return `${at.line}:${at.col}`;
-  } catch {
-    return '1:1';
-  }
+  const src = parseYamlText(text, '');
+  if (isYamlFailure(src)) return '1:1';
+  const at = locate(src, path);
+  return `${at.line}:${at.col}`;
 }
 
 function writeManifest(outDir: string | undefined, text: string, io: AssembleIo, json: boolean | undefined): string {
