@@ -183,7 +183,10 @@ function fromManifest(args: AssembleArgs, file: string, io: AssembleIo): number 
   const at = (path: (string | number)[]) => `${displayPath(file)}:${locateJson(text, path)}`;
   const parsed = parseManifest(text);
   if ('problem' in parsed) {
-    io.stderr(`${at(parsed.path)} error manifest: ${parsed.problem}`);
+    // JSON.parse names a character position ("… at position 199"); elsewhere, the path.
+    const offset = /position (\d+)/.exec(parsed.problem)?.[1];
+    const where = offset !== undefined ? `${displayPath(file)}:${lineCol(text, Number(offset))}` : at(parsed.path);
+    io.stderr(`${where} error manifest: ${parsed.problem}`);
     return ASSEMBLE_EXIT.infeasible;
   }
   const bank = loadBankOrReport(args.bankDir, io);
@@ -199,6 +202,11 @@ function fromManifest(args: AssembleArgs, file: string, io: AssembleIo): number 
   const out = writeManifest(args.out, serializeManifest(parsed.manifest), io, args.json);
   summarise(parsed.manifest, out, io);
   return ASSEMBLE_EXIT.ok;
+}
+
+function lineCol(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${before.at(-1)!.length + 1}`;
 }
 
 /** LINE:COL of a path in a JSON text (JSON is YAML, so the YAML locator reads it). */
