@@ -11,6 +11,7 @@ import { cellIndex, LEVEL_COUNT } from './model.js';
 import { allowedLetters, answerAfter, permuteOptions, planAnswerLetters } from './options.js';
 import { createRng, type Rng } from './prng.js';
 import type { Candidate } from './roster.js';
+import { mergeCells, ruleClasses } from './classes.js';
 import { buildModel, hasBalanced, type Supply } from './rules.js';
 import { solveCounts } from './solve.js';
 import { questionProblems } from '../bank/lint.js';
@@ -70,7 +71,9 @@ export function assemble(bank: Bank, bp: Blueprint, opts: AssembleOptions): Asse
 
   const count = opts.roster?.length ?? opts.variants ?? bp.variants?.count ?? 1;
   const mode = opts.mode ?? bp.variants?.mode ?? 'shuffle';
-  const context: DrawContext = { topics, forced, forcedSet, enemies, seed: opts.seed, bank, cells: baseCells };
+  // Questions no rule tells apart share a cell, so the draw gives them equal chances.
+  const cells = mergeCells(baseCells, ruleClasses(bp), topics.length);
+  const context: DrawContext = { topics, forced, forcedSet, enemies, seed: opts.seed, bank, cells, reportCells: baseCells };
   const drawn = mode === 'parallel' ? drawParallel(bp, context, count, bp.variants?.maxOverlap ?? 0) : drawPaper(bp, context, createRng(opts.seed, 'select'));
   if ('problems' in drawn) return drawn;
   const draws = 'forms' in drawn ? drawn.forms : [drawn.picked];
@@ -338,6 +341,8 @@ function checkAgainstBank(bank: Bank, bp: Blueprint, index: BankIndex): Assemble
 interface DrawContext {
   topics: string[];
   cells: number[][][];
+  /** The cells by real topic and level, for messages about what the bank holds. */
+  reportCells: number[][][];
   forced: number[];
   /** Included questions: in every variant, never counted as overlap. */
   forcedSet: ReadonlySet<number>;
@@ -408,7 +413,14 @@ function drawPaper(bp: Blueprint, ctx: DrawContext, rng: Rng): { picked: number[
   if (outcome.reason === 'search-limit') {
     return { problems: [searchLimitProblem(bp)] };
   }
-  return { problems: diagnose({ bp, model: base, topics, topicNames, cells, questions: bank.questions }) };
+  return { problems: diagnose({ bp, model: base, topics, topicNames, cells: reportOf(ctx), questions: bank.questions }) };
+}
+
+/** The pool of this draw by real topic and level (the drawing cells may merge what no rule tells apart). */
+function reportOf(ctx: DrawContext): number[][][] {
+  if (ctx.cells === ctx.reportCells) return ctx.cells;
+  const pooled = new Set(ctx.cells.flat(2));
+  return ctx.reportCells.map((cs) => cs.map((list) => list.filter((q) => pooled.has(q))));
 }
 
 /** The rules that need a difficulty plan, named as written, for when the plan search gives up. */
