@@ -77,6 +77,15 @@ export function assemble(bank: Bank, bp: Blueprint, opts: AssembleOptions): Asse
   const drawn = mode === 'parallel' ? drawParallel(bp, context, count, bp.variants?.maxOverlap ?? 0) : drawPaper(bp, context, createRng(opts.seed, 'select'));
   if ('problems' in drawn) return drawn;
   const draws = 'forms' in drawn ? drawn.forms : [drawn.picked];
+  // Last line of defence (the CLI's gate ran the whole linter): no key is printed from a
+  // question whose answer, options or blanks are wrong, whoever calls assemble().
+  const unsound = [...new Set(draws.flat(2))].flatMap((i) => {
+    const q = bank.questions[i]!;
+    return questionProblems(q)
+      .filter((p) => p.severity === 'error')
+      .map((p) => ({ rule: 'bank', message: `${p.file}:${p.line}: ${q.id}: ${p.message}; run exampress bank lint` }));
+  });
+  if (unsound.length) return { problems: unsound };
 
   const variants: ManifestVariant[] = [];
   for (let v = 0; v < count; v++) {
@@ -250,7 +259,7 @@ interface BankIndex {
   byId: Map<string, number>;
   /** Per type, per cell (topic x level): question indices in id order. */
   byCell: Map<string, number[][]>;
-  /** Questions whose key could come out wrong (a second id, an answer that is no option). */
+  /** Ids used twice: a manifest naming them would be ambiguous. */
   broken: AssembleProblem[];
 }
 
@@ -274,13 +283,10 @@ function bankIndex(bank: Bank): BankIndex {
     if (!seen.has(q.topic)) extra.add(q.topic);
   });
   topics.push(...[...extra].sort());
-  // The checks a key depends on, cheap enough to run on every bank handed to assemble().
-  for (const q of bank.questions) {
-    for (const p of questionProblems(q)) if (p.severity === 'error') broken.push({ rule: 'bank', message: `${p.file}:${p.line}: ${q.id}: ${p.message}; run exampress bank lint` });
-  }
   const byCell = new Map<string, number[][]>(QUESTION_TYPES.map((type) => [type, Array.from({ length: topics.length * LEVEL_COUNT }, () => [])]));
   const topicIndex = new Map(topics.map((id, t) => [id, t]));
-  const inIdOrder = [...byId.values()].sort((a, b) => compareIds(bank.questions[a]!.id, bank.questions[b]!.id));
+  // Native sort of the ids (UTF-16 order, as <), far quicker than a comparator on 100,000.
+  const inIdOrder = [...byId.keys()].sort().map((id) => byId.get(id)!);
   for (const i of inIdOrder) {
     const q = bank.questions[i]!;
     byCell.get(q.type)?.[cellIndex(topicIndex.get(q.topic)!, q.difficulty)]!.push(i);
@@ -290,8 +296,6 @@ function bankIndex(bank: Bank): BankIndex {
   indexes.set(bank.questions, { length: bank.questions.length, index });
   return index;
 }
-
-const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function enemyMap(bp: Blueprint, byId: ReadonlyMap<string, number>): Map<number, number[]> {
   const map = new Map<number, number[]>();

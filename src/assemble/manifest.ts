@@ -98,23 +98,27 @@ export function questionContent(q: Question): unknown {
   return content;
 }
 
-const keyOrders = new Map<string, string[]>();
+const keyOrders = new Map<string, { key: string; prefix: string }[]>();
 
 /** canonicalJson(questionContent(q)) without copying the question: the hot loop of bankHash. */
 function questionJson(q: Question): string {
-  const names = Object.keys(q);
-  const shape = names.join('\u0000');
+  let shape = '';
+  for (const k in q) shape += `${k},`;
   let order = keyOrders.get(shape);
   if (!order) {
-    order = names.filter((k) => k !== 'loc').sort();
+    order = Object.keys(q)
+      .filter((k) => k !== 'loc')
+      .sort()
+      .map((key, i) => ({ key, prefix: `${i ? ',' : ''}${JSON.stringify(key)}:` }));
     keyOrders.set(shape, order);
   }
   let out = '{';
   let first = true;
-  for (const key of order) {
+  for (const { key, prefix } of order) {
     const text = canonical((q as unknown as Record<string, unknown>)[key]);
     if (text === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(key)}:${text}`;
+    out += first && prefix[0] === ',' ? prefix.slice(1) : prefix;
+    out += text;
     first = false;
   }
   return `${out}}`;
@@ -137,7 +141,11 @@ export function bankHash(questions: readonly Question[]): string {
 }
 
 function computeBankHash(questions: readonly Question[]): string {
-  const sorted = [...questions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Id order (bank order among equal ids) through a native sort of decorated keys.
+  const sorted = questions
+    .map((q, i) => `${q.id}\u0000${String(i).padStart(9, '0')}`)
+    .sort()
+    .map((key) => questions[Number(key.slice(key.indexOf('\u0000') + 1))]!);
   const h = createHash('sha256');
   let chunk = '';
   for (const q of sorted) {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { assemble } from '../../src/assemble/assemble.js';
 import { BlueprintSchema } from '../../src/assemble/blueprint.js';
-import { bankHash, canonicalJson, parseManifest, serializeManifest, type Manifest } from '../../src/assemble/manifest.js';
+import { bankHash, canonicalJson, parseManifest, questionContent, questionHash, serializeManifest, sha256, type Manifest } from '../../src/assemble/manifest.js';
 import { resolveVariant } from '../../src/assemble/resolve.js';
 import type { Question } from '../../src/bank/schema.js';
 import { uniformBank } from './synthetic.js';
@@ -32,6 +32,15 @@ describe('manifest', () => {
     expect(bankHash(shuffled)).toBe(bankHash(bank.questions));
     const edited = bank.questions.map((q, i) => (i === 0 ? { ...q, stem: `${q.stem}!` } : q));
     expect(bankHash(edited)).not.toBe(bankHash(bank.questions));
+  });
+
+  test('question hash: 16 hex of sha256 over the canonical content, location and key order ignored', () => {
+    for (const q of bank.questions) {
+      expect(questionHash(q)).toBe(sha256(canonicalJson(questionContent(q))).slice(0, 16));
+      const reordered = Object.fromEntries(Object.entries({ ...q, loc: { file: 'y.yaml', line: 3, col: 1 } }).reverse()) as unknown as Question;
+      expect(questionHash(reordered)).toBe(questionHash(q));
+    }
+    expect(questionHash({ ...bank.questions[0]!, explanation: '改' })).not.toBe(questionHash(bank.questions[0]!));
   });
 
   test('canonical JSON sorts keys at every level', () => {
