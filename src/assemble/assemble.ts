@@ -115,6 +115,9 @@ function checkSeed(seed: number): AssembleProblem | null {
   return { rule: 'seed', path: ['seed'], message: `the seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${seed}` };
 }
 
+/** Flow checks a hopeful try (a fair share, a reuse set) may spend before the next try. */
+const TRY_BUDGET = 4000;
+
 /** Joint attempts at a set of parallel forms before giving up; each starts from fresh streams. */
 const PARALLEL_ATTEMPTS = 8;
 
@@ -170,19 +173,19 @@ function drawForm(
 ): { picked: number[][] } | { problems: AssembleProblem[] } {
   if (v === 0) {
     const left = count;
-    return left > 1 ? firstOk([() => drawPaper(bp, { ...ctx, cells: fairShare(ctx.cells, left, rng, ctx.forcedSet) }, rng), () => drawPaper(bp, ctx, rng)]) : drawPaper(bp, ctx, rng);
+    return left > 1 ? firstOk([() => drawPaper(bp, { ...ctx, cells: fairShare(ctx.cells, left, rng, ctx.forcedSet) }, rng, TRY_BUDGET), () => drawPaper(bp, ctx, rng)]) : drawPaper(bp, ctx, rng);
   }
   const isFresh = (q: number) => !usedBy.has(q) || ctx.forcedSet.has(q);
   const fresh = ctx.cells.map((cs) => cs.map((list) => list.filter(isFresh)));
   const left = count - v;
   const tries: (() => ReturnType<typeof drawPaper>)[] = [];
-  if (left > 1) tries.push(() => drawPaper(bp, { ...ctx, cells: fairShare(fresh, left, rng, ctx.forcedSet) }, rng));
+  if (left > 1) tries.push(() => drawPaper(bp, { ...ctx, cells: fairShare(fresh, left, rng, ctx.forcedSet) }, rng, TRY_BUDGET));
   tries.push(() => drawPaper(bp, { ...ctx, cells: fresh }, rng));
   const plain = firstOk(tries);
   if (!('problems' in plain) || maxOverlap === 0) return plain;
   for (let k = 0; k < 3; k++) {
     const reuse = reusable(bp, ctx, fresh, usedBy, v, maxOverlap, rng);
-    const withReuse = drawPaper(bp, { ...ctx, cells: fresh.map((cs, s) => cs.map((list, c) => [...list, ...reuse[s]![c]!])) }, rng);
+    const withReuse = drawPaper(bp, { ...ctx, cells: fresh.map((cs, s) => cs.map((list, c) => [...list, ...reuse[s]![c]!])) }, rng, TRY_BUDGET);
     if (!('problems' in withReuse)) return withReuse;
   }
   return plain;
@@ -228,12 +231,21 @@ function reusable(
     return list.filter((q) => !mine.has(q));
   }));
   const supplyWith = (t: number): Supply => fresh.map((cs, s) => Int32Array.from(cs, (l, c) => l.length + Math.min(t, old[s]![c]!.length)));
-  let counts: Int32Array[] | null = null;
-  const most = Math.max(0, ...old.flat().map((l) => l.length));
-  for (let t = 1; t <= most && !counts; t++) {
+  // Feasibility only grows with t: bisect for the least per-cell reuse, each probe on a small budget.
+  const countsWith = (t: number) => {
     const supply = supplyWith(t);
-    const model = buildModel(bp, ctx.topics, supply, 0);
-    counts = solveCounts(model, { lower: supply.map((row) => new Int32Array(row.length)), cap: supply }, rng).counts;
+    return solveCounts(buildModel(bp, ctx.topics, supply, 0), { lower: supply.map((row) => new Int32Array(row.length)), cap: supply }, rng, 4000).counts;
+  };
+  let lo = 1;
+  let hi = Math.max(0, ...old.flat().map((l) => l.length));
+  let counts = hi >= 1 ? countsWith(hi) : null;
+  while (counts && lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    const found = countsWith(mid);
+    if (found) {
+      hi = mid;
+      counts = found;
+    } else lo = mid + 1;
   }
   const room = new Int32Array(v).fill(maxOverlap);
   const out = fresh.map((cs) => cs.map(() => [] as number[]));
@@ -355,7 +367,7 @@ interface DrawContext {
   bank: Bank;
 }
 
-function drawPaper(bp: Blueprint, ctx: DrawContext, rng: Rng): { picked: number[][] } | { problems: AssembleProblem[] } {
+function drawPaper(bp: Blueprint, ctx: DrawContext, rng: Rng, budget?: number): { picked: number[][] } | { problems: AssembleProblem[] } {
   const { topics, cells, bank } = ctx;
   const supply: Supply = cells.map((cs) => Int32Array.from(cs, (l) => l.length));
   const total = bp.sections.reduce((n, s) => n + s.count, 0);
@@ -363,7 +375,7 @@ function drawPaper(bp: Blueprint, ctx: DrawContext, rng: Rng): { picked: number[
   const pooled = new Set(ctx.forced.length ? cells.flat(2) : []);
   const forced = ctx.forced.filter((q) => pooled.has(q));
   const attempt = (slack: number) =>
-    drawQuestions(buildModel(bp, topics, supply, slack), { cells, questionCount: bank.questions.length }, forced, makeHooks(), rng);
+    drawQuestions(buildModel(bp, topics, supply, slack), { cells, questionCount: bank.questions.length }, forced, makeHooks(), rng, budget);
   let outcome = attempt(0);
   if (!outcome.ok && outcome.reason === 'infeasible' && hasBalanced(bp)) {
     // "As even as the bank allows": the least widening of the balanced ranges that can be met.
