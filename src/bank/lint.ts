@@ -150,11 +150,14 @@ const UNPRINTABLE = new RegExp(
   'u',
 );
 
+/** A quick test without the u flag (surrogate pairs match too): only then the exact one. */
+const MAYBE_UNPRINTABLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 /** Characters no font can print, which would fail later in rendering far from their question. */
 function unprintable(bank: Bank): Problem[] {
   const out: Problem[] = [];
   const check = (text: unknown, field: string, report: (message: string) => void) => {
-    if (typeof text !== 'string') return;
+    if (typeof text !== 'string' || !MAYBE_UNPRINTABLE.test(text)) return;
     const m = UNPRINTABLE.exec(text);
     if (!m) return;
     const code = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');

@@ -59,20 +59,24 @@ export function similarStems(stems: readonly string[], threshold = NEAR_DUPLICAT
     if (j === undefined) firstWith.set(s, i);
     else pairs.push({ a: j, b: i, similarity: 1 });
   });
-  // Tokens: bigrams, the k-th repeat of one in a stem tagged as its own token.
-  const tokenText = norm.map((s) => {
-    const seen = new Map<string, number>();
-    return bigrams(s).map((g) => {
-      const k = (seen.get(g) ?? 0) + 1;
-      seen.set(g, k);
-      return k === 1 ? g : `${g}#${k}`;
-    });
+  // Tokens: bigrams as numbers (two UTF-16 units), the k-th repeat of one in a stem tagged
+  // as its own token (k * 2^32 added); numbers, not strings, because a bank has millions.
+  const tokenKeys = norm.map((s) => {
+    const seen = new Map<number, number>();
+    const out = new Array<number>(Math.max(0, s.length - 1));
+    for (let i = 0; i + 1 < s.length; i++) {
+      const g = s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+      const k = seen.get(g) ?? 0;
+      seen.set(g, k + 1);
+      out[i] = g + k * 4294967296;
+    }
+    return out;
   });
-  const frequency = new Map<string, number>();
-  for (const ts of tokenText) for (const t of ts) frequency.set(t, (frequency.get(t) ?? 0) + 1);
+  const frequency = new Map<number, number>();
+  for (const ts of tokenKeys) for (const t of ts) frequency.set(t, (frequency.get(t) ?? 0) + 1);
   // Token ids by rarity, so each stem's sorted ids list its rarest bigrams first.
-  const rank = new Map([...frequency.keys()].sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0)).map((t, r) => [t, r]));
-  const tokens = tokenText.map((ts) => Int32Array.from(ts, (t) => rank.get(t)!).sort());
+  const rank = new Map([...frequency.keys()].sort((a, b) => frequency.get(a)! - frequency.get(b)! || a - b).map((t, r) => [t, r]));
+  const tokens = tokenKeys.map((ts) => Int32Array.from(ts, (t) => rank.get(t)!).sort());
   const postings: number[][] = Array.from({ length: rank.size }, () => []);
   const stamp = new Int32Array(norm.length).fill(-1);
   const lengthRatio = threshold / (2 - threshold);
