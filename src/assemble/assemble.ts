@@ -100,7 +100,7 @@ export function assemble(bank: Bank, bp: Blueprint, opts: AssembleOptions): Asse
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,
     tool: { name: 'exampress', version: opts.toolVersion ?? '0.0.0' },
-    bank: { sha256: bankHash(bank.questions), questions: bank.questions.length },
+    bank: { sha256: bankHash(bank.questions, index.inIdOrder), questions: bank.questions.length },
     blueprint: { file: opts.blueprintFile ?? '', sha256: sha256(canonicalJson(bp)), content: bp },
     seed: opts.seed,
     mode,
@@ -273,6 +273,8 @@ interface BankIndex {
   byCell: Map<string, number[][]>;
   /** Ids used twice: a manifest naming them would be ambiguous. */
   broken: AssembleProblem[];
+  /** Question indices in id order (each id once). */
+  inIdOrder: number[];
 }
 
 const indexes = new WeakMap<readonly Question[], { length: number; index: BankIndex }>();
@@ -304,7 +306,7 @@ function bankIndex(bank: Bank): BankIndex {
     byCell.get(q.type)?.[cellIndex(topicIndex.get(q.topic)!, q.difficulty)]!.push(i);
   }
   // Indices are compared when cells are merged and sorted: make index order id order too.
-  const index = { topics, byId, byCell, broken: broken.slice(0, 50) };
+  const index = { topics, byId, byCell, broken: broken.slice(0, 50), inIdOrder };
   indexes.set(bank.questions, { length: bank.questions.length, index });
   return index;
 }

@@ -59,6 +59,8 @@ function canonical(value: unknown): string | undefined {
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return undefined;
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) {
+    // Lists of strings (options, norms, answers) are already canonical: one native call.
+    if (value.every((v) => typeof v === 'string')) return JSON.stringify(value);
     let out = '[';
     for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}${canonical(value[i]) ?? 'null'}`;
     return `${out}]`;
@@ -132,20 +134,23 @@ export function questionHash(q: Question): string {
 const hashes = new WeakMap<readonly Question[], { length: number; hash: string }>();
 
 /** sha256 over the canonical content of every question, ids sorted (cached per loaded bank). */
-export function bankHash(questions: readonly Question[]): string {
+export function bankHash(questions: readonly Question[], idOrder?: readonly number[]): string {
   const known = hashes.get(questions);
   if (known && known.length === questions.length) return known.hash;
-  const hash = computeBankHash(questions);
+  const hash = computeBankHash(questions, idOrder?.length === questions.length ? idOrder : undefined);
   hashes.set(questions, { length: questions.length, hash });
   return hash;
 }
 
-function computeBankHash(questions: readonly Question[]): string {
-  // Id order (bank order among equal ids) through a native sort of decorated keys.
-  const sorted = questions
-    .map((q, i) => `${q.id}\u0000${String(i).padStart(9, '0')}`)
-    .sort()
-    .map((key) => questions[Number(key.slice(key.indexOf('\u0000') + 1))]!);
+function computeBankHash(questions: readonly Question[], idOrder: readonly number[] | undefined): string {
+  // Id order (bank order among equal ids) through a native sort of decorated keys, unless the
+  // caller already knows it (assemble's bank index does).
+  const sorted = idOrder
+    ? idOrder.map((i) => questions[i]!)
+    : questions
+        .map((q, i) => `${q.id}\u0000${String(i).padStart(9, '0')}`)
+        .sort()
+        .map((key) => questions[Number(key.slice(key.indexOf('\u0000') + 1))]!);
   const h = createHash('sha256');
   let chunk = '';
   for (const q of sorted) {

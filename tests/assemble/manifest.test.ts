@@ -30,6 +30,8 @@ describe('manifest', () => {
   test('bank hash: independent of file order and locations, changed by any content edit', () => {
     const shuffled = [...bank.questions].reverse().map((q) => ({ ...q, loc: { file: 'other.yaml', line: 9, col: 9 } }));
     expect(bankHash(shuffled)).toBe(bankHash(bank.questions));
+    // assemble() hashes in the id order its index already knows: the same hash.
+    expect(manifestOf(1, [...bank.questions].reverse()).bank.sha256).toBe(bankHash([...bank.questions]));
     const edited = bank.questions.map((q, i) => (i === 0 ? { ...q, stem: `${q.stem}!` } : q));
     expect(bankHash(edited)).not.toBe(bankHash(bank.questions));
   });
