@@ -172,6 +172,23 @@ describe('issue 16 guarantees (properties)', () => {
   });
 });
 
+describe('letter balance on the bundled bank (issue 16: 105 of 4,000 variants were uneven or had long runs)', () => {
+  test('standard.yaml, seeds 0-149, both variants: 5/5/5/5 and no run over 3 (bench:forms sweeps 2,000 seeds)', async () => {
+    const { bank, bp } = await standard();
+    for (let seed = 0; seed < 150; seed++) {
+      const r = assemble(bank, bp, { seed });
+      if ('problems' in r) throw new Error(r.problems[0]!.message);
+      for (const v of r.manifest.variants) {
+        const single = v.sections.find((s) => s.type === 'single')!;
+        const letters = single.questions.map((q) => q.answer as string);
+        expect([...'ABCD'].map((l) => letters.filter((x) => x === l).length), `seed ${seed} variant ${v.label}`).toEqual([5, 5, 5, 5]);
+        expect(longestRun(letters), `seed ${seed} variant ${v.label}`).toBeLessThanOrEqual(3);
+        expect(single.letterBalance).toBeUndefined();
+      }
+    }
+  });
+});
+
 describe('parallel forms: the seeds of issue 16 (standard blueprint, four forms)', () => {
   test.each([2, 40, 41, 46, 51, 54])('seed %i: four parallel forms with no overlap are met', async (seed) => {
     const { bank, bp } = await standard();
