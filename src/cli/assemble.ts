@@ -160,6 +160,12 @@ function fromBlueprint(args: AssembleArgs, io: AssembleIo): number {
     blueprintFile: args.blueprint.split(/[\\/]/).pop()!,
   });
   if ('problems' in result) {
+    if (result.problems.some((p) => p.rule === 'bank')) {
+      // assemble()'s own last check on the bank (the gate above should have caught it): exit 1.
+      result.problems.forEach((p) => io.stderr(`error bank: ${p.message}`));
+      io.stderr('exampress assemble: the bank has errors; nothing was written');
+      return ASSEMBLE_EXIT.error;
+    }
     result.problems.forEach((p) => io.stderr(`${where(p.path)} error ${p.rule}: ${p.message}`));
     io.stderr('exampress assemble: the blueprint cannot be met; nothing was written');
     return ASSEMBLE_EXIT.infeasible;
