@@ -6,12 +6,15 @@ import { paperPoints } from './blueprint.js';
 import { diagnose, idList } from './diagnose.js';
 import { drawQuestions, type DrawHooks } from './draw.js';
 import { recentlyUsed, type HistoryEntry } from './history.js';
-import { bankHash, canonicalJson, MANIFEST_FORMAT, sha256, type Manifest, type ManifestQuestion, type ManifestSection, type ManifestVariant } from './manifest.js';
+import { bankHash, canonicalJson, MANIFEST_FORMAT, questionHash, sha256, type Manifest, type ManifestQuestion, type ManifestSection, type ManifestVariant } from './manifest.js';
 import { cellIndex, LEVEL_COUNT } from './model.js';
-import { allowedLetters, answerAfter, balanceAnswerLetters, permuteOptions } from './options.js';
+import { allowedLetters, answerAfter, permuteOptions, planAnswerLetters } from './options.js';
 import { createRng, type Rng } from './prng.js';
 import type { Candidate } from './roster.js';
+import { mergeCells, ruleClasses } from './classes.js';
 import { buildModel, hasBalanced, type Supply } from './rules.js';
+import { solveCounts } from './solve.js';
+import { questionProblems } from '../bank/lint.js';
 import type { AssembleProblem } from './types.js';
 
 export interface AssembleOptions {
@@ -34,10 +37,14 @@ const NO_TAGS: readonly string[] = [];
 const VARIANT_LABELS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 export function assemble(bank: Bank, bp: Blueprint, opts: AssembleOptions): AssembleResult {
-  const problems = checkAgainstBank(bank, bp, bankIndex(bank));
+  const seedProblem = checkSeed(opts.seed);
+  if (seedProblem) return { problems: [seedProblem] };
+  const index = bankIndex(bank);
+  if (index.broken.length) return { problems: index.broken };
+  const problems = checkAgainstBank(bank, bp, index);
   if (problems.length) return { problems };
 
-  const { topics, byId, byCell } = bankIndex(bank);
+  const { topics, byId, byCell } = index;
   const include = new Set(bp.include?.ids ?? []);
   const forced = [...include].map((id) => byId.get(id)!);
   const forcedSet = new Set(forced);
@@ -56,41 +63,29 @@ export function assemble(bank: Bank, bp: Blueprint, opts: AssembleOptions): Asse
     return onlyTags.size === 0 || tags.some((t) => onlyTags.has(t));
   };
 
-  // The bank is indexed by (type, topic, level) once; a run only filters those lists.
+  // The bank is indexed by (type, topic, level) once, each cell in id order so that the order
+  // of questions in the files never changes a paper; a run only filters those lists.
   const baseCells: number[][][] = bp.sections.map((sec) =>
     byCell.get(sec.type)!.map((list) => (filtering ? list.filter((i) => eligible(bank.questions[i]!)) : list)),
   );
 
   const count = opts.roster?.length ?? opts.variants ?? bp.variants?.count ?? 1;
   const mode = opts.mode ?? bp.variants?.mode ?? 'shuffle';
-  const maxOverlap = bp.variants?.maxOverlap ?? 0;
-  const draws: number[][][] = [];
-  const usedBy = new Map<number, number[]>();
-  for (let v = 0; v < (mode === 'parallel' ? count : 1); v++) {
-    // Fresh questions first; only if they cannot fill the paper may it share up to maxOverlap
-    // questions with each earlier variant.
-    const fresh = v > 0 ? baseCells.map((cs) => cs.map((list) => list.filter((q) => !usedBy.has(q) || forcedSet.has(q)))) : baseCells;
-    const context = { topics, forced, forcedSet, enemies, usedBy, variant: v, seed: opts.seed, bank, mode };
-    let drawn = drawPaper(bp, { ...context, cells: fresh, maxOverlap: 0 });
-    if ('problems' in drawn && v > 0 && maxOverlap > 0) drawn = drawPaper(bp, { ...context, cells: baseCells, maxOverlap });
-    if ('problems' in drawn) {
-      if (v > 0) {
-        const first = drawn.problems[0]!;
-        return {
-          problems: [
-            {
-              rule: 'parallel',
-              path: ['variants'],
-              message: `parallel variant ${v + 1} of ${count}: after the questions of the earlier variants (max overlap ${maxOverlap}), ${first.message}`,
-            },
-          ],
-        };
-      }
-      return drawn;
-    }
-    drawn.picked.flat().forEach((q) => usedBy.set(q, [...(usedBy.get(q) ?? []), v]));
-    draws.push(drawn.picked);
-  }
+  // Questions no rule tells apart share a cell, so the draw gives them equal chances.
+  const cells = mergeCells(baseCells, ruleClasses(bp), topics.length);
+  const context: DrawContext = { topics, forced, forcedSet, enemies, seed: opts.seed, bank, cells, reportCells: baseCells };
+  const drawn = mode === 'parallel' ? drawParallel(bp, context, count, bp.variants?.maxOverlap ?? 0) : drawPaper(bp, context, createRng(opts.seed, 'select'));
+  if ('problems' in drawn) return drawn;
+  const draws = 'forms' in drawn ? drawn.forms : [drawn.picked];
+  // Last line of defence (the CLI's gate ran the whole linter): no key is printed from a
+  // question whose answer, options or blanks are wrong, whoever calls assemble().
+  const unsound = [...new Set(draws.flat(2))].flatMap((i) => {
+    const q = bank.questions[i]!;
+    return questionProblems(q)
+      .filter((p) => p.severity === 'error')
+      .map((p) => ({ rule: 'bank', message: `${p.file}:${p.line}: ${q.id}: ${p.message}; run exampress bank lint` }));
+  });
+  if (unsound.length) return { problems: unsound };
 
   const variants: ManifestVariant[] = [];
   for (let v = 0; v < count; v++) {
@@ -105,7 +100,7 @@ export function assemble(bank: Bank, bp: Blueprint, opts: AssembleOptions): Asse
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,
     tool: { name: 'exampress', version: opts.toolVersion ?? '0.0.0' },
-    bank: { sha256: bankHash(bank.questions), questions: bank.questions.length },
+    bank: { sha256: bankHash(bank.questions, index.inIdOrder), questions: bank.questions.length },
     blueprint: { file: opts.blueprintFile ?? '', sha256: sha256(canonicalJson(bp)), content: bp },
     seed: opts.seed,
     mode,
@@ -114,12 +109,172 @@ export function assemble(bank: Bank, bp: Blueprint, opts: AssembleOptions): Asse
   return { manifest };
 }
 
+/** Seeds are whole numbers 0 .. 2^53-1 (Number.MAX_SAFE_INTEGER); every bit of them counts. */
+function checkSeed(seed: number): AssembleProblem | null {
+  if (Number.isSafeInteger(seed) && seed >= 0) return null;
+  return { rule: 'seed', path: ['seed'], message: `the seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${seed}` };
+}
+
+/** Flow checks a hopeful try (a fair share, a reuse set) may spend before the next try. */
+const TRY_BUDGET = 4000;
+
+/** Joint attempts at a set of parallel forms before giving up; each starts from fresh streams. */
+const PARALLEL_ATTEMPTS = 8;
+
+/**
+ * Parallel forms, one variant after another: fresh questions first (each cell capped at its
+ * fair share of what is left, so early forms do not starve later ones), then, if the blueprint
+ * allows overlap, reusing a chosen set of earlier questions that keeps within maxOverlap of
+ * every earlier form. A dead end restarts the whole set with new random streams, so one
+ * unlucky early form never makes a feasible request fail.
+ */
+function drawParallel(bp: Blueprint, ctx: DrawContext, count: number, maxOverlap: number): { forms: number[][][] } | { problems: AssembleProblem[] } {
+  let failure: { v: number; problems: AssembleProblem[] } | null = null;
+  for (let attempt = 0; attempt < PARALLEL_ATTEMPTS; attempt++) {
+    const forms: number[][][] = [];
+    const usedBy = new Map<number, number[]>();
+    let v = 0;
+    for (; v < count; v++) {
+      const rng = attempt === 0 ? createRng(ctx.seed, 'select', v) : createRng(ctx.seed, 'select', v, 'attempt', attempt);
+      const drawn = drawForm(bp, ctx, rng, usedBy, v, count, maxOverlap);
+      if ('problems' in drawn) {
+        if (!failure || v >= failure.v) failure = { v, problems: drawn.problems };
+        break;
+      }
+      drawn.picked.flat().forEach((q) => usedBy.set(q, [...(usedBy.get(q) ?? []), v]));
+      forms.push(drawn.picked);
+    }
+    if (v === count) return { forms };
+    // The first form failing is the blueprint itself; no restart can help.
+    if (failure?.v === 0) break;
+  }
+  const { v, problems } = failure!;
+  if (v === 0) return { problems };
+  const first = problems[0]!;
+  return {
+    problems: [
+      {
+        rule: 'parallel',
+        path: ['variants'],
+        message: `parallel variant ${v + 1} of ${count}: after the questions of the earlier variants (max overlap ${maxOverlap}), ${first.message}`,
+      },
+    ],
+  };
+}
+
+function drawForm(
+  bp: Blueprint,
+  ctx: DrawContext,
+  rng: Rng,
+  usedBy: ReadonlyMap<number, number[]>,
+  v: number,
+  count: number,
+  maxOverlap: number,
+): { picked: number[][] } | { problems: AssembleProblem[] } {
+  if (v === 0) {
+    const left = count;
+    return left > 1 ? firstOk([() => drawPaper(bp, { ...ctx, cells: fairShare(ctx.cells, left, rng, ctx.forcedSet) }, rng, TRY_BUDGET), () => drawPaper(bp, ctx, rng)]) : drawPaper(bp, ctx, rng);
+  }
+  const isFresh = (q: number) => !usedBy.has(q) || ctx.forcedSet.has(q);
+  const fresh = ctx.cells.map((cs) => cs.map((list) => list.filter(isFresh)));
+  const left = count - v;
+  const tries: (() => ReturnType<typeof drawPaper>)[] = [];
+  if (left > 1) tries.push(() => drawPaper(bp, { ...ctx, cells: fairShare(fresh, left, rng, ctx.forcedSet) }, rng, TRY_BUDGET));
+  tries.push(() => drawPaper(bp, { ...ctx, cells: fresh }, rng));
+  const plain = firstOk(tries);
+  if (!('problems' in plain) || maxOverlap === 0) return plain;
+  for (let k = 0; k < 3; k++) {
+    const reuse = reusable(bp, ctx, fresh, usedBy, v, maxOverlap, rng);
+    const withReuse = drawPaper(bp, { ...ctx, cells: fresh.map((cs, s) => cs.map((list, c) => [...list, ...reuse[s]![c]!])) }, rng, TRY_BUDGET);
+    if (!('problems' in withReuse)) return withReuse;
+  }
+  return plain;
+}
+
+function firstOk<T extends object>(tries: (() => T | { problems: AssembleProblem[] })[]): T | { problems: AssembleProblem[] } {
+  let last: T | { problems: AssembleProblem[] } = { problems: [] };
+  for (const t of tries) {
+    last = t();
+    if (!('problems' in last)) return last;
+  }
+  return last;
+}
+
+/** Each cell cut to a uniformly random ceil(1/left) of its questions: a fair share for this form. */
+function fairShare(cells: number[][][], left: number, rng: Rng, forced: ReadonlySet<number>): number[][][] {
+  return cells.map((cs) =>
+    cs.map((list) => {
+      const keep = Math.ceil(list.length / left);
+      if (keep >= list.length) return list;
+      const mustStay = list.filter((q) => forced.has(q));
+      return [...mustStay, ...rng.shuffle(list.filter((q) => !forced.has(q))).slice(0, Math.max(0, keep - mustStay.length))];
+    }),
+  );
+}
+
+/**
+ * Earlier questions this form may reuse: per cell, what the rules need beyond the fresh supply
+ * (the least per-cell reuse that makes the counts feasible), then chosen at random so that no
+ * earlier form shares more than `maxOverlap` with this one. Included questions never count.
+ */
+function reusable(
+  bp: Blueprint,
+  ctx: DrawContext,
+  fresh: number[][][],
+  usedBy: ReadonlyMap<number, number[]>,
+  v: number,
+  maxOverlap: number,
+  rng: Rng,
+): number[][][] {
+  const old = ctx.cells.map((cs, s) => cs.map((list, c) => {
+    const mine = new Set(fresh[s]![c]!);
+    return list.filter((q) => !mine.has(q));
+  }));
+  const supplyWith = (t: number): Supply => fresh.map((cs, s) => Int32Array.from(cs, (l, c) => l.length + Math.min(t, old[s]![c]!.length)));
+  // Feasibility only grows with t: bisect for the least per-cell reuse, each probe on a small budget.
+  const countsWith = (t: number) => {
+    const supply = supplyWith(t);
+    return solveCounts(buildModel(bp, ctx.topics, supply, 0), { lower: supply.map((row) => new Int32Array(row.length)), cap: supply }, rng, 4000).counts;
+  };
+  let lo = 1;
+  let hi = Math.max(0, ...old.flat().map((l) => l.length));
+  let counts = hi >= 1 ? countsWith(hi) : null;
+  while (counts && lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    const found = countsWith(mid);
+    if (found) {
+      hi = mid;
+      counts = found;
+    } else lo = mid + 1;
+  }
+  const room = new Int32Array(v).fill(maxOverlap);
+  const out = fresh.map((cs) => cs.map(() => [] as number[]));
+  const cellOrder: [number, number][] = [];
+  fresh.forEach((cs, s) => cs.forEach((_, c) => cellOrder.push([s, c])));
+  for (const [s, c] of rng.shuffle(cellOrder)) {
+    const need = counts ? Math.max(0, counts[s]![c]! - fresh[s]![c]!.length) : 0;
+    const candidates = rng.shuffle(old[s]![c]!.slice());
+    for (const q of candidates) {
+      if (out[s]![c]!.length >= need) break;
+      const forms = usedBy.get(q) ?? [];
+      if (forms.some((u) => room[u]! <= 0)) continue;
+      forms.forEach((u) => room[u]!--);
+      out[s]![c]!.push(q);
+    }
+  }
+  return out;
+}
+
 interface BankIndex {
-  /** Topic ids in topics.yaml order, then any used by questions but not listed. */
+  /** Topic ids in topics.yaml order, then any used by questions but not listed (sorted). */
   topics: string[];
   byId: Map<string, number>;
-  /** Per type, per cell (topic x level): question indices in bank order. */
+  /** Per type, per cell (topic x level): question indices in id order. */
   byCell: Map<string, number[][]>;
+  /** Ids used twice: a manifest naming them would be ambiguous. */
+  broken: AssembleProblem[];
+  /** Question indices in id order (each id once). */
+  inIdOrder: number[];
 }
 
 const indexes = new WeakMap<readonly Question[], { length: number; index: BankIndex }>();
@@ -131,17 +286,27 @@ function bankIndex(bank: Bank): BankIndex {
   const topics = bank.topics.map((t) => t.id);
   const seen = new Set(topics);
   const byId = new Map<string, number>();
+  const broken: AssembleProblem[] = [];
+  const extra = new Set<string>();
   bank.questions.forEach((q, i) => {
-    byId.set(q.id, i);
-    if (!seen.has(q.topic)) {
-      seen.add(q.topic);
-      topics.push(q.topic);
-    }
+    const twin = byId.get(q.id);
+    if (twin !== undefined) {
+      const at = bank.questions[twin]!.loc;
+      broken.push({ rule: 'bank', message: `${q.loc.file}:${q.loc.line}: id ${q.id} is also used at ${at.file}:${at.line}; run exampress bank lint` });
+    } else byId.set(q.id, i);
+    if (!seen.has(q.topic)) extra.add(q.topic);
   });
+  topics.push(...[...extra].sort());
   const byCell = new Map<string, number[][]>(QUESTION_TYPES.map((type) => [type, Array.from({ length: topics.length * LEVEL_COUNT }, () => [])]));
   const topicIndex = new Map(topics.map((id, t) => [id, t]));
-  bank.questions.forEach((q, i) => byCell.get(q.type)?.[cellIndex(topicIndex.get(q.topic)!, q.difficulty)]!.push(i));
-  const index = { topics, byId, byCell };
+  // Native sort of the ids (UTF-16 order, as <), far quicker than a comparator on 100,000.
+  const inIdOrder = [...byId.keys()].sort().map((id) => byId.get(id)!);
+  for (const i of inIdOrder) {
+    const q = bank.questions[i]!;
+    byCell.get(q.type)?.[cellIndex(topicIndex.get(q.topic)!, q.difficulty)]!.push(i);
+  }
+  // Indices are compared when cells are merged and sorted: make index order id order too.
+  const index = { topics, byId, byCell, broken: broken.slice(0, 50), inIdOrder };
   indexes.set(bank.questions, { length: bank.questions.length, index });
   return index;
 }
@@ -202,46 +367,25 @@ function checkAgainstBank(bank: Bank, bp: Blueprint, index: BankIndex): Assemble
 interface DrawContext {
   topics: string[];
   cells: number[][][];
+  /** The cells by real topic and level, for messages about what the bank holds. */
+  reportCells: number[][][];
   forced: number[];
   /** Included questions: in every variant, never counted as overlap. */
   forcedSet: ReadonlySet<number>;
   enemies: Map<number, number[]>;
-  usedBy: Map<number, number[]>;
-  maxOverlap: number;
-  variant: number;
   seed: number;
   bank: Bank;
-  mode: 'shuffle' | 'parallel';
 }
 
-function drawPaper(bp: Blueprint, ctx: DrawContext): { picked: number[][] } | { problems: AssembleProblem[] } {
+function drawPaper(bp: Blueprint, ctx: DrawContext, rng: Rng, budget?: number): { picked: number[][] } | { problems: AssembleProblem[] } {
   const { topics, cells, bank } = ctx;
   const supply: Supply = cells.map((cs) => Int32Array.from(cs, (l) => l.length));
   const total = bp.sections.reduce((n, s) => n + s.count, 0);
-  const members = new Map<number, number[]>();
-  ctx.usedBy.forEach((vs, q) => vs.forEach((v) => members.set(v, [...(members.get(v) ?? []), q])));
-  // Fresh hooks per attempt: a failed attempt must not leave overlap counts behind.
-  const makeHooks = (): DrawHooks => {
-    const overlap = new Map<number, number>();
-    return {
-      removalsIf: (q) => {
-        const out = [...(ctx.enemies.get(q) ?? [])];
-        if (ctx.maxOverlap > 0 && !ctx.forcedSet.has(q)) {
-          for (const v of ctx.usedBy.get(q) ?? []) if ((overlap.get(v) ?? 0) + 1 >= ctx.maxOverlap) out.push(...members.get(v)!);
-        }
-        return out;
-      },
-      taken: (q) => {
-        if (ctx.forcedSet.has(q)) return;
-        for (const v of ctx.usedBy.get(q) ?? []) overlap.set(v, (overlap.get(v) ?? 0) + 1);
-      },
-    };
-  };
+  const makeHooks = (): DrawHooks => ({ removalsIf: (q) => ctx.enemies.get(q) ?? [], taken: () => {} });
   const pooled = new Set(ctx.forced.length ? cells.flat(2) : []);
   const forced = ctx.forced.filter((q) => pooled.has(q));
-  const rng = ctx.mode === 'parallel' ? createRng(ctx.seed, 'select', ctx.variant) : createRng(ctx.seed, 'select');
   const attempt = (slack: number) =>
-    drawQuestions(buildModel(bp, topics, supply, slack), { cells, questionCount: bank.questions.length }, forced, makeHooks(), rng);
+    drawQuestions(buildModel(bp, topics, supply, slack), { cells, questionCount: bank.questions.length }, forced, makeHooks(), rng, budget);
   let outcome = attempt(0);
   if (!outcome.ok && outcome.reason === 'infeasible' && hasBalanced(bp)) {
     // "As even as the bank allows": the least widening of the balanced ranges that can be met.
@@ -293,9 +437,38 @@ function drawPaper(bp: Blueprint, ctx: DrawContext): { picked: number[][] } | { 
     };
   }
   if (outcome.reason === 'search-limit') {
-    return { problems: [{ rule: 'search-limit', path: ['difficulty'], message: 'the difficulty rules could not be met within the search limit; loosen a mean tolerance or give counts per level' }] };
+    return { problems: [searchLimitProblem(bp)] };
   }
-  return { problems: diagnose({ bp, model: base, topics, topicNames, cells, questions: bank.questions }) };
+  return { problems: diagnose({ bp, model: base, topics, topicNames, cells: reportOf(ctx), questions: bank.questions }) };
+}
+
+/** The pool of this draw by real topic and level (the drawing cells may merge what no rule tells apart). */
+function reportOf(ctx: DrawContext): number[][][] {
+  if (ctx.cells === ctx.reportCells) return ctx.cells;
+  const pooled = new Set(ctx.cells.flat(2));
+  return ctx.reportCells.map((cs) => cs.map((list) => list.filter((q) => pooled.has(q))));
+}
+
+/** The rules that need a difficulty plan, named as written, for when the plan search gives up. */
+function searchLimitProblem(bp: Blueprint): AssembleProblem {
+  const describe = (rule: NonNullable<Blueprint['difficulty']>) =>
+    'mean' in rule
+      ? `mean difficulty ${rule.mean}±${rule.tolerance}`
+      : 'buckets' in rule
+        ? `difficulty buckets (${Object.entries(rule.buckets).map(([k, n]) => `${k} ${n}`).join(', ')})`
+        : `difficulty counts (${Object.entries(rule.counts).map(([k, n]) => `${k}: ${n}`).join(', ')})`;
+  const parts: string[] = [];
+  if (bp.difficulty) parts.push(`the paper's ${describe(bp.difficulty)}`);
+  bp.sections.forEach((sec, i) => {
+    if (sec.difficulty) parts.push(`section ${i + 1}'s ${describe(sec.difficulty)}`);
+  });
+  if (bp.topics) parts.push(`the paper's topic rule (${typeof bp.topics === 'string' ? bp.topics : Object.keys(bp.topics)[0]})`);
+  const path = bp.difficulty ? ['difficulty'] : ['sections', Math.max(0, bp.sections.findIndex((s) => s.difficulty))];
+  return {
+    rule: 'search-limit',
+    path,
+    message: `no paper found within the search limit for ${parts.join(' together with ')} and the section counts (the bank meets each rule on its own); give each section its own difficulty rule, or loosen one of these`,
+  };
 }
 
 function layoutVariant(
@@ -307,15 +480,23 @@ function layoutVariant(
 ): ManifestVariant {
   const sections: ManifestSection[] = bp.sections.map((sec, s) => {
     const questions = rng.shuffle(picked[s]!.slice()).map((i) => bank.questions[i]!);
-    const targets = sec.type === 'single' ? balanceAnswerLetters(questions.map(allowedLetters), rng) : [];
+    const plan = sec.type === 'single' ? planAnswerLetters(questions.map(allowedLetters), questions.map((q) => q.options?.length ?? 0), rng) : { letters: [] };
     const items: ManifestQuestion[] = questions.map((q, k) => {
+      const hash = questionHash(q);
       if ((q.type === 'single' || q.type === 'multiple') && q.options && typeof q.answer === 'string') {
-        const order = permuteOptions(q, rng, q.type === 'single' ? targets[k] : undefined);
-        return { id: q.id, points: sec.points, order, answer: answerAfter(order, q.answer) };
+        const order = permuteOptions(q, rng, q.type === 'single' ? plan.letters[k] : undefined);
+        return { id: q.id, hash, points: sec.points, order, answer: answerAfter(order, q.answer) };
       }
-      return { id: q.id, points: sec.points, answer: q.answer };
+      return { id: q.id, hash, points: sec.points, answer: q.answer };
     });
-    return { type: sec.type, title: sec.title ?? QUESTION_TYPE_NAMES[sec.type], instruction: sec.instruction, points: sec.points, questions: items };
+    return {
+      type: sec.type,
+      title: sec.title ?? QUESTION_TYPE_NAMES[sec.type],
+      instruction: sec.instruction,
+      points: sec.points,
+      ...(plan.note !== undefined ? { letterBalance: plan.note } : {}),
+      questions: items,
+    };
   });
   return {
     index: meta.index,

@@ -25,7 +25,8 @@ export type DrawOutcome =
   | { ok: false; reason: 'forced'; question: number }
   | { ok: false; reason: 'enemies'; question: number; section: number };
 
-export function drawQuestions(model: Model, pool: DrawPool, forced: number[], hooks: DrawHooks, rng: Rng): DrawOutcome {
+/** `budget`: flow checks the difficulty-plan search may spend (solveCounts). */
+export function drawQuestions(model: Model, pool: DrawPool, forced: number[], hooks: DrawHooks, rng: Rng, budget?: number): DrawOutcome {
   const S = model.sections.length;
   const size = model.topicCount * LEVEL_COUNT;
   const remaining = pool.cells.map((cells) => cells.map((list) => list.slice()));
@@ -156,7 +157,7 @@ export function drawQuestions(model: Model, pool: DrawPool, forced: number[], ho
     picked[at.s]!.push(q);
     hooks.taken(q);
   }
-  const first = solveCounts(model, { lower, cap }, rng);
+  const first = solveCounts(model, { lower, cap }, rng, budget);
   if (!first.counts) {
     if (!forced.length) return { ok: false, reason: first.exhausted ? 'search-limit' : 'infeasible' };
     // Would the rules hold without the included questions? Then those are the reason.

@@ -1,6 +1,7 @@
 // Option shuffling: fixed options keep their place, and the correct letters of single-choice
 // questions come out balanced (each letter near its share, never more than 3 alike in a row).
 import type { Question } from '../bank/schema.js';
+import { BoundedFlow } from './flow.js';
 import type { Rng } from './prng.js';
 
 export const LETTERS = 'ABCDEFGH';
@@ -52,88 +53,104 @@ export function allowedLetters(q: Question): string[] {
     .filter((l) => !fixed.has(l));
 }
 
-const longestRunEndingAt = (letters: string[], i: number): number => {
-  let run = 1;
-  while (i - run >= 0 && letters[i - run] === letters[i]) run++;
-  return run;
-};
+/** Target letters for the correct options of single-choice questions, and a note when balance is out of reach. */
+export interface LetterPlan {
+  letters: string[];
+  /** Why the spread is not as even as the letters allow, or runs remain (fixedOrder pins); absent when met. */
+  note?: string;
+}
 
-function hasLongRun(letters: string[], maxRun: number): number {
-  let run = 1;
-  for (let i = 1; i < letters.length; i++) {
-    run = letters[i] === letters[i - 1] ? run + 1 : 1;
-    if (run > maxRun) return i;
+/** Can questions (their allowed letters) take letters so that each letter's count is within [lo, hi]? */
+function countsReachable(allowed: readonly string[][], universe: readonly string[], lo: ReadonlyMap<string, number>, hi: ReadonlyMap<string, number>): boolean {
+  const f = new BoundedFlow();
+  const src = f.addNode();
+  const sink = f.addNode();
+  const letterNode = new Map(universe.map((l) => [l, f.addNode()]));
+  for (const l of universe) f.addEdge(letterNode.get(l)!, sink, Math.max(0, lo.get(l)!), hi.get(l)!);
+  for (const options of allowed) {
+    const qn = f.addNode();
+    f.addEdge(src, qn, 1, 1);
+    for (const l of options) f.addEdge(qn, letterNode.get(l)!, 0, 1);
   }
-  return -1;
+  return f.solve(src, sink);
 }
 
 /**
- * Target letters for the correct options of single-choice questions, in paper order: the most
- * constrained questions choose first, each the least used letter it may take (ties at
- * random); then runs longer than `maxRun` are broken by swapping letters between questions.
+ * Target letters for the correct options of single-choice questions, in paper order. Each
+ * letter gets its fair share (n/4 each when every question has four options: 5/5/5/5 for 20)
+ * whenever the fixedOrder pins allow it, else the most even spread they allow; and no letter
+ * comes up more than `maxRun` times in a row unless pins force it. An exact search: a bounded
+ * flow says whether the counts can still be met, a depth-first search places the letters.
  */
-export function balanceAnswerLetters(allowed: string[][], rng: Rng, maxRun = 3): string[] {
+export function planAnswerLetters(allowed: string[][], optionCounts: readonly number[], rng: Rng, maxRun = 3): LetterPlan {
   const n = allowed.length;
-  const used = new Map<string, number>();
+  if (n === 0) return { letters: [] };
+  const universe = [...new Set(allowed.flat())].sort();
+  const share = new Map(universe.map((l) => [l, 0]));
+  optionCounts.forEach((k) => {
+    for (const l of universe) if (LETTERS.indexOf(l) < k) share.set(l, share.get(l)! + 1 / k);
+  });
+  let lo = new Map<string, number>();
+  let hi = new Map<string, number>();
+  let slack = 0;
+  for (; slack <= n; slack++) {
+    lo = new Map(universe.map((l) => [l, Math.max(0, Math.floor(share.get(l)! + 1e-9) - slack)]));
+    hi = new Map(universe.map((l) => [l, Math.ceil(share.get(l)! - 1e-9) + slack]));
+    if (countsReachable(allowed, universe, lo, hi)) break;
+  }
   const letters: string[] = new Array(n).fill('');
-  // A letter's fair share: what it would get if every free question chose among its letters
-  // evenly (with 5-option questions in the paper, E gets a little, not as much as A). Pinned
-  // answers count as used, so the free questions make up for them.
-  const share = new Map<string, number>();
-  for (const letters of allowed) if (letters.length > 1) for (const l of letters) share.set(l, (share.get(l) ?? 0) + 1 / letters.length);
-  const load = (l: string) => ((used.get(l) ?? 0) + 1) / (share.get(l) ?? 1e-9);
-  const order = rng.shuffle(Array.from({ length: n }, (_, i) => i)).sort((a, b) => allowed[a]!.length - allowed[b]!.length);
-  for (const i of order) {
-    const options = rng.shuffle(allowed[i]!.slice());
-    let best = options[0]!;
-    for (const l of options) if (load(l) < load(best)) best = l;
-    letters[i] = best;
-    used.set(best, (used.get(best) ?? 0) + 1);
-  }
-  // Break long runs; a swap keeps the counts, a change is the fallback when no swap fits.
-  for (let guard = 0; guard < 10 * n; guard++) {
-    const i = hasLongRun(letters, maxRun);
-    if (i < 0) break;
-    const runStart = i - maxRun;
-    let fixed = false;
-    for (let p = i; p >= runStart && !fixed; p--) {
-      const mine = letters[p]!;
-      const partners = rng.shuffle(Array.from({ length: n }, (_, j) => j));
-      for (const j of partners) {
-        const theirs = letters[j]!;
-        if (theirs === mine || Math.abs(j - p) <= 0) continue;
-        if (!allowed[p]!.includes(theirs) || !allowed[j]!.includes(mine)) continue;
-        const trial = letters.slice();
-        trial[p] = theirs;
-        trial[j] = mine;
-        if (longestRunAround(trial, p) <= maxRun && longestRunAround(trial, j) <= maxRun) {
-          letters[p] = theirs;
-          letters[j] = mine;
-          fixed = true;
-          break;
-        }
-      }
-      if (!fixed) {
-        const other = allowed[p]!.find((l) => l !== mine && longestRunAround(replaceAt(letters, p, l), p) <= maxRun);
-        if (other) {
-          letters[p] = other;
-          fixed = true;
-        }
-      }
+  const used = new Map(universe.map((l) => [l, 0]));
+  let budget = 20_000;
+  const place = (i: number, runLimit: number): boolean => {
+    if (i === n) return true;
+    if (--budget < 0) return false;
+    const options = allowed[i]!.length > 1 ? rng.shuffle(allowed[i]!.slice()) : allowed[i]!;
+    for (const l of options) {
+      if (used.get(l)! >= hi.get(l)!) continue;
+      if (runEndingBefore(letters, i, l) + 1 > runLimit) continue;
+      letters[i] = l;
+      used.set(l, used.get(l)! + 1);
+      const rest = allowed.slice(i + 1);
+      const ok =
+        countsReachable(rest, universe, new Map(universe.map((x) => [x, lo.get(x)! - used.get(x)!])), new Map(universe.map((x) => [x, hi.get(x)! - used.get(x)!]))) &&
+        place(i + 1, runLimit);
+      if (ok) return true;
+      used.set(l, used.get(l)! - 1);
+      letters[i] = '';
     }
-    if (!fixed) break; // every question in the run is pinned by fixedOrder
+    return false;
+  };
+  // Pins alone may make a longer run (four pinned D in a row): that much is allowed, no more.
+  const pinnedRun = longestRun(allowed.map((a, i) => (a.length === 1 ? a[0]! : `free ${i}`)));
+  const runsMet = place(0, Math.max(maxRun, pinnedRun));
+  if (!runsMet) {
+    budget = Number.MAX_SAFE_INTEGER;
+    letters.fill('');
+    universe.forEach((l) => used.set(l, 0));
+    place(0, n); // counts alone are reachable (the flow said so): this finds them at once
   }
-  return letters;
+  const notes: string[] = [];
+  if (slack > 0) {
+    const pinned = allowed.filter((a) => a.length === 1).length;
+    notes.push(`fixedOrder pins ${pinned} of ${n} answers; the most even spread they allow is ${universe.map((l) => `${l} ${used.get(l)}`).join(', ')}`);
+  }
+  const longest = longestRun(letters);
+  if (!runsMet || longest > maxRun) notes.push(`fixedOrder forces a run of ${longest} equal answer letters`);
+  return notes.length ? { letters, note: notes.join('; ') } : { letters };
 }
 
-function replaceAt(letters: string[], i: number, l: string): string[] {
-  const copy = letters.slice();
-  copy[i] = l;
-  return copy;
+function runEndingBefore(letters: readonly string[], i: number, l: string): number {
+  let run = 0;
+  while (i - run - 1 >= 0 && letters[i - run - 1] === l) run++;
+  return run;
 }
 
-function longestRunAround(letters: string[], i: number): number {
-  let end = i;
-  while (end + 1 < letters.length && letters[end + 1] === letters[i]) end++;
-  return longestRunEndingAt(letters, end);
+function longestRun(letters: readonly string[]): number {
+  let best = letters.length ? 1 : 0;
+  let run = 1;
+  for (let i = 1; i < letters.length; i++) {
+    run = letters[i] === letters[i - 1] ? run + 1 : 1;
+    best = Math.max(best, run);
+  }
+  return best;
 }

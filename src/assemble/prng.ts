@@ -33,7 +33,9 @@ function hashString(text: string): number {
  * keep the option order of variant 3 from changing when variant 2 draws differently.
  */
 export function deriveSeed(seed: number, ...labels: (string | number)[]): number {
-  let h = splitmix32(seed >>> 0 ^ Math.floor(seed / 0x100000000))();
+  // Low and high 32 bits each go through the mixer: 1 and 2^32 are different seeds.
+  let h = splitmix32(seed >>> 0)();
+  h = splitmix32(h ^ (Math.floor(seed / 0x100000000) >>> 0))();
   for (const label of labels) h = splitmix32(h ^ hashString(String(label)))();
   return h >>> 0;
 }

@@ -2,6 +2,7 @@
 // order, answers as printed. Works on a bank that has grown since, as long as the ids remain.
 import type { Bank, Question, QuestionType } from '../bank/schema.js';
 import type { Manifest } from './manifest.js';
+import { manifestProblems } from './verify.js';
 
 export interface ResolvedQuestion {
   id: string;
@@ -42,6 +43,9 @@ export class MissingQuestionsError extends Error {
   }
 }
 
+/** A manifest that does not fit the bank: a question changed since, or an order or answer tampered with. */
+export class ManifestMismatchError extends Error {}
+
 /** Ids the manifest names that `bank` lacks (empty when every paper can be printed). */
 export function missingQuestions(bank: Bank, manifest: Manifest): string[] {
   const have = new Set(bank.questions.map((q) => q.id));
@@ -50,13 +54,19 @@ export function missingQuestions(bank: Bank, manifest: Manifest): string[] {
   return [...missing].sort();
 }
 
-/** Variant `index` of `manifest` as content to print; throws MissingQuestionsError if ids are gone. */
+/**
+ * Variant `index` of `manifest` as content to print. Throws MissingQuestionsError if ids are
+ * gone and ManifestMismatchError if a question changed or an order or answer does not fit, so
+ * a wrong key is never printed (callers report `manifestProblems` first, located).
+ */
 export function resolveVariant(bank: Bank, manifest: Manifest, index: number): ResolvedVariant {
   const variant = manifest.variants[index];
   if (!variant) throw new RangeError(`the manifest has ${manifest.variants.length} variant(s); there is no variant ${index + 1}`);
   const byId = new Map(bank.questions.map((q) => [q.id, q]));
   const missing = missingQuestions(bank, { ...manifest, variants: [variant] });
   if (missing.length) throw new MissingQuestionsError(missing);
+  const misfit = manifestProblems(bank, { ...manifest, variants: [variant] })[0];
+  if (misfit) throw new ManifestMismatchError(`the manifest does not fit the bank: ${misfit.message}`);
   const bp = manifest.blueprint.content;
   let number = 0;
   return {

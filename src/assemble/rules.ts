@@ -13,6 +13,14 @@ export function topicSupply(supply: Supply, s: number, t: number): number {
   return n;
 }
 
+/**
+ * Weights by topic id, so a tie in largest remainder goes the same way however the blueprint
+ * lists its keys (the blueprint's hash ignores key order, so must the paper).
+ */
+export function weightsInIdOrder(weights: Record<string, number>): [string, number][] {
+  return Object.entries(weights).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 function topicBounds(
   rule: TopicRule,
   total: number,
@@ -30,7 +38,7 @@ function topicBounds(
   const counts =
     'counts' in rule
       ? new Map(Object.entries(rule.counts))
-      : apportionLargestRemainder(total, Object.entries(rule.weights));
+      : apportionLargestRemainder(total, weightsInIdOrder(rule.weights));
   return topics.map((id) => {
     const c = counts.get(id) ?? 0;
     return [c, c] as const;

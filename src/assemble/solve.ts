@@ -107,10 +107,21 @@ export interface SolveResult {
   exhausted: boolean;
 }
 
-/** Cell counts for the whole paper, choosing a difficulty plan first when the rules need one. */
-export function solveCounts(model: Model, b: Bounded, rng: Rng, budget = 1500): SolveResult {
+/**
+ * Cell counts for the whole paper, choosing a difficulty plan first when the rules need one.
+ * The plan search restarts with a new random order and twice the budget when it runs into a
+ * long dead end (depth-first search has heavy tails; restarts cut them), up to `budget` flow
+ * checks in all; only then is the answer `exhausted` instead of a definite yes or no.
+ */
+export function solveCounts(model: Model, b: Bounded, rng: Rng, budget = 60_000): SolveResult {
   if (!needsPlan(model)) return { counts: solveFlow(model, b, null, rng), plan: null, exhausted: false };
-  return searchPlan(model, b, rng, budget);
+  let spent = 0;
+  for (let round = 250; ; round *= 2) {
+    const step = Math.min(round, budget - spent);
+    const result = searchPlan(model, b, rng, step);
+    spent += step;
+    if (!result.exhausted || spent >= budget) return result;
+  }
 }
 
 interface LinearRule {

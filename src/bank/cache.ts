@@ -6,13 +6,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintBank, sortProblems } from './lint.js';
+import { checkBankForPapers } from './gate.js';
 import { loadBank, type LoadResult } from './load.js';
 import type { Bank, Norm, NormSection, Problem } from './schema.js';
 
 const CACHE_FORMAT = 1;
 
-/** Load and lint `dir`: the bank and every problem (load and lint), sorted. */
+/** Load and lint `dir` through the gate (src/bank/gate.ts): the bank and every problem, sorted; any error means no paper. */
 export function loadCheckedBank(dir: string, opts: { cacheDir?: string; buildId?: string } = {}): LoadResult {
   const key = opts.cacheDir ? cacheKey(dir, opts.buildId ?? '') : undefined;
   const file = key && opts.cacheDir ? join(opts.cacheDir, `bank-${key}.json`) : undefined;
@@ -20,9 +20,9 @@ export function loadCheckedBank(dir: string, opts: { cacheDir?: string; buildId?
     const hit = readCache(file);
     if (hit) return hit;
   }
-  const { bank, problems } = loadBank(dir);
-  const all = sortProblems([...problems, ...(problems.some((p) => p.rule === 'missing-folder') ? [] : lintBank(bank))]);
-  const result = { bank, problems: all };
+  const loaded = loadBank(dir);
+  // The gate's own checks (lint, an empty bank): a cached bank is judged exactly as a fresh one.
+  const result = { bank: loaded.bank, problems: checkBankForPapers(loaded).problems };
   if (file && opts.cacheDir) writeCache(opts.cacheDir, file, result);
   return result;
 }

@@ -183,6 +183,40 @@ function answerPatterns(bank: Bank): Problem[] {
   return out;
 }
 
+/** C0/C1 controls (not tab or newline), DEL, lone surrogates and Unicode noncharacters such as U+FFFE. */
+const UNPRINTABLE = new RegExp(
+  `[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF\\uD800-\\uDFFF${Array.from({ length: 16 }, (_, p) => `\\u{${(p + 1).toString(16)}FFFE}\\u{${(p + 1).toString(16)}FFFF}`).join('')}]`,
+  'u',
+);
+
+/** A quick test without the u flag (surrogate pairs match too): only then the exact one. */
+const MAYBE_UNPRINTABLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF\uD800-\uDFFF]/;
+
+/** Characters no font can print, which would fail later in rendering far from their question. */
+function unprintable(bank: Bank): Problem[] {
+  const out: Problem[] = [];
+  const check = (text: unknown, field: string, report: (message: string) => void) => {
+    if (typeof text !== 'string' || !MAYBE_UNPRINTABLE.test(text)) return;
+    const m = UNPRINTABLE.exec(text);
+    if (!m) return;
+    const code = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    report(`${field} holds the unprintable character U+${code} at character ${[...text.slice(0, m.index)].length + 1}; delete it (often pasted from another program)`);
+  };
+  for (const q of bank.questions) {
+    const report = (message: string) => out.push(at(q, 'unprintable', message));
+    check(q.stem, 'stem', report);
+    q.options?.forEach((o, i) => check(o, `option ${LETTERS[i]}`, report));
+    if (Array.isArray(q.answer)) q.answer.forEach((a, i) => check(a, `answer ${i + 1}`, report));
+    check(q.source, 'source', report);
+    check(q.explanation, 'explanation', report);
+    q.tags?.forEach((t) => check(t, 'a tag', report));
+  }
+  for (const n of bank.norms.values()) {
+    check(n.text, 'text', (message) => out.push({ severity: 'error', ...n.loc, id: n.id, rule: 'unprintable', message }));
+  }
+  return out;
+}
+
 /** Every problem of a loaded bank, sorted by file and line. */
 export function lintBank(bank: Bank, options: ContentLintOptions = {}): Problem[] {
   const problems = [
@@ -193,6 +227,7 @@ export function lintBank(bank: Bank, options: ContentLintOptions = {}): Problem[
     ...references(bank),
     ...answerPatterns(bank),
     ...contentProblems(bank, options),
+    ...unprintable(bank),
   ];
   return sortProblems(problems);
 }

@@ -28,9 +28,18 @@ export function displayPath(file: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
-function yamlFilesIn(dir: string): string[] {
+function yamlFilesIn(dir: string, problems: Problem[]): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied; give yourself read access to the folder' : code === 'ENOTDIR' ? 'is a file, expected a folder' : (code ?? String(err));
+    problems.push({ severity: 'error', file: displayPath(dir), line: 1, col: 1, rule: 'unreadable', message: `cannot list the folder: ${why}` });
+    return [];
+  }
+  return names
     .filter((name) => /\.ya?ml$/i.test(name))
     .sort()
     .map((name) => join(dir, name));
@@ -96,11 +105,11 @@ function loadQuestionFile(src: YamlSource, problems: Problem[]): Question[] {
       const at = locate(src, []);
       problems.push({ severity: 'error', file: displayPath(src.file), line: at.line, col: at.col, rule: 'schema', message: 'questions: expected a list of questions' });
     }
-    if (!envelope.success) return [];
+    return [];
   }
-  const fileTopic = envelope.data!.topic;
+  const fileTopic = envelope.data.topic;
   const out: Question[] = [];
-  (value!.questions as unknown[]).forEach((raw, index) => {
+  (value.questions as unknown[]).forEach((raw, index) => {
     const parsed = QuestionSchema.safeParse(raw);
     const rawId = (raw as { id?: unknown } | null)?.id;
     const id = typeof rawId === 'string' ? rawId : undefined;
@@ -143,6 +152,14 @@ function loadNormFile(src: YamlSource, chapterNumber: number, problems: Problem[
   };
 }
 
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Load `dir` (topics.yaml, questions/*.yaml, norms/*.yaml). Invalid items are left out of
  * the bank and reported; cross-references (ids, topics, norms) are the linter's job.
@@ -150,12 +167,12 @@ function loadNormFile(src: YamlSource, chapterNumber: number, problems: Problem[
 export function loadBank(dir: string): LoadResult {
   const problems: Problem[] = [];
   const empty: Bank = { dir, topics: [], questions: [], chapters: [], norms: new Map(), sections: new Map() };
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  if (!existsSync(dir) || !isFolder(dir)) {
     problems.push({ severity: 'error', file: displayPath(dir), line: 1, col: 1, rule: 'missing-folder', message: 'bank folder not found; pass --bank DIR with topics.yaml, questions/ and norms/ inside' });
     return { bank: empty, problems };
   }
   const topics = loadTopics(dir, problems);
-  const questionFiles = yamlFilesIn(join(dir, 'questions'));
+  const questionFiles = yamlFilesIn(join(dir, 'questions'), problems);
   if (questionFiles.length === 0) {
     problems.push({ severity: 'error', file: displayPath(join(dir, 'questions')), line: 1, col: 1, rule: 'missing-file', message: 'no question files (questions/*.yaml) found' });
   }
@@ -164,7 +181,7 @@ export function loadBank(dir: string): LoadResult {
     return src ? loadQuestionFile(src, problems) : [];
   });
   const chapters: NormChapter[] = [];
-  for (const file of yamlFilesIn(join(dir, 'norms'))) {
+  for (const file of yamlFilesIn(join(dir, 'norms'), problems)) {
     const src = readOrReport(file, problems);
     const chapter = src && loadNormFile(src, chapters.length + 1, problems);
     if (chapter) chapters.push(chapter);

@@ -44,16 +44,14 @@ export interface StemPair {
 }
 
 /**
- * Pairs of stems (by index) that are the same or nearly the same after normalisation.
- * Candidates come from an inverted index of rare bigrams, so a large bank is not compared
- * pair by pair.
+ * Pairs of stems (by index) that are the same or nearly the same after normalisation; every
+ * such pair, found without comparing the bank pair by pair. Prefix filtering: Dice >= t needs
+ * a shared bigram count of at least t|A|/(2-t) whatever the partner, so two near twins must
+ * share one of the rarest |A| - that + 1 bigrams of each; only those are indexed. Bigrams
+ * count as a multiset (the second 礼仪 in a stem is its own token), as in stemSimilarity.
  */
 export function similarStems(stems: readonly string[], threshold = NEAR_DUPLICATE_THRESHOLD): StemPair[] {
   const norm = stems.map(normalizeStem);
-  const grams = norm.map((s) => [...new Set(bigrams(s))]);
-  const postings = new Map<string, number[]>();
-  grams.forEach((gs, i) => gs.forEach((g) => (postings.get(g) ?? postings.set(g, []).get(g)!).push(i)));
-  const common = Math.max(50, stems.length * 0.05);
   const pairs: StemPair[] = [];
   const firstWith = new Map<string, number>();
   norm.forEach((s, i) => {
@@ -61,19 +59,65 @@ export function similarStems(stems: readonly string[], threshold = NEAR_DUPLICAT
     if (j === undefined) firstWith.set(s, i);
     else pairs.push({ a: j, b: i, similarity: 1 });
   });
-  for (let i = 0; i < norm.length; i++) {
-    const shared = new Map<number, number>();
-    for (const g of grams[i]!) {
-      const list = postings.get(g)!;
-      if (list.length > common) continue;
-      for (const j of list) if (j < i) shared.set(j, (shared.get(j) ?? 0) + 1);
+  // Tokens: bigrams as numbers (two UTF-16 units), the k-th repeat of one in a stem tagged
+  // as its own token (k * 2^32 added); numbers, not strings, because a bank has millions.
+  const tokenKeys = norm.map((s) => {
+    const seen = new Map<number, number>();
+    const out = new Array<number>(Math.max(0, s.length - 1));
+    for (let i = 0; i + 1 < s.length; i++) {
+      const g = s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+      const k = seen.get(g) ?? 0;
+      seen.set(g, k + 1);
+      out[i] = g + k * 4294967296;
     }
-    for (const [j, n] of shared) {
-      // Exact twins are found above; Dice needs several shared bigrams to reach the threshold.
-      if (n < 2 || norm[i] === norm[j]) continue;
-      const similarity = stemSimilarity(norm[i]!, norm[j]!);
+    return out;
+  });
+  const frequency = new Map<number, number>();
+  for (const ts of tokenKeys) for (const t of ts) frequency.set(t, (frequency.get(t) ?? 0) + 1);
+  // Token ids by rarity, so each stem's sorted ids list its rarest bigrams first.
+  const rank = new Map([...frequency.keys()].sort((a, b) => frequency.get(a)! - frequency.get(b)! || a - b).map((t, r) => [t, r]));
+  const tokens = tokenKeys.map((ts) => Int32Array.from(ts, (t) => rank.get(t)!).sort());
+  const postings: number[][] = Array.from({ length: rank.size }, () => []);
+  const stamp = new Int32Array(norm.length).fill(-1);
+  const lengthRatio = threshold / (2 - threshold);
+  for (let i = 0; i < norm.length; i++) {
+    const mine = tokens[i]!;
+    const size = mine.length;
+    if (size === 0) continue;
+    const prefix = size - Math.ceil(lengthRatio * size - 1e-9) + 1;
+    const candidates: number[] = [];
+    for (let k = 0; k < prefix; k++) {
+      for (const j of postings[mine[k]!]!) {
+        if (stamp[j] === i) continue;
+        stamp[j] = i;
+        candidates.push(j);
+      }
+    }
+    candidates.sort((a, b) => a - b);
+    for (const j of candidates) {
+      const theirs = tokens[j]!;
+      if (norm[i] === norm[j] || (2 * Math.min(size, theirs.length)) / (size + theirs.length) < threshold) continue;
+      const similarity = (2 * sharedCount(mine, theirs)) / (size + theirs.length);
       if (similarity >= threshold && negations(norm[i]!) === negations(norm[j]!)) pairs.push({ a: j, b: i, similarity });
     }
+    for (let k = 0; k < prefix; k++) postings[mine[k]!]!.push(i);
   }
   return pairs;
+}
+
+/** Size of the intersection of two sorted id lists. */
+function sharedCount(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      n++;
+      i++;
+      j++;
+    }
+  }
+  return n;
 }

@@ -82,3 +82,22 @@ export function organisationOf(manifest: Manifest, theme: Theme): string {
 export function topicName(bank: Bank, q: Question): string {
   return bank.topics.find((t) => t.id === q.topic)?.name ?? q.topic;
 }
+
+/** A piece of a running line: text, or where the page number or the page count goes. */
+export interface RunningSegment {
+  text: string;
+  isPage: boolean;
+  isPages: boolean;
+}
+
+/**
+ * A theme's footer such as "{variant}　第 {page} 页 共 {pages} 页" as segments, the other
+ * names filled in from `values` first: the template writes <page-number/> and <page-count/>
+ * for the two placeholders, so text that happens to say "{page}" is never a page number.
+ */
+export function runningSegments(pattern: string, values: Record<string, string | number>): RunningSegment[] {
+  return fillIn(pattern, values)
+    .split(/(\{pages?\})/)
+    .filter(Boolean)
+    .map((part) => ({ text: part === '{page}' || part === '{pages}' ? '' : part, isPage: part === '{page}', isPages: part === '{pages}' }));
+}

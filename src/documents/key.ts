@@ -3,7 +3,7 @@
 import type { Blueprint } from '../assemble/blueprint.js';
 import type { ResolvedQuestion, ResolvedVariant } from '../assemble/resolve.js';
 import type { Bank } from '../bank/schema.js';
-import { chineseNumeral, docSettings, formatPoints, topicName, type DocSettings, type PageOptions, variantMark } from './common.js';
+import { chineseNumeral, runningSegments, type RunningSegment, docSettings, formatPoints, topicName, type DocSettings, type PageOptions, variantMark } from './common.js';
 import { multipleRule, sectionPartial } from './paper.js';
 import { stemSegments, textSegments, type Segment } from './stem.js';
 import { fillIn, type Theme } from './theme.js';
@@ -37,7 +37,7 @@ export interface KeyView {
   info: string;
   grids: KeyGridView[];
   sections: { heading: string; rule: string; questions: KeyQuestionView[] }[];
-  footer: string;
+  footer: RunningSegment[];
 }
 
 /** The answer as printed in a key: letters, √/×, or the blanks' answers joined by "；". */
@@ -114,6 +114,6 @@ export function keyView(
         };
       }),
     })),
-    footer: fillIn(theme.paper.footer, { variant: `${mark}参考答案` }),
+    footer: runningSegments(theme.paper.footer, { variant: `${mark}参考答案` }),
   };
 }

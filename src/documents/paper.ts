@@ -3,7 +3,7 @@
 import type { ResolvedVariant } from '../assemble/resolve.js';
 import type { Blueprint } from '../assemble/blueprint.js';
 import { QUESTION_TYPE_NAMES, type QuestionType } from '../bank/schema.js';
-import { chineseNumeral, docSettings, formatPoints, type DocSettings, type PageOptions, variantMark } from './common.js';
+import { chineseNumeral, runningSegments, type RunningSegment, docSettings, formatPoints, type DocSettings, type PageOptions, variantMark } from './common.js';
 import { stemSegments, textSegments, type Segment } from './stem.js';
 import { fillIn, type Theme } from './theme.js';
 
@@ -36,7 +36,7 @@ export interface PaperView {
   notes: { title: string; items: string[] };
   scoreTable: { widths: string; header: string[]; rows: string[]; labelHeader: string };
   sections: SectionView[];
-  footer: string;
+  footer: RunningSegment[];
   endMark: string;
 }
 
@@ -98,7 +98,7 @@ export function paperView(variant: ResolvedVariant, bp: Blueprint, theme: Theme,
       rows: theme.paper.scoreTable.slice(1),
     },
     sections,
-    footer: fillIn(theme.paper.footer, { variant: mark }),
+    footer: runningSegments(theme.paper.footer, { variant: mark }),
     endMark: theme.paper.endMark,
   };
 }

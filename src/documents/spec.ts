@@ -3,7 +3,7 @@
 import { BUCKETS, type Blueprint } from '../assemble/blueprint.js';
 import type { ResolvedQuestion, ResolvedVariant } from '../assemble/resolve.js';
 import { QUESTION_TYPE_NAMES, type Bank, type QuestionType } from '../bank/schema.js';
-import { docSettings, formatPoints, type DocSettings, type PageOptions, variantMark } from './common.js';
+import { docSettings, runningSegments, type RunningSegment, formatPoints, type DocSettings, type PageOptions, variantMark } from './common.js';
 import { fillIn, type Theme } from './theme.js';
 
 export interface SpecCell {
@@ -25,7 +25,7 @@ export interface SpecView {
   byType: SpecTable;
   byDifficulty: SpecTable;
   quotas: { rule: string; required: string; actual: string; met: string }[];
-  footer: string;
+  footer: RunningSegment[];
 }
 
 interface Placed {
@@ -76,7 +76,7 @@ export function specView(variant: ResolvedVariant, bank: Bank, bp: Blueprint, th
     byType,
     byDifficulty,
     quotas: quotaRows(bp, variant, placed, bank),
-    footer: fillIn(theme.paper.footer, { variant: `${mark}双向细目表` }),
+    footer: runningSegments(theme.paper.footer, { variant: `${mark}双向细目表` }),
   };
 }
 

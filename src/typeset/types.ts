@@ -18,7 +18,7 @@ export const BLOCK_ELEMENTS = [
   'row', 'cell', 'keep', 'columns', 'pagebreak', 'rule', 'spacer', 'seal', 'toc', 'checklist',
   'item', 'bubble', 'qrcode', 'canvas', 'circle', 'rect', 'line', 'label', 'qr',
 ] as const;
-export const INLINE_ELEMENTS = ['b', 'em', 'u', 'blank', 'br', 'span', 'box'] as const;
+export const INLINE_ELEMENTS = ['b', 'em', 'u', 'blank', 'br', 'span', 'box', 'page-number', 'page-count', 'running-title'] as const;
 
 export type BlockName = (typeof BLOCK_ELEMENTS)[number];
 export type InlineName = (typeof INLINE_ELEMENTS)[number];
@@ -113,7 +113,7 @@ export interface InlineStyle {
 }
 
 export type InlineItem =
-  | { kind: 'text'; text: string; style: InlineStyle; from?: string }
+  | { kind: 'text'; text: string; style: InlineStyle; from?: string; placeholder?: 'page' | 'pages' | 'heading' }
   /** An answer blank: an underline of the given width (pt); `answer` is printed on it in keys. */
   | { kind: 'blank'; width: number; style: InlineStyle; answer?: string }
   /** The answer bracket (  ) that closes a choice stem; `answer` fills it in keys. Never broken. */

@@ -1,6 +1,7 @@
 // An independent reading of the blueprint's hard rules, to hold manifests against.
 import { apportionLargestRemainder } from '../../src/assemble/apportion.js';
 import { BUCKETS, type Blueprint } from '../../src/assemble/blueprint.js';
+import { weightsInIdOrder } from '../../src/assemble/rules.js';
 import type { Manifest } from '../../src/assemble/manifest.js';
 import type { Bank, Question } from '../../src/bank/schema.js';
 
@@ -14,7 +15,7 @@ export function violations(bank: Bank, bp: Blueprint, m: Manifest): string[] {
   };
   const checkTopics = (rule: Blueprint['topics'], qs: Question[], who: string) => {
     if (!rule || rule === 'balanced') return;
-    const want = 'counts' in rule ? new Map(Object.entries(rule.counts)) : apportionLargestRemainder(qs.length, Object.entries(rule.weights));
+    const want = 'counts' in rule ? new Map(Object.entries(rule.counts)) : apportionLargestRemainder(qs.length, weightsInIdOrder(rule.weights));
     const got = topicCount(qs);
     for (const t of new Set([...want.keys(), ...got.keys()])) {
       if ((want.get(t) ?? 0) !== (got.get(t) ?? 0)) out.push(`${who}: topic ${t} has ${got.get(t) ?? 0}, wants ${want.get(t) ?? 0}`);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { allowedLetters, answerAfter, balanceAnswerLetters, permuteOptions } from '../../src/assemble/options.js';
+import { allowedLetters, answerAfter, permuteOptions, planAnswerLetters } from '../../src/assemble/options.js';
 import { createRng } from '../../src/assemble/prng.js';
 import { makeQuestion } from './synthetic.js';
 
@@ -12,6 +12,10 @@ const longestRun = (letters: string[]) => {
   }
   return best;
 };
+
+/** Letters for questions with these allowed letters (all four-option unless five are allowed). */
+const balanceAnswerLetters = (allowed: string[][], rng: ReturnType<typeof createRng>) => planAnswerLetters(allowed, allowed.map((a) => (a.includes('E') ? 5 : 4)), rng).letters;
+const counts = (letters: string[]) => [...'ABCD'].map((l) => letters.filter((x) => x === l).length);
 
 describe('correct letters of single-choice questions', () => {
   test('balanced: each letter near a quarter and no run of more than 3, for many seeds', () => {
@@ -38,6 +42,48 @@ describe('correct letters of single-choice questions', () => {
     const allowed = Array.from({ length: 40 }, (_, i) => (i % 10 === 0 ? ['A', 'B', 'C', 'D', 'E'] : ['A', 'B', 'C', 'D']));
     const letters = balanceAnswerLetters(allowed, createRng(9));
     expect(letters.filter((l) => l === 'E').length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('letter balance with fixedOrder pins (issue 16)', () => {
+  test('5/5/5/5 and no run over 3 whenever the pins allow it, for 2,000 random pin patterns', () => {
+    for (let seed = 0; seed < 2000; seed++) {
+      const rng = createRng(seed, 'pins');
+      // Up to 8 of 20 questions pinned to D ("以上都是") or to a random letter (fixedOrder: true).
+      const allowed = Array.from({ length: 20 }, () => (rng.int(100) < 30 ? [rng.int(2) ? 'D' : 'ABCD'[rng.int(4)]!] : ['A', 'B', 'C', 'D']));
+      const pinned = counts(allowed.filter((a) => a.length === 1).map((a) => a[0]!));
+      const plan = planAnswerLetters(allowed, allowed.map(() => 4), createRng(seed));
+      allowed.forEach((a, i) => expect(a).toContain(plan.letters[i]));
+      // A run the pins make on their own (four pinned D in a row) cannot be broken.
+      const forced = longestRun(allowed.map((a) => (a.length === 1 ? a[0]! : `free${Math.random()}`)));
+      expect(longestRun(plan.letters), `seed ${seed}`).toBeLessThanOrEqual(Math.max(3, forced));
+      if (pinned.every((n) => n <= 5)) {
+        expect(counts(plan.letters), `seed ${seed}`).toEqual([5, 5, 5, 5]);
+        if (forced <= 3) expect(plan.note, `seed ${seed}`).toBeUndefined();
+        else expect(plan.note).toMatch(/forces a run/);
+      } else {
+        // Out of reach: the most even spread the pins allow, and the manifest is told why.
+        const most = Math.max(...pinned);
+        expect(Math.max(...counts(plan.letters))).toBe(most);
+        expect(plan.note).toMatch(/fixedOrder pins \d+ of 20 answers; the most even spread they allow is A \d+, B \d+, C \d+, D \d+/);
+      }
+    }
+  });
+
+  test('the 6/6/6/2 case: four pins on D among twenty still give 5/5/5/5', () => {
+    const allowed = Array.from({ length: 20 }, (_, i) => ([2, 7, 11, 19].includes(i) ? ['D'] : ['A', 'B', 'C', 'D']));
+    for (let seed = 0; seed < 50; seed++) {
+      const plan = planAnswerLetters(allowed, allowed.map(() => 4), createRng(seed));
+      expect(counts(plan.letters)).toEqual([5, 5, 5, 5]);
+      expect(longestRun(plan.letters)).toBeLessThanOrEqual(3);
+    }
+  });
+
+  test('four pinned D in a row are a run the manifest reports', () => {
+    const allowed = Array.from({ length: 8 }, (_, i) => (i < 4 ? ['D'] : ['A', 'B', 'C', 'D']));
+    const plan = planAnswerLetters(allowed, allowed.map(() => 4), createRng(1));
+    expect(plan.letters.slice(0, 4)).toEqual(['D', 'D', 'D', 'D']);
+    expect(plan.note).toMatch(/fixedOrder forces a run of 4 equal answer letters/);
   });
 });
 

@@ -3,7 +3,7 @@ import { assemble } from '../../src/assemble/assemble.js';
 import type { Manifest } from '../../src/assemble/manifest.js';
 import { loadBank } from '../../src/bank/load.js';
 import type { Bank } from '../../src/bank/schema.js';
-import { loadBlueprint } from '../../src/assemble/command.js';
+import { loadBlueprint } from '../../src/cli/assemble.js';
 import { loadTemplates, loadTheme, renderExamDocuments, type DocumentKind, type PaperSize, type RenderedFile } from '../../src/documents/index.js';
 import { packageRoot } from '../../src/paths.js';
 import { join } from 'node:path';

@@ -63,7 +63,7 @@ describe('an A3 landscape two-column paper (real line engine)', () => {
     `<keep from="Q-${i}"><p hang="1.5em" space-before="0.3em">${i}. 【${i}】客户经理在营业网点接待前来咨询的客户时,${'首先应当做到的是'.repeat((i % 4) + 1)}<blank type="bracket"/>。</p>` +
     `<options><opt>起身迎接</opt><opt>${i % 3 ? '递送名片并详细介绍产品的收益和风险情况' : '递送名片'}</opt><opt>推荐理财产品</opt><opt>查询资产《${i}》</opt></options></keep>`;
   const xml = `<doc size="A3" orientation="landscape" columns="2" column-gap="16mm" binding-margin="15mm"><seal fields="姓名,工号"/>
-    <footer>第 {page} 页 共 {pages} 页</footer><h1>银行个人客户经理岗位考试</h1><h2>一、单项选择题</h2>${Array.from({ length: 70 }, (_, i) => question(i + 1)).join('')}</doc>`;
+    <footer>第 <page-number/> 页 共 <page-count/> 页</footer><h1>银行个人客户经理岗位考试</h1><h2>一、单项选择题</h2>${Array.from({ length: 70 }, (_, i) => question(i + 1)).join('')}</doc>`;
   const doc = typeset(xml, { template: 'a3.hbs' });
 
   it('keeps every question with its options in one column of one page', () => {

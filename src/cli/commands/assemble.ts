@@ -1,6 +1,6 @@
 // `exampress assemble`: blueprint + seed -> manifest.json (the question sets of every variant).
 import type { Argv, CommandModule } from 'yargs';
-import { runAssemble, type AssembleArgs } from '../../assemble/command.js';
+import { runAssemble, type AssembleArgs } from '../assemble.js';
 import { defaultBankDir } from '../../paths.js';
 import type { Io } from '../io.js';
 
@@ -8,7 +8,7 @@ import type { Io } from '../io.js';
 export function withAssembleOptions<T>(y: Argv<T>) {
   return y
     .option('blueprint', { type: 'string', describe: 'blueprint YAML (bank/blueprints/*.yaml)' })
-    .option('seed', { type: 'number', describe: 'seed of the draw (default: the blueprint\'s seed, else 1)' })
+    .option('seed', { type: 'number', describe: 'seed of the draw, a whole number 0 to 2^53-1 (default: the blueprint\'s seed, else 1)' })
     .option('variants', { type: 'number', describe: 'number of papers (default: the blueprint\'s variants.count)' })
     .option('mode', { choices: ['shuffle', 'parallel'] as const, describe: 'shuffle: same questions, new order (A/B卷); parallel: different questions' })
     .option('roster', { type: 'string', describe: 'CSV of candidate id and name: one paper per candidate' })

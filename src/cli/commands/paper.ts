@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { MANIFEST_FILE, runAssemble } from '../../assemble/command.js';
+import { MANIFEST_FILE, runAssemble } from '../assemble.js';
 import { parseManifest } from '../../assemble/manifest.js';
 import { loadCheckedBank } from '../../bank/cache.js';
 import { configPath, loadConfig } from '../../bank/config.js';

@@ -1,5 +1,5 @@
 // What sits in the margins, added once the page count is known: headers and footers with
-// {page}/{pages}, and the seal line (密封线) in the binding margin.
+// <page-number/>/<page-count/>, and the seal line (密封线) in the binding margin.
 import { type Box, type ElementNode, type InlineStyle, type ParagraphStyle, TypesetError } from '../types.js';
 import { lengthPt, PT_PER_MM } from '../markup/units.js';
 import { pushTranslated } from './boxes.js';

@@ -88,6 +88,12 @@ function collect(nodes: readonly MarkupNode[], style: InlineStyle, from: string 
       case 'box':
         out.push(checkboxItem(style, a.checked === 'true'));
         break;
+      case 'page-number':
+      case 'page-count':
+      case 'running-title':
+        // Only these elements are filled in: text, whatever it says ("<page-number/>"), stays text.
+        out.push({ kind: 'text', text: '0', style, placeholder: node.name === 'page-number' ? 'page' : node.name === 'page-count' ? 'pages' : 'heading' });
+        break;
       default:
         // Block elements never reach here: the parser only allows inlines in inline content.
         break;
@@ -119,17 +125,21 @@ export function plainText(nodes: readonly MarkupNode[]): string {
   return s.replace(/\s+/g, (ws) => (ws.includes('\n') ? '' : ' ')).trim();
 }
 
-/** Items with `{page}` and `{pages}` replaced (headers and footers). */
-/** Running text: {page}, {pages} and {heading} (the running title of the chapter the page is in) filled in. */
+/**
+ * Items with `<page-number/>`, `<page-count/>` and `<running-title/>` (the running title of the
+ * chapter the page is in) filled in: headers and footers. Only the template's placeholder
+ * elements are filled: bank text that happens to say "{page}" or "<page-number/>" is text.
+ */
 export function withPageNumbers(items: readonly InlineItem[], page: number, pages: number, heading = ''): InlineItem[] {
   const out: InlineItem[] = [];
   for (const it of items) {
-    if (it.kind !== 'text' || !it.text.includes('{')) {
+    if (it.kind !== 'text' || !it.placeholder) {
       out.push(it);
       continue;
     }
-    const text = it.text.replaceAll('{page}', String(page)).replaceAll('{pages}', String(pages)).replaceAll('{heading}', heading);
-    if (text) out.push({ ...it, text });
+    const { placeholder, ...rest } = it;
+    const text = placeholder === 'page' ? String(page) : placeholder === 'pages' ? String(pages) : heading;
+    if (text) out.push({ ...rest, text });
   }
   return out;
 }

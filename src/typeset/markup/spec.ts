@@ -80,6 +80,8 @@ const PARA = {
 };
 
 export const INLINES = ['b', 'em', 'u', 'blank', 'br', 'span', 'box'] as const satisfies readonly ElementName[];
+/** Header and footer content: the inlines plus the page placeholders, which only they may hold. */
+export const RUNNING_INLINES = [...INLINES, 'page-number', 'page-count', 'running-title'] as const satisfies readonly ElementName[];
 /** Blocks that flow down a column. */
 export const FLOW = [
   'section', 'h1', 'h2', 'p', 'options', 'table', 'keep', 'columns', 'pagebreak', 'rule', 'spacer',
@@ -120,13 +122,13 @@ export const MARKUP_SPEC: Record<ElementName, ElementSpec> = {
   header: {
     kind: 'block',
     attrs: { ...FROM, align: oneOf('left', 'center', 'right'), pages: oneOf('all', 'odd', 'even'), size: fontSize, font: FONT, rule: bool, 'heading-pages': bool },
-    children: INLINES,
+    children: RUNNING_INLINES,
     text: true,
   },
   footer: {
     kind: 'block',
     attrs: { ...FROM, align: oneOf('left', 'center', 'right'), pages: oneOf('all', 'odd', 'even'), size: fontSize, font: FONT, rule: bool, 'heading-pages': bool },
-    children: INLINES,
+    children: RUNNING_INLINES,
     text: true,
   },
   section: { kind: 'block', attrs: { ...FROM }, children: FLOW, text: false },
@@ -211,6 +213,9 @@ export const MARKUP_SPEC: Record<ElementName, ElementSpec> = {
   blank: { kind: 'inline', attrs: { ...INLINE_FROM, width: length, answer: anyText, type: oneOf('line', 'bracket') }, children: [], text: false },
   br: { kind: 'inline', attrs: { ...INLINE_FROM }, children: [], text: false },
   box: { kind: 'inline', attrs: { ...INLINE_FROM, checked: bool }, children: [], text: false },
+  'page-number': { kind: 'inline', attrs: { ...INLINE_FROM }, children: [], text: false },
+  'page-count': { kind: 'inline', attrs: { ...INLINE_FROM }, children: [], text: false },
+  'running-title': { kind: 'inline', attrs: { ...INLINE_FROM }, children: [], text: false },
 };
 
 /** Required attributes (absent → error). */

@@ -44,8 +44,8 @@ describe('anchor', () => {
 
 describe('running heads', () => {
   const doc = lay(`<doc size="A6" margin="15mm">
-    <header align="right" heading-pages="false">{heading}</header>
-    <footer>{page}</footer>
+    <header align="right" heading-pages="false"><running-title/></header>
+    <footer><page-number/></footer>
     <page running="false"><p>封面</p></page>
     <h1 running="着装">第一章 着装规范</h1>${para(25)}
     <pagebreak/><h1 toc="2　仪容">第二章 仪容</h1>${para(25, 25)}

@@ -108,14 +108,23 @@ describe('pagination invariants', () => {
       }
   });
 
-  it('fills {pages} with the real page count and {page} with each number', () => {
-    const doc = lay(`<doc><footer>第 {page} 页 共 {pages} 页</footer>${many}</doc>`);
+  it('fills <page-count/> with the real page count and <page-number/> with each number', () => {
+    const doc = lay(`<doc><footer>第 <page-number/> 页 共 <page-count/> 页</footer>${many}</doc>`);
     const n = doc.pages.length;
     expect(n).toBeGreaterThan(2);
     doc.pages.forEach((page, i) => expect(pageText(page.boxes)).toContain(`第 ${i + 1} 页 共 ${n} 页`));
     // The footer sits below the text area.
     const footer = texts(doc.pages[0]!.boxes).find((t) => t.text === '第')!;
     expect(footer.y).toBeGreaterThan(doc.pages[0]!.height - 20 * MM);
+  });
+
+  it('fills only the placeholder elements: "{page}" written in bank text stays as written', () => {
+    const doc = lay(`<doc><header>{page} 共{pages}题 <span from="ZD-001">{page}</span></header><footer><page-number/>/<page-count/></footer>${many}</doc>`);
+    const n = doc.pages.length;
+    doc.pages.forEach((page, i) => {
+      expect(pageText(page.boxes)).toContain('{page} 共{pages}题 {page}');
+      expect(pageText(page.boxes)).toContain(`${i + 1}/${n}`);
+    });
   });
 
   it('never leaves a heading last on a page', () => {

@@ -46,14 +46,14 @@ describe('pagination properties', () => {
   it('holds for random documents', () => {
     fc.assert(
       fc.property(fc.array(block, { minLength: 1, maxLength: 40 }), fc.constantFrom('A5', 'A6'), fc.constantFrom('1', '2'), (blocks, size, columns) => {
-        const xml = `<doc size="${size}" margin="12mm" columns="${columns}"><footer>{page}/{pages}</footer>${markup(blocks)}</doc>`;
+        const xml = `<doc size="${size}" margin="12mm" columns="${columns}"><footer><page-number/>/<page-count/></footer>${markup(blocks)}</doc>`;
         const doc = layoutDocument(parseMarkup(xml, 'prop.hbs'), fonts, { lineEngine: stubEngine });
         const n = doc.pages.length;
         const columnOf = (page: number, t: TextBox): string => `${page}:${columns === '2' && t.x > doc.pages[page]!.width / 2 ? 1 : 0}`;
 
         doc.pages.forEach((page, p) => {
           const all = texts(page.boxes);
-          // {pages} is the real total.
+          // <page-count/> is the real total.
           expect(all.map((t) => t.text).join('')).toContain(`${p + 1}/${n}`);
           const body = all.filter((t) => t.y < page.height - 12 * MM);
           for (const t of body) {

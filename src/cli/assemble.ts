@@ -2,17 +2,19 @@
 // bank, roster and history; writes manifest.json (atomically) and, with --issue, the history.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve as resolvePath } from 'node:path';
-import { displayPath, loadBank } from '../bank/load.js';
+import { assemble } from '../assemble/assemble.js';
+import { BlueprintSchema, type Blueprint } from '../assemble/blueprint.js';
+import { historyLine, parseHistory, type HistoryEntry } from '../assemble/history.js';
+import { parseManifest, serializeManifest, sha256, type Manifest } from '../assemble/manifest.js';
+import { parseRoster, type Candidate } from '../assemble/roster.js';
+import { manifestProblems } from '../assemble/verify.js';
+import { loadBankForPapers } from '../bank/gate.js';
+import { formatProblem } from '../bank/lint.js';
+import { displayPath } from '../bank/load.js';
 import type { Bank } from '../bank/schema.js';
-import { isYamlFailure, locate, readYaml, type YamlSource } from '../bank/yamlSource.js';
-import { writeFileAtomic } from '../cli/files.js';
+import { isYamlFailure, locate, parseYamlText, readYaml, type YamlSource } from '../bank/yamlSource.js';
 import { packageVersion } from '../paths.js';
-import { assemble } from './assemble.js';
-import { BlueprintSchema, type Blueprint } from './blueprint.js';
-import { historyLine, parseHistory, type HistoryEntry } from './history.js';
-import { parseManifest, serializeManifest, sha256, type Manifest } from './manifest.js';
-import { missingQuestions } from './resolve.js';
-import { parseRoster, type Candidate } from './roster.js';
+import { checkOutputFolder, OutputFolderError, writeFileAtomic } from './files.js';
 
 export interface AssembleArgs {
   /** Blueprint YAML; not needed with fromManifest. */
@@ -67,22 +69,34 @@ export async function runAssemble(args: AssembleArgs, io: AssembleIo): Promise<n
   try {
     return args.fromManifest ? fromManifest(args, args.fromManifest, io) : fromBlueprint(args, io);
   } catch (err) {
+    if (err instanceof OutputFolderError) {
+      io.stderr(`exampress assemble: ${err.message}`);
+      return ASSEMBLE_EXIT.error;
+    }
     io.stderr(`exampress assemble: ${(err as Error).message}`);
     return ASSEMBLE_EXIT.error;
   }
 }
 
-function loadUsableBank(dir: string, io: AssembleIo) {
-  const { bank, problems } = loadBank(dir);
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (bank.questions.length === 0) {
-    errors.slice(0, 20).forEach((p) => io.stderr(`${p.file}:${p.line}:${p.col} error ${p.rule}: ${p.message}`));
-    io.stderr(`exampress assemble: the bank in ${dir} has no usable questions`);
+/**
+ * The bank through the gate (src/bank/gate.ts): every problem printed, null on any error so
+ * nothing is assembled from a broken bank. Warnings are printed and do not stop.
+ */
+export function loadBankOrReport(dir: string, io: AssembleIo, command = 'assemble'): Bank | null {
+  const { bank, problems } = loadBankForPapers(dir);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (!bank) {
+    problems.filter((p) => p.severity === 'error').forEach((p) => io.stderr(formatProblem(p)));
+    io.stderr(`exampress ${command}: the bank in ${displayPath(dir)} has ${errors} error(s); fix them (exampress bank lint) before assembling; nothing was written`);
     return null;
   }
-  if (errors.length) io.stderr(`note: ${errors.length} problem(s) in the bank left some questions out; run exampress bank lint`);
+  const warnings = problems.length;
+  if (warnings) io.stderr(`note: the bank has ${warnings} warning(s); see exampress bank lint`);
   return bank;
 }
+
+/** Seeds: whole numbers from 0 to 2^53-1, every bit used (1 and 4294967297 are different papers). */
+export const SEED_RANGE = `a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`;
 
 function fromBlueprint(args: AssembleArgs, io: AssembleIo): number {
   if (!args.blueprint) {
@@ -90,9 +104,10 @@ function fromBlueprint(args: AssembleArgs, io: AssembleIo): number {
     return ASSEMBLE_EXIT.error;
   }
   if (args.seed !== undefined && !(Number.isSafeInteger(args.seed) && args.seed >= 0)) {
-    io.stderr(`exampress assemble: --seed must be a whole number 0 or more, got ${args.seed}`);
+    io.stderr(`exampress assemble: --seed must be ${SEED_RANGE}, got ${args.seed}`);
     return ASSEMBLE_EXIT.error;
   }
+  checkOutputFolder(args.out ?? 'output');
   if (args.variants !== undefined && !(Number.isSafeInteger(args.variants) && args.variants >= 1 && args.variants <= 1000)) {
     io.stderr(`exampress assemble: --variants must be a whole number from 1 to 1000, got ${args.variants}`);
     return ASSEMBLE_EXIT.error;
@@ -134,7 +149,7 @@ function fromBlueprint(args: AssembleArgs, io: AssembleIo): number {
     return ASSEMBLE_EXIT.infeasible;
   }
 
-  const bank = args.bank ?? loadUsableBank(args.bankDir, io);
+  const bank = args.bank ?? loadBankOrReport(args.bankDir, io);
   if (!bank) return ASSEMBLE_EXIT.error;
   const seed = args.seed ?? bp.seed ?? 1;
   const result = assemble(bank, bp, {
@@ -147,6 +162,12 @@ function fromBlueprint(args: AssembleArgs, io: AssembleIo): number {
     blueprintFile: args.blueprint.split(/[\\/]/).pop()!,
   });
   if ('problems' in result) {
+    if (result.problems.some((p) => p.rule === 'bank')) {
+      // assemble()'s own last check on the bank (the gate above should have caught it): exit 1.
+      result.problems.forEach((p) => io.stderr(`error bank: ${p.message}`));
+      io.stderr('exampress assemble: the bank has errors; nothing was written');
+      return ASSEMBLE_EXIT.error;
+    }
     result.problems.forEach((p) => io.stderr(`${where(p.path)} error ${p.rule}: ${p.message}`));
     io.stderr('exampress assemble: the blueprint cannot be met; nothing was written');
     return ASSEMBLE_EXIT.infeasible;
@@ -165,22 +186,43 @@ function fromBlueprint(args: AssembleArgs, io: AssembleIo): number {
 }
 
 function fromManifest(args: AssembleArgs, file: string, io: AssembleIo): number {
-  const parsed = parseManifest(readText(file));
+  checkOutputFolder(args.out ?? 'output');
+  const text = readText(file);
+  const at = (path: (string | number)[]) => `${displayPath(file)}:${locateJson(text, path)}`;
+  const parsed = parseManifest(text);
   if ('problem' in parsed) {
-    io.stderr(`${displayPath(file)}:1:1 error manifest: ${parsed.problem}`);
+    // JSON.parse names a character position ("… at position 199"); elsewhere, the path.
+    const offset = /position (\d+)/.exec(parsed.problem)?.[1];
+    const where = offset !== undefined ? `${displayPath(file)}:${lineCol(text, Number(offset))}` : at(parsed.path);
+    io.stderr(`${where} error manifest: ${parsed.problem}`);
     return ASSEMBLE_EXIT.infeasible;
   }
-  const bank = args.bank ?? loadUsableBank(args.bankDir, io);
+  const bank = args.bank ?? loadBankOrReport(args.bankDir, io);
   if (!bank) return ASSEMBLE_EXIT.error;
-  const missing = missingQuestions(bank, parsed.manifest);
-  if (missing.length) {
-    io.stderr(`${displayPath(file)}:1:1 error manifest: the bank lacks ${missing.length} question(s) the paper needs (ids: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''})`);
+  const problems = manifestProblems(bank, parsed.manifest);
+  if (problems.length) {
+    const first = problems[0]!;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : '';
+    io.stderr(`${at(first.path)} error manifest: ${first.message}${more}`);
+    io.stderr('exampress assemble: the manifest does not fit the bank; nothing was written');
     return ASSEMBLE_EXIT.infeasible;
   }
-  const text = serializeManifest(parsed.manifest);
-  const out = writeManifest(args.out, text, io, args.json);
+  const out = writeManifest(args.out, serializeManifest(parsed.manifest), io, args.json);
   summarise(parsed.manifest, out, io);
   return ASSEMBLE_EXIT.ok;
+}
+
+function lineCol(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${before.at(-1)!.length + 1}`;
+}
+
+/** LINE:COL of a path in a JSON text (JSON is YAML, so the YAML locator reads it). */
+function locateJson(text: string, path: (string | number)[]): string {
+  const src = parseYamlText(text, '');
+  if (isYamlFailure(src)) return '1:1';
+  const at = locate(src, path);
+  return `${at.line}:${at.col}`;
 }
 
 function writeManifest(outDir: string | undefined, text: string, io: AssembleIo, json: boolean | undefined): string {

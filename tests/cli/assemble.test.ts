@@ -1,10 +1,10 @@
 // runAssemble as the CLI calls it: files in, manifest.json out, exit codes and messages.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { blueprintJsonSchema } from '../../src/assemble/blueprint.js';
-import { runAssemble, type AssembleArgs } from '../../src/assemble/command.js';
+import { runAssemble, type AssembleArgs } from '../../src/cli/assemble.js';
 import { parseManifest, type Manifest } from '../../src/assemble/manifest.js';
 import { resolveVariant } from '../../src/assemble/resolve.js';
 import { loadBank } from '../../src/bank/load.js';
@@ -14,18 +14,30 @@ let root: string;
 const TOPICS = ['dianhua-liyi', 'yirong-yibiao'];
 const TOPIC_NAMES: Record<string, string> = { 'dianhua-liyi': '电话礼仪', 'yirong-yibiao': '仪容仪表' };
 
+// Stems distinct enough for the near-duplicate lint rule: six characters picked per question.
+const CHARS = '天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜金生丽水玉出昆冈剑号巨阙珠称夜光果珍李柰菜重芥姜海咸河淡鳞潜羽翔龙师火帝鸟官人皇始制文字乃服衣裳推位让国有虞陶唐';
+function words(prefix: string, i: number): string {
+  let h = [...prefix].reduce((a, c) => a * 31 + c.charCodeAt(0), 7) + i * 7919;
+  let out = '';
+  for (let k = 0; k < 6; k++) {
+    h = (h * 1103515245 + 12345) % 2147483648;
+    out += CHARS[Math.floor(h / 65536) % CHARS.length];
+  }
+  return out;
+}
+
 function questionYaml(topic: string, prefix: string, from: number, to: number): string {
   const lines = [`topic: ${topic}`, 'questions:'];
   for (let i = from; i <= to; i++) {
     const id = `${prefix}-${String(i).padStart(3, '0')}`;
     const difficulty = (i % 5) + 1;
     if (i % 3 === 0) {
-      lines.push(`  - id: ${id}`, '    type: judge', `    stem: 判断题 ${id} 的题干内容。`, `    answer: ${i % 2 === 0}`);
+      lines.push(`  - id: ${id}`, '    type: judge', `    stem: 判断${words(prefix, i)}对吗。`, `    answer: ${i % 2 === 0}`);
     } else {
       lines.push(
         `  - id: ${id}`,
         '    type: single',
-        `    stem: 单选题 ${id} 的题干内容( )。`,
+        `    stem: 选出${words(prefix, i)}( )。`,
         `    options: [甲${i}, 乙${i}, 丙${i}, 以上都是]`,
         `    answer: ${'ABCD'[i % 4]}`,
         '    fixedOrder: [D]',
@@ -162,7 +174,9 @@ sections:
     expect(grown.questions.length).toBe(oldBank.questions.length + 40);
     // A fresh draw from the grown bank may differ; the manifest brings back the old papers.
     const again = join(root, 'out4b');
-    expect((await run({ fromManifest: join(first, 'manifest.json'), bankDir, out: again })).code).toBe(0);
+    const rerun = await run({ fromManifest: join(first, "manifest.json"), bankDir, out: again });
+    expect(rerun.err).not.toMatch(/error/);
+    expect(rerun.code).toBe(0);
     expect(readFileSync(join(again, 'manifest.json'), 'utf8')).toBe(before);
     const newPapers = [0, 1].map((v) => resolveVariant(grown, manifest, v));
     const strip = (p: ReturnType<typeof resolveVariant>) => p.sections.map((s) => s.questions.map((q) => [q.number, q.id, q.options, q.answer]));
@@ -238,6 +252,159 @@ sections:
     const bp = writeBlueprint('bp8.yaml', BLUEPRINT);
     const r = await run({ blueprint: bp, bankDir: join(root, 'no-bank'), out: join(root, 'out8') });
     expect(r.code).toBe(1);
+  });
+});
+
+/** One question file holding `body` (YAML list items), added to a copy of the clean test bank. */
+function brokenBank(name: string, file: string, body: string): string {
+  const dir = makeBankDir(name);
+  writeFileSync(join(dir, 'questions', file), body);
+  return dir;
+}
+
+const EXTRA = (item: string) => `topic: dianhua-liyi\nquestions:\n${item}`;
+const SINGLE = (id: string, lines: string) =>
+  `  - id: ${id}\n    type: single\n    stem: 窗口柜员遇到客户询问理财收益时应当如何回答( )。\n${lines}    difficulty: 2\n    source: 测试资料\n    explanation: 测试解析。\n`;
+
+describe('a broken bank never reaches a paper (issue 16)', () => {
+  test.each([
+    ['a second DH-001 in another file', 'twin.yaml', EXTRA(SINGLE('DH-001', '    options: [甲, 乙, 丙, 丁]\n    answer: B\n')), /twin\.yaml:3:5 DH-001 error duplicate-id: id DH-001 is already used at/],
+    ['answer E on four options', 'e.yaml', EXTRA(SINGLE('DH-901', '    options: [甲, 乙, 丙, 丁]\n    answer: E\n')), /e\.yaml:3:5 DH-901 error answer-not-option: answer E is not among the 4 options/],
+    ['a single-choice question answered AD', 'ad.yaml', EXTRA(SINGLE('DH-902', '    options: [甲, 乙, 丙, 丁]\n    answer: AD\n')), /ad\.yaml:3:5 DH-902 error single-answer: single-choice question has 2 answers \(AD\)/],
+    ['a file of malformed YAML (a whole topic would vanish)', 'bad.yaml', 'topic: dianhua-liyi\nquestions:\n  - id: DH-903\n    stem: [unclosed\n', /bad\.yaml:\d+:\d+ - error yaml: invalid YAML/],
+    ['`questions:` with nothing after it', 'empty-list.yaml', 'topic: dianhua-liyi\nquestions:\n', /empty-list\.yaml:\d+:\d+ - error schema: questions: expected a list of questions/],
+    ['a control character in a stem', 'ctl.yaml', EXTRA(SINGLE('DH-904', '    options: [甲, 乙, 丙, 丁]\n    answer: B\n').replace('如何回答', '如何\\u0007回答').replace('stem: ', 'stem: "').replace('( )。\n', '( )。"\n')), /ctl\.yaml:3:5 DH-904 error unprintable: stem holds the unprintable character U\+0007/],
+    ['U+FFFE in an option', 'nonchar.yaml', EXTRA(SINGLE('DH-905', '    options: [甲, "乙\\uFFFE", 丙, 丁]\n    answer: B\n')), /nonchar\.yaml:3:5 DH-905 error unprintable: option B holds the unprintable character U\+FFFE/],
+  ])('%s: exit 1, every lint error printed, nothing written', async (name, file, body, expected) => {
+    const dir = brokenBank(`broken-${file}`, file, body);
+    const bp = writeBlueprint(`bp-${file}`, BLUEPRINT);
+    const out = join(root, `out-${file}`);
+    const r = await run({ blueprint: bp, bankDir: dir, seed: 3, out });
+    expect(r.err).toMatch(expected);
+    expect(r.err).toMatch(/has \d+ error\(s\); fix them \(exampress bank lint\) before assembling; nothing was written/);
+    expect(r.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('warnings do not stop it (the test bank cites no norms: a warning per question)', async () => {
+    const r = await run({ blueprint: writeBlueprint('bp-warn.yaml', BLUEPRINT), bankDir: makeBankDir('warn'), out: join(root, 'out-warn') });
+    expect(r.err).toMatch(/note: the bank has \d+ warning\(s\)/);
+    expect(r.code).toBe(0);
+  });
+
+  test('a YAML alias bomb is one line naming the file', async () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 9 }, (_, i) => `${'bcdefghij'[i]}: &${'bcdefghij'[i]} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`), 'topic: dianhua-liyi', 'questions: []'].join('\n');
+    const dir = brokenBank('bomb', 'bomb.yaml', `${bomb}\n`);
+    const r = await run({ blueprint: writeBlueprint('bp-bomb.yaml', BLUEPRINT), bankDir: dir, out: join(root, 'out-bomb') });
+    expect(r.err).toMatch(/questions\/bomb\.yaml:1:1 - error yaml: too many YAML aliases/);
+    expect(r.code).toBe(1);
+  });
+
+  test('a question folder that cannot be listed is located (ENOTDIR here; EACCES maps the same way)', async () => {
+    const dir = makeBankDir('notdir');
+    rmSync(join(dir, 'norms'), { recursive: true });
+    writeFileSync(join(dir, 'norms'), 'not a folder');
+    const r = await run({ blueprint: writeBlueprint('bp-notdir.yaml', BLUEPRINT), bankDir: dir, out: join(root, 'out-notdir') });
+    expect(r.err).toMatch(/norms:1:1 - error unreadable: cannot list the folder: is a file, expected a folder/);
+    expect(r.code).toBe(1);
+  });
+
+  test.skipIf(process.getuid?.() === 0)('EACCES on the questions folder is located', async () => {
+    const dir = makeBankDir('eacces');
+    chmodSync(join(dir, 'questions'), 0o000);
+    try {
+      const r = await run({ blueprint: writeBlueprint('bp-eacces.yaml', BLUEPRINT), bankDir: dir, out: join(root, 'out-eacces') });
+      expect(r.err).toMatch(/questions:1:1 - error unreadable: cannot list the folder: permission denied/);
+      expect(r.code).toBe(1);
+    } finally {
+      chmodSync(join(dir, 'questions'), 0o755);
+    }
+  });
+});
+
+describe('--out and --seed (issue 16)', () => {
+  test('--out /proc/nope fails at once with one line, before any work', async () => {
+    const started = Date.now();
+    const r = await run({ blueprint: writeBlueprint('bp-proc.yaml', BLUEPRINT), bankDir: makeBankDir('proc'), out: '/proc/nope' });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^exampress assemble: cannot use \/proc\/nope as the output folder: /);
+    expect(r.err.split('\n')).toHaveLength(1);
+  });
+
+  test('--out naming a file: a clear line, no raw EEXIST', async () => {
+    const file = join(root, 'i-am-a-file');
+    writeFileSync(file, 'x');
+    for (const out of [file, join(file, 'sub')]) {
+      const r = await run({ blueprint: writeBlueprint('bp-file.yaml', BLUEPRINT), bankDir: makeBankDir('outfile'), out });
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/cannot use .*i-am-a-file.* as the output folder: a file is in the way/);
+      expect(r.err).not.toMatch(/EEXIST|ENOTDIR/);
+    }
+  });
+
+  test('seeds: 1 and 2^32 give different papers; outside 0..2^53-1 is refused', async () => {
+    const bankDir = makeBankDir('seeds');
+    const bp = writeBlueprint('bp-seeds.yaml', BLUEPRINT);
+    const ids = async (seed: number) => {
+      const out = join(root, `out-seed-${seed}`);
+      expect((await run({ blueprint: bp, bankDir, seed, out })).code).toBe(0);
+      return readFileSync(join(out, 'manifest.json'), 'utf8').replace(/"seed": \d+/, '');
+    };
+    expect(await ids(1)).not.toBe(await ids(2 ** 32));
+    for (const seed of [-1, 2 ** 53, 1.5, Number.NaN]) {
+      const r = await run({ blueprint: bp, bankDir, seed, out: join(root, 'out-bad-seed') });
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/--seed must be a whole number from 0 to 9007199254740991/);
+    }
+  });
+});
+
+describe('--from-manifest refuses what does not fit (issue 16)', () => {
+  async function made(name: string) {
+    const bankDir = makeBankDir(name);
+    const out = join(root, `out-${name}`);
+    expect((await run({ blueprint: writeBlueprint(`bp-${name}.yaml`, BLUEPRINT), bankDir, seed: 4, out })).code).toBe(0);
+    const file = join(out, 'manifest.json');
+    return { bankDir, file, text: readFileSync(file, 'utf8'), manifest: JSON.parse(readFileSync(file, 'utf8')) as Manifest };
+  }
+
+  test('a question edited since: exit 2 naming it, nothing written', async () => {
+    const m = await made('changed');
+    const id = m.manifest.variants[0]!.sections[0]!.questions[0]!.id;
+    const path = join(m.bankDir, 'questions', id.startsWith('DH') ? 'dh.yaml' : 'yr.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/explanation: 测试解析。/, 'explanation: 改过的解析。'));
+    // Only the first question of the file changed; it may or may not be in the paper.
+    const first = readFileSync(path, 'utf8').match(/id: (\w+-\d+)/)![1]!;
+    const out = join(root, 'out-changed-again');
+    const r = await run({ fromManifest: m.file, bankDir: m.bankDir, out });
+    if (m.text.includes(`"${first}"`)) {
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(new RegExp(`1 question\\(s\\) changed in the bank since the manifest was made \\(ids: ${first}\\)`));
+      expect(existsSync(out)).toBe(false);
+    } else expect(r.code).toBe(0);
+  });
+
+  test.each([
+    ['an answer that does not fit the order', (t: string) => t.replace(/("order": "(\w+)",\n\s+"answer": ")(\w)"/, (_, a: string, order: string, ans: string) => `${a}${ans === 'A' ? 'B' : 'A'}"`), /:\d+:\d+ error manifest: variant A, \w+-\d+: answer "\w" does not match the question's answer after the order/],
+    ['an order that is no permutation', (t: string) => t.replace(/"order": "(\w)(\w)(\w)(\w)"/, '"order": "$1$1$3$4"'), /:\d+:\d+ error manifest: variant A, \w+-\d+: order "\w+" is not a permutation of the 4 options/],
+    ['negative points', (t: string) => t.replace(/"points": 2,\n(\s+)"order"/, '"points": -2,\n$1"order"'), /\.json:\d+:\d+ error manifest: variants\.0\.sections\.0\.questions\.\d+\.points: /],
+    ['a missing hash', (t: string) => t.replace(/\n\s+"hash": "[0-9a-f]+",/, ''), /\.json:\d+:\d+ error manifest: variants\.0\.sections\.0\.questions\.0\.hash: /],
+    ['a section that is not a list', (t: string) => t.replace(/"questions": \[/, '"questions": 5, "x": ['), /\.json:\d+:\d+ error manifest: variants\.0\.sections\.0\.questions: Invalid input: expected array/],
+    ['truncated JSON', (t: string) => t.slice(0, 200), /\.json:\d+:\d+ error manifest: is not JSON/],
+  ])('%s: one located error, exit 2, never a TypeError', async (name, tamper, expected) => {
+    const m = await made(`tamper-${name.replace(/\W+/g, '-')}`);
+    const bad = join(root, `tampered-${name.replace(/\W+/g, '-')}.json`);
+    const text = tamper(m.text);
+    expect(text).not.toBe(m.text);
+    writeFileSync(bad, text);
+    const out = join(root, `out-tampered-${name.replace(/\W+/g, '-')}`);
+    const r = await run({ fromManifest: bad, bankDir: m.bankDir, out });
+    expect(r.err).toMatch(expected);
+    expect(r.err).not.toMatch(/TypeError|Cannot read/);
+    expect(r.err.split('\n').filter((l) => / error /.test(l))).toHaveLength(1);
+    expect(r.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
   });
 });
 
