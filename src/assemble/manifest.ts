@@ -176,7 +176,7 @@ export function serializeManifest(m: Manifest): string {
     variants: m.variants.map((v) => ({
       index: v.index,
       label: v.label,
-      ...(v.candidate ? { candidate: { id: v.candidate.id, name: v.candidate.name } } : {}),
+      ...(v.candidate ? { candidate: { id: v.candidate.id, name: v.candidate.name, ...(v.candidate.branch ? { branch: v.candidate.branch } : {}) } } : {}),
       totalPoints: v.totalPoints,
       sections: v.sections.map((s) => ({
         type: s.type,
@@ -234,7 +234,7 @@ export const ManifestSchema = z
           .object({
             index: z.number().int().min(0),
             label: z.string().min(1),
-            candidate: z.object({ id: z.string(), name: z.string() }).strict().optional(),
+            candidate: z.object({ id: z.string(), name: z.string(), branch: z.string().optional() }).strict().optional(),
             totalPoints: z.number().positive(),
             sections: z.array(ManifestSectionSchema).min(1),
           })

@@ -32,7 +32,7 @@ export interface ResolvedVariant {
   duration: number;
   organisation?: string;
   label: string;
-  candidate?: { id: string; name: string };
+  candidate?: { id: string; name: string; branch?: string };
   sections: ResolvedSection[];
   totalPoints: number;
 }

@@ -24,6 +24,15 @@ export const ConfigSchema = z
       })
       .strict()
       .optional(),
+    roster: z
+      .object({
+        columns: z
+          .object({ id: text.optional(), name: text.optional(), branch: text.optional() })
+          .strict()
+          .describe('header names of the candidate id, name and branch columns, e.g. {id: 员工编号, name: 姓名, branch: 所属支行}'),
+      })
+      .strict()
+      .optional(),
     handbook: z
       .object({
         size: z.enum(['a5', 'a6', 'a7']).optional(),

@@ -1,12 +1,13 @@
 // `exampress assemble`: the only part of assembly that touches files. Reads the blueprint,
 // bank, roster and history; writes manifest.json (atomically) and, with --issue, the history.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { assemble } from '../assemble/assemble.js';
 import { BlueprintSchema, type Blueprint } from '../assemble/blueprint.js';
 import { historyLine, parseHistory, type HistoryEntry } from '../assemble/history.js';
 import { parseManifest, serializeManifest, sha256, type Manifest } from '../assemble/manifest.js';
-import { parseRoster, type Candidate } from '../assemble/roster.js';
+import { parseRoster, type Candidate, type RosterColumns } from '../assemble/roster.js';
 import { manifestProblems } from '../assemble/verify.js';
 import { loadBankForPapers } from '../bank/gate.js';
 import { formatProblem } from '../bank/lint.js';
@@ -23,6 +24,8 @@ export interface AssembleArgs {
   variants?: number;
   mode?: 'shuffle' | 'parallel';
   roster?: string;
+  /** Header names of the roster's id, name and branch columns (bank config roster.columns). */
+  rosterColumns?: RosterColumns;
   out?: string;
   json?: boolean;
   fromManifest?: string;
@@ -125,8 +128,8 @@ function fromBlueprint(args: AssembleArgs, io: AssembleIo): number {
 
   let roster: Candidate[] | undefined;
   if (args.roster) {
-    const text = readText(args.roster);
-    const parsed = parseRoster(text);
+    const text = readRosterText(args.roster);
+    const parsed = parseRoster(text, args.rosterColumns);
     if (parsed.problems.length) {
       parsed.problems.forEach((p) => io.stderr(`${displayPath(args.roster!)}:${p.line}:1 error roster: ${p.message}`));
       return ASSEMBLE_EXIT.infeasible;
@@ -244,5 +247,22 @@ function readText(file: string): string {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new Error(`cannot read ${file}: ${code === 'ENOENT' ? 'file not found' : code ?? String(err)}`);
+  }
+}
+
+/** A roster as Excel saves it: UTF-8 with or without BOM, or GBK on Chinese Windows. */
+function readRosterText(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(`cannot read ${file}: ${code === 'ENOENT' ? 'file not found' : code ?? String(err)}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
+    return iconv.decode(bytes, 'gb18030');
   }
 }

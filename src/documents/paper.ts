@@ -80,11 +80,11 @@ export function paperView(variant: ResolvedVariant, bp: Blueprint, theme: Theme,
     info: `考试时间：${variant.duration} 分钟　　满分：${formatPoints(variant.totalPoints)} 分`,
     candidate: {
       printed: !!candidate,
+      // With a roster the fields are printed: the theme's first three labels are name, id and branch.
       fields: candidate
-        ? [
-            { label: theme.paper.candidateFields[0] ?? '姓名', value: candidate.name },
-            { label: theme.paper.candidateFields[1] ?? '工号', value: candidate.id },
-          ]
+        ? [candidate.name, candidate.id, candidate.branch]
+            .map((value, i) => ({ label: theme.paper.candidateFields[i] ?? ['姓名', '工号', '网点'][i]!, value: value ?? '' }))
+            .filter((f) => f.value)
         : theme.paper.candidateFields.map((label) => ({ label, value: '' })),
     },
     notes: {

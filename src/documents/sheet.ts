@@ -111,10 +111,7 @@ export function sheetView(variant: ResolvedVariant, manifest: Manifest, theme: T
   let page = newPage();
   // Candidate fields (or the candidate's printed name and id) on the left.
   const fields = candidate
-    ? [
-        [theme.paper.candidateFields[0] ?? '姓名', candidate.name],
-        [theme.paper.candidateFields[1] ?? '工号', candidate.id],
-      ]
+    ? [candidate.name, candidate.id, candidate.branch].map((v, i) => [theme.paper.candidateFields[i] ?? ['姓名', '工号', '网点'][i]!, v ?? '']).filter(([, v]) => v)
     : theme.paper.candidateFields.map((f) => [f, '']);
   page.rects.push({ x: mm(LEFT), y: mm(36), w: mm(88), h: mm(58), fill: '', stroke: '#000000', lineWidth: 0.6 });
   fields.forEach(([label, value], i) => {

@@ -159,3 +159,22 @@ describe('the bank cache', () => {
     expect(readFileSync(join(ws, 'edited', 'manifest.json'), 'utf8')).not.toBe(readFileSync(join(ws, 'fresh', 'manifest.json'), 'utf8'));
   });
 });
+
+describe('rosters as Excel saves them', () => {
+  test('GBK, columns 姓名,网点,工号 in any order: each paper and sheet prints the candidate\'s name, id and branch', async () => {
+    const iconv = (await import('iconv-lite')).default;
+    const ws = mkdtempSync(join(tmpdir(), 'exampress-gbk-'));
+    execFileSync(process.execPath, [CLI, 'init', join(ws, 'w')]);
+    const roster = join(ws, 'roster.csv');
+    writeFileSync(roster, iconv.encode('姓名,网点,工号\r\n张三,城东支行,20260001\r\n李四,城西支行,20260002\r\n', 'gbk'));
+    const r = cli(join(ws, 'w'), 'paper', '--roster', roster, '--only', 'paper,sheet', '--out', join(ws, 'out'));
+    expect(r.code, r.stderr).toBe(0);
+    const paper = squash(await (await openPdf(join(ws, 'out', 'sample-20260002-paper.pdf'))).text());
+    expect(paper).toMatch(/姓名：李四.*工号：20260002.*网点：城西支行/);
+    const sheet = squash(await (await openPdf(join(ws, 'out', 'sample-20260001-sheet.pdf'))).text());
+    expect(sheet).toContain('张三');
+    expect(sheet).toContain('城东支行');
+    const geometry = JSON.parse(readFileSync(join(ws, 'out', 'sample-20260001-sheet.json'), 'utf8'));
+    expect(geometry.paper.candidate).toEqual({ id: '20260001', name: '张三', branch: '城东支行' });
+  });
+});

@@ -3,6 +3,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { runAssemble, type AssembleArgs } from '../assemble.js';
 import { defaultBankDir } from '../../paths.js';
 import type { Io } from '../io.js';
+import type { RosterColumns } from '../../assemble/roster.js';
 
 /** The options that choose papers: shared by assemble, paper and build. */
 export function withAssembleOptions<T>(y: Argv<T>) {
@@ -27,6 +28,7 @@ export function assembleRequest(a: unknown): AssembleArgs {
     ...(typeof args.variants === 'number' ? { variants: args.variants } : {}),
     ...(args.mode === 'shuffle' || args.mode === 'parallel' ? { mode: args.mode } : {}),
     ...(typeof args.roster === 'string' ? { roster: args.roster } : {}),
+    ...(args.rosterColumns ? { rosterColumns: args.rosterColumns as RosterColumns } : {}),
     out: typeof args.out === 'string' ? args.out : 'output',
     ...(typeof args.fromManifest === 'string' ? { fromManifest: args.fromManifest } : {}),
     json: Boolean(args.json),

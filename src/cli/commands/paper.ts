@@ -187,7 +187,7 @@ export function paperSettings(a: Record<string, unknown>, io: Io, command = 'pap
   const templates = (a.templates as string | undefined) ?? fromConfig(config.templates);
   const themeOverrides = { ...(config.theme ?? {}), ...(config.organisation ? { organisation: config.organisation } : {}) };
   return {
-    request: { ...a, out, ...(blueprint ? { blueprint } : {}) },
+    request: { ...a, out, ...(blueprint ? { blueprint } : {}), ...(config.roster ? { rosterColumns: config.roster.columns } : {}) },
     args: {
       size: (a.size as PaperSize | undefined) ?? config.paper?.size ?? 'a4',
       seal: (a.seal as boolean | undefined) ?? config.paper?.seal ?? false,
