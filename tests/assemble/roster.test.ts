@@ -25,7 +25,7 @@ describe('roster CSV', () => {
     expect(candidates.map((c) => c.id)).toEqual(['001', '002']);
     expect(problems).toEqual([
       { line: 4, message: 'candidate id 001 is also on line 1; ids must be unique' },
-      { line: 5, message: 'the candidate id (first column) is empty' },
+      { line: 5, message: 'the candidate id (column 1) is empty' },
     ]);
   });
 
