@@ -43,7 +43,9 @@ export function assembleCommand(io: Io, setExit: (code: number) => void): Comman
     builder: (y) =>
       withAssembleOptions(y)
         .option('json', { type: 'boolean', default: false, describe: 'also print the manifest on stdout' })
-        .option('issue', { type: 'boolean', default: false, describe: 'record the questions in the blueprint\'s exposure.history' }),
+        .option('issue', { type: 'boolean', default: false, describe: 'record the questions in the blueprint\'s exposure.history' })
+        .example('exampress assemble --blueprint bank/blueprints/standard.yaml --seed 7 --variants 4 --mode parallel', 'four different papers, output/manifest.json')
+        .example('exampress assemble --from-manifest old/manifest.json', 'check that an old paper can still be printed from today\'s bank'),
     handler: async (a) => {
       if (!a.blueprint && !a['from-manifest']) {
         io.stderr('exampress assemble: give --blueprint FILE or --from-manifest FILE');

@@ -60,28 +60,31 @@ export function bankCommand(io: Io, setExit: (code: number) => void): CommandMod
         .command(
           'lint',
           'report every problem in the bank (exit 1 on errors)',
-          (yy) => yy.option('max-per-norm', { type: 'number', default: DEFAULT_MAX_QUESTIONS_PER_NORM, describe: 'warn when a norm is tested by more questions than this' }),
+          (yy) =>
+            yy
+              .option('max-per-norm', { type: 'number', default: DEFAULT_MAX_QUESTIONS_PER_NORM, describe: 'warn when a norm is tested by more questions than this' })
+              .example('exampress bank lint', 'every problem of ./bank, one located line each'),
           (a) => setExit(runBankLint(a as never, io)),
         )
         .command(
           'stats',
           'counts by topic x type x difficulty',
-          (yy) => yy.option('json', { type: 'boolean', default: false, describe: 'print JSON' }),
+          (yy) => yy.option('json', { type: 'boolean', default: false, describe: 'print JSON' }).example('exampress bank stats --json', 'the counts as JSON'),
           (a) => setExit(runBankStats(a as never, io)),
         )
         .command(
           'import <file>',
           'import questions (Word text, .docx, .xlsx, .csv, JSON, Moodle XML, QTI, Aiken, GIFT) into a new question file',
-          importBuilder,
+          (yy) => importBuilder(yy).example('exampress bank import 题库.docx --topic dianhua-liyi --dry-run', 'what a Word bank would give, without writing'),
           async (a) => setExit(await runBankImport(a as never, io)),
         )
         .command(
           'export',
           'write the bank as Aiken, GIFT, Moodle XML, CSV or XLSX (bank import reads them back)',
-          exportBuilder,
+          (yy) => exportBuilder(yy).example('exampress bank export --format xlsx --out bank.xlsx', 'the whole bank as an Excel sheet'),
           async (a) => setExit(await runBankExport(a as never, io)),
         )
-        .command('schema', 'write the JSON Schemas editors use to bank/schema/', {}, (a) => setExit(runBankSchema(a as never, io)))
+        .command('schema', 'write the JSON Schemas editors use to bank/schema/', (yy) => yy.example('exampress bank schema', 'after upgrading exampress'), (a) => setExit(runBankSchema(a as never, io)))
         .demandCommand(1, 'name a bank command: lint, stats, import, export or schema'),
     handler: () => {},
   };
