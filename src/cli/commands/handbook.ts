@@ -12,8 +12,7 @@ import { TypesetError } from '../../typeset/types.js';
 import { writeFileAtomic } from '../files.js';
 import { EXIT, type Io } from '../io.js';
 import { checkedBank, defaultTemplatesDir, describeWritten } from './paper.js';
-import { configPath, loadConfig } from '../../bank/config.js';
-import { formatProblem } from '../../bank/lint.js';
+import { workspaceOf } from '../workspace.js';
 import { failureOf } from '../batch.js';
 
 export interface HandbookArgs {
@@ -103,23 +102,17 @@ export function handbookCommand(io: Io, setExit: (code: number) => void): Comman
 
 /** Flags over the bank's config.yaml over the defaults (impose: `fallbackImpose`). */
 export function handbookSettings(a: Record<string, unknown>, io: Io, fallbackImpose: Imposition = 'none'): HandbookArgs | number {
-  const bankDir = String(a.bank);
-  const { config, problems } = loadConfig(bankDir);
-  if (problems.length) {
-    problems.forEach((p) => io.stderr(formatProblem(p)));
-    return EXIT.errors;
-  }
-  const fromConfig = (p: string | undefined) => (p ? configPath(bankDir, p) : undefined);
-  const templates = (a.templates as string | undefined) ?? fromConfig(config.templates);
-  const themeOverrides = { ...(config.theme ?? {}), ...(config.organisation ? { organisation: config.organisation } : {}) };
+  const ws = workspaceOf(a, io);
+  if (typeof ws === 'number') return ws;
+  const { config } = ws;
   return {
     size: (a.size as HandbookSize | undefined) ?? config.handbook?.size ?? 'a6',
     impose: (a.impose as Imposition | undefined) ?? config.handbook?.impose ?? fallbackImpose,
     sheet: (a.sheet as SheetSize | undefined) ?? config.handbook?.sheet ?? 'a4',
-    out: (a.out as string | undefined) ?? fromConfig(config.output) ?? 'output',
-    bankDir,
-    ...(templates ? { templates } : {}),
-    ...(Object.keys(themeOverrides).length ? { themeOverrides } : {}),
+    out: (a.out as string | undefined) ?? ws.fromConfig(config.output) ?? 'output',
+    bankDir: ws.bankDir,
+    ...(ws.templates ? { templates: ws.templates } : {}),
+    ...(ws.themeOverrides ? { themeOverrides: ws.themeOverrides } : {}),
   };
 }
 

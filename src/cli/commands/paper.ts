@@ -7,7 +7,6 @@ import type { CommandModule } from 'yargs';
 import { MANIFEST_FILE, runAssemble } from '../assemble.js';
 import { parseManifest } from '../../assemble/manifest.js';
 import { loadCheckedBank } from '../../bank/cache.js';
-import { configPath, loadConfig } from '../../bank/config.js';
 import { displayPath } from '../../bank/load.js';
 import { formatProblem } from '../../bank/lint.js';
 import type { Bank } from '../../bank/schema.js';
@@ -19,6 +18,7 @@ import { EXIT, type Io } from '../io.js';
 import type { PaperJob, WrittenFile } from '../paperJob.js';
 import { progressBar } from '../progress.js';
 import { assembleRequest, withAssembleOptions } from './assemble.js';
+import { workspaceOf } from '../workspace.js';
 
 export interface PaperArgs {
   size: PaperSize;
@@ -166,13 +166,9 @@ export function paperCommand(io: Io, setExit: (code: number) => void): CommandMo
  * blueprint, into which folder. A problem is printed and its exit code returned.
  */
 export function paperSettings(a: Record<string, unknown>, io: Io, command = 'paper'): { request: Record<string, unknown>; args: PaperArgs } | number {
-  const bankDir = String(a.bank);
-  const { config, problems } = loadConfig(bankDir);
-  if (problems.length) {
-    problems.forEach((p) => io.stderr(formatProblem(p)));
-    return EXIT.errors;
-  }
-  const fromConfig = (p: string | undefined) => (p ? configPath(bankDir, p) : undefined);
+  const ws = workspaceOf(a, io);
+  if (typeof ws === 'number') return ws;
+  const { bankDir, config, fromConfig, templates, themeOverrides } = ws;
   const blueprint = (a.blueprint as string | undefined) ?? fromConfig(config.blueprint) ?? (a.blueprintFallback as string | undefined);
   if (!blueprint && !a['from-manifest'] && !a.fromManifest) {
     io.stderr(`exampress ${command}: give --blueprint FILE (or --from-manifest FILE), or set blueprint: in ${bankDir}/config.yaml`);
@@ -184,8 +180,6 @@ export function paperSettings(a: Record<string, unknown>, io: Io, command = 'pap
     return EXIT.errors;
   }
   const out = (a.out as string | undefined) ?? fromConfig(config.output) ?? 'output';
-  const templates = (a.templates as string | undefined) ?? fromConfig(config.templates);
-  const themeOverrides = { ...(config.theme ?? {}), ...(config.organisation ? { organisation: config.organisation } : {}) };
   return {
     request: { ...a, out, ...(blueprint ? { blueprint } : {}), ...(config.roster ? { rosterColumns: config.roster.columns } : {}) },
     args: {
@@ -195,7 +189,7 @@ export function paperSettings(a: Record<string, unknown>, io: Io, command = 'pap
       ...(templates ? { templates } : {}),
       ...(typeof a.jobs === 'number' ? { jobs: a.jobs } : {}),
       ...(typeof a.range === 'string' ? { range: a.range } : {}),
-      ...(Object.keys(themeOverrides).length ? { themeOverrides } : {}),
+      ...(themeOverrides ? { themeOverrides } : {}),
       json: Boolean(a.json),
       out,
       bankDir,
