@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { packageVersion } from '../paths.js';
 import { assembleCommand } from './commands/assemble.js';
 import { bankCommand } from './commands/bank.js';
+import { gradeCommand, scanCommand } from './commands/grade.js';
 import { paperCommand } from './commands/paper.js';
 import { startCommand } from './commands/start.js';
 import { EXIT, processIo, type Io } from './io.js';
@@ -24,6 +25,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     .command(assembleCommand(io, setExit))
     .command(paperCommand(io, setExit))
     .command(startCommand(io, setExit))
+    .command(scanCommand(io, setExit)).command(gradeCommand(io, setExit))
     .demandCommand(1, 'name a command; see exampress --help')
     .recommendCommands()
     .wrap(Math.min(100, process.stdout.columns || 100))

@@ -77,3 +77,24 @@ export function greyPercentile(img: GreyImage, fraction: number, step = 7): numb
   }
   return 255;
 }
+
+/** A small copy `width` pixels wide (box-averaged), for showing an unreadable page. */
+export function thumbnail(img: GreyImage, width: number): GreyImage {
+  const f = img.width / width;
+  const height = Math.max(1, Math.round(img.height / f));
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let sum = 0;
+      let n = 0;
+      for (let yy = Math.floor(y * f); yy < Math.min(img.height, Math.floor((y + 1) * f)); yy += 2) {
+        for (let xx = Math.floor(x * f); xx < Math.min(img.width, Math.floor((x + 1) * f)); xx += 2) {
+          sum += img.data[yy * img.width + xx]!;
+          n++;
+        }
+      }
+      data[y * width + x] = n ? Math.round(sum / n) : 255;
+    }
+  }
+  return { width, height, data };
+}
