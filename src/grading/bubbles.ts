@@ -10,7 +10,10 @@ export type MarkState = 'filled' | 'empty' | 'faint' | 'partial';
 export interface BubbleMeasure {
   /** Mean darkness inside the bubble (0 paper .. 1 ink). */
   mean: number;
-  /** Share of the bubble's pixels darker than a quarter and than half of the way to ink. */
+  /**
+   * Share of the bubble's pixels darker than a quarter of the way to ink, and than three
+   * quarters (darker than the grey letter printed inside the bubble: pen or pencil pressed hard).
+   */
   cover25: number;
   cover50: number;
 }
@@ -48,7 +51,7 @@ export function measureBubble(img: GreyImage, h: Homography, b: { cx: number; cy
       n++;
       sum += d;
       if (d > 0.25) c25++;
-      if (d > 0.5) c50++;
+      if (d > 0.78) c50++;
     }
   }
   if (!n) return { mean: 0, cover25: 0, cover50: 0 };
@@ -69,7 +72,7 @@ function quantile(values: number[], q: number): number {
 }
 
 /**
- * Baselines per group (bubbles printing the same letter): a low quantile of the group, never
+ * Baselines per group (bubbles printing the same letter): the group's median, never
  * above the page's median bubble by more than a little, so a candidate who fills every "A"
  * cannot make "A" look empty.
  */
@@ -78,7 +81,7 @@ export function baselines(groups: Map<string, BubbleMeasure[]>): Map<string, Bas
   const page = { mean: quantile(all.map((m) => m.mean), 0.5), cover25: quantile(all.map((m) => m.cover25), 0.5), cover50: quantile(all.map((m) => m.cover50), 0.5) };
   const out = new Map<string, Baseline>();
   for (const [key, ms] of groups) {
-    const low = (f: (m: BubbleMeasure) => number, cap: number) => (ms.length >= 3 ? Math.min(quantile(ms.map(f), 0.25), cap) : cap);
+    const low = (f: (m: BubbleMeasure) => number, cap: number) => (ms.length >= 3 ? Math.min(quantile(ms.map(f), 0.5), cap) : cap);
     out.set(key, { mean: low((m) => m.mean, page.mean + 0.04), cover25: low((m) => m.cover25, page.cover25 + 0.04), cover50: low((m) => m.cover50, page.cover50 + 0.03) });
   }
   return out;

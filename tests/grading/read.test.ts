@@ -120,7 +120,8 @@ describe('scanning filled sheets', () => {
   });
 
   test('distorted scans: rotated, scaled, shifted, blurred, noisy, JPEG, upside down', async () => {
-    const cases: Distortion[] = [
+    const stress = Number(process.env.SCAN_STRESS ?? 0);
+    const cases: Distortion[] = stress ? Array.from({ length: stress }, (_, i) => { const r = rng(900 + i); return { rotate: (r() * 2 - 1) * 5, scale: 0.95 + r() * 0.1, shift: [(r() - 0.5) * 30, (r() - 0.5) * 30] as [number, number], turn: r() < 0.5, blur: r() * 1.2, noise: r() * 14, jpeg: r() < 0.5 ? 50 + Math.round(r() * 40) : 0 }; }) : [
       { rotate: 5, scale: 1.03, blur: 0.8 },
       { rotate: -4, scale: 0.95, noise: 12, shift: [14, -9] },
       { rotate: 2.5, turn: true, jpeg: 60 },
