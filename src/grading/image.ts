@@ -12,6 +12,15 @@ export interface GreyImage {
 /** Luminance of RGBA pixels (a colour scan reads as a grey one). */
 export function greyFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): GreyImage {
   const data = new Uint8Array(width * height);
+  if (rgba.byteOffset % 4 === 0) {
+    // One 32-bit read per pixel (little-endian: R in the low byte): several times faster.
+    const px = new Uint32Array(rgba.buffer, rgba.byteOffset, data.length);
+    for (let i = 0; i < data.length; i++) {
+      const v = px[i]!;
+      data[i] = ((v & 255) * 77 + ((v >>> 8) & 255) * 150 + ((v >>> 16) & 255) * 29) >> 8;
+    }
+    return { width, height, data };
+  }
   for (let i = 0, j = 0; i < data.length; i++, j += 4) data[i] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
   return { width, height, data };
 }

@@ -126,28 +126,30 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     for (const d of r.doubts) crops.set(cropKey(source, d.number), dataUri(warpRegion(img, r.transform, d.rect, Math.max(2, Math.min(4, r.scale)))));
     pages.push({ source, reading: r });
   };
-  for (const file of files) {
-    const ext = extname(file).toLowerCase();
-    const name = displayPath(file);
+  // Images decode on libuv's threads: the next one decodes while this one is read.
+  const isPdf = (file: string, bytes: Buffer) => extname(file).toLowerCase() === '.pdf' || bytes.subarray(0, 5).toString('latin1') === '%PDF-';
+  const load = (file: string): Promise<{ bytes: Buffer; img?: GreyImage; error?: string }> => {
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
     } catch (err) {
-      unreadable.push({ source: name, problem: `cannot be read: ${(err as Error).message}` });
-      continue;
+      return Promise.resolve({ bytes: Buffer.alloc(0), error: `cannot be read: ${(err as Error).message}` });
     }
-    if (ext === '.pdf' || bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
-      await scanPdf(libs, bytes, args.dpi, name, take, unreadable);
-    } else {
-      let img: GreyImage;
-      try {
-        img = await libs.decodeImage(bytes);
-      } catch (err) {
-        unreadable.push({ source: name, problem: `not a PNG or JPEG image we can decode (${(err as Error).message})` });
-        continue;
-      }
-      take(name, img);
-    }
+    if (isPdf(file, bytes)) return Promise.resolve({ bytes });
+    return libs.decodeImage(bytes).then(
+      (img) => ({ bytes, img }),
+      (err: Error) => ({ bytes, error: `not a PNG or JPEG image we can decode (${err.message})` }),
+    );
+  };
+  let next = files.length ? load(files[0]!) : undefined;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
+    const name = displayPath(file);
+    const current = await next!;
+    next = i + 1 < files.length ? load(files[i + 1]!) : undefined;
+    if (current.error) unreadable.push({ source: name, problem: current.error });
+    else if (current.img) take(name, current.img);
+    else await scanPdf(libs, current.bytes, args.dpi, name, take, unreadable);
   }
   const { sheets, unreadable: unmatched } = combinePages(pages);
   unreadable.push(...unmatched);
