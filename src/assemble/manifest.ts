@@ -65,9 +65,9 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** The question as content: everything a trainer wrote, not where it was written. */
+/** The question as content: everything a trainer wrote, not where, nor what grading measured. */
 export function questionContent(q: Question): unknown {
-  const { loc: _loc, ...content } = q;
+  const { loc: _loc, observed: _observed, ...content } = q;
   return content;
 }
 

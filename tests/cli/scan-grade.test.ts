@@ -1,16 +1,18 @@
 // exampress scan and grade end to end: sheets printed, filled, scanned to PNG, JPEG and a
 // scanner's PDF (one page of it blank), read back, corrected by hand, graded.
 import * as canvasPkg from '@napi-rs/canvas';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { serializeManifest, type Manifest } from '../../src/assemble/manifest.js';
+import { bankHash, serializeManifest, type Manifest } from '../../src/assemble/manifest.js';
+import { lintBank } from '../../src/bank/lint.js';
+import { loadBank } from '../../src/bank/load.js';
 import type { SheetGeometry } from '../../src/documents/index.js';
 import { parseCsv } from '../../src/grading/csv.js';
 import type { GreyImage } from '../../src/grading/image.js';
-import { printStandard } from '../documents/standard.js';
+import { printStandard, ROOT } from '../documents/standard.js';
 import { bubbleOf, drawMark, rng, scanOf, sheetCanvas, type Fill } from '../grading/sheets.js';
 import { pdfText } from '../support/pdf.js';
 import { run } from './run.js';
@@ -127,5 +129,25 @@ describe('exampress scan', () => {
     const text = await pdfText(readFileSync(join(dir, 'results.pdf')));
     expect(text).toContain('成绩分析');
     expect(text).toContain('1003');
+  });
+
+  test("--update-bank writes each question's measured difficulty as observed; the bank still loads, lints and hashes the same", async () => {
+    const bankDir = join(dir, 'bank');
+    cpSync(join(ROOT, 'bank'), bankDir, { recursive: true });
+    const before = loadBank(bankDir).bank;
+    const r = await run('grade', join(dir, 'responses.csv'), '--manifest', join(dir, 'manifest.json'), '--update-bank', '--bank', bankDir);
+    expect(r.stderr).toBe(r.stderr.replace(/error/g, ''));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/observed difficulty written for 50 question\(s\) in \d+ bank file\(s\)/);
+    const after = loadBank(bankDir);
+    expect(after.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(lintBank(after.bank).filter((p) => p.severity === 'error')).toEqual([]);
+    const items = (parseCsv(readFileSync(join(dir, 'items.csv'), 'utf8')) as { rows: string[][] }).rows.slice(1);
+    for (const row of items) {
+      const q = after.bank.questions.find((x) => x.id === row[1])!;
+      expect(q.observed).toEqual({ difficulty: Number(row[5]), candidates: 3, paper: expect.stringMatching(/^[0-9a-f]{12}$/) });
+    }
+    // What grading measured is not content: papers printed before still match the bank.
+    expect(bankHash(after.bank.questions)).toBe(bankHash(before.questions));
   });
 });

@@ -1,6 +1,12 @@
 // `exampress grade responses.csv --manifest FILE`: scores per candidate and section, item
 // analysis, scores.csv, items.csv and results.pdf.
 import { readFileSync } from 'node:fs';
+import { loadBank } from '../../bank/load.js';
+import { paperId } from '../../documents/common.js';
+import { withObservations, type Observation } from '../../grading/observe.js';
+import type { ItemStats } from '../../grading/items.js';
+import type { Manifest } from '../../assemble/manifest.js';
+import { defaultBankDir } from '../../paths.js';
 import { dirname, join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { displayPath } from '../../bank/load.js';
@@ -26,6 +32,8 @@ export interface GradeArgs {
   out?: string;
   pass: number;
   templates?: string;
+  /** Write the measured difficulty into the bank in this folder. */
+  updateBank?: string;
 }
 
 export async function runGrade(args: GradeArgs, io: Io): Promise<number> {
@@ -83,7 +91,44 @@ export async function runGrade(args: GradeArgs, io: Io): Promise<number> {
   io.stdout(`${displayPath(join(out, 'results.pdf'))}  ${pdf.pages} page(s)`);
   const kr = paper.kr20.map((k) => (k.value === null ? 'n/a' : k.value.toFixed(3))).join(', ');
   io.stderr(`mean ${paper.mean.toFixed(1)} of ${paper.max}, pass rate ${(paper.passRate * 100).toFixed(1)}%, KR-20 ${kr}; ${items.filter((i) => i.flags.length).length} question(s) flagged`);
-  return EXIT.ok;
+  return args.updateBank ? updateBank(args.updateBank, items, manifest, io) : EXIT.ok;
+}
+
+/** Each question's measured difficulty as `observed` in its bank file (rewritten atomically). */
+function updateBank(dir: string, items: readonly ItemStats[], manifest: Manifest, io: Io): number {
+  const { bank, problems } = loadBank(dir);
+  const fatal = problems.filter((p) => p.severity === 'error' && p.rule === 'missing-folder');
+  if (fatal.length || !bank.questions.length) {
+    io.stderr(`exampress grade --update-bank: no question bank in ${displayPath(dir)}; pass --bank`);
+    return EXIT.errors;
+  }
+  const fileOf = new Map(bank.questions.map((q) => [q.id, q.loc.file]));
+  const byFile = new Map<string, Map<string, Observation>>();
+  const missing: string[] = [];
+  const id = paperId(manifest);
+  for (const it of items) {
+    const file = fileOf.get(it.id);
+    if (!file) {
+      missing.push(it.id);
+      continue;
+    }
+    const m = byFile.get(file) ?? new Map<string, Observation>();
+    m.set(it.id, { difficulty: it.difficulty, candidates: it.n, paper: id });
+    byFile.set(file, m);
+  }
+  if (missing.length) io.stderr(`exampress grade --update-bank: not in the bank, left out: ${missing.join(', ')}`);
+  let count = 0;
+  for (const [file, observations] of byFile) {
+    const result = withObservations(readFileSync(file, 'utf8'), observations);
+    if ('problem' in result) {
+      io.stderr(`${file}:1:1 error yaml: ${result.problem}; not updated`);
+      continue;
+    }
+    writeFileAtomic(file, result.text, { force: true });
+    count += result.updated.length;
+  }
+  io.stdout(`observed difficulty written for ${count} question(s) in ${byFile.size} bank file(s)`);
+  return missing.length ? EXIT.errors : EXIT.ok;
 }
 
 export function gradeCommand(io: Io, setExit: (code: number) => void): CommandModule {
@@ -97,6 +142,8 @@ export function gradeCommand(io: Io, setExit: (code: number) => void): CommandMo
         .option('out', { type: 'string', describe: 'where to write the results (default: beside responses.csv)' })
         .option('pass', { type: 'number', default: 0.6, describe: 'pass mark as a share of the full marks' })
         .option('templates', { type: 'string', describe: 'your own copy of the templates folder (results.hbs)' })
+        .option('update-bank', { type: 'boolean', default: false, describe: "write each question's measured difficulty into the bank as observed: {difficulty, candidates, paper}" })
+        .option('bank', { type: 'string', default: defaultBankDir(), defaultDescription: './bank', describe: 'bank folder (for --update-bank)' })
         .example('exampress grade output/responses.csv --manifest output/manifest.json', 'scores.csv, items.csv and results.pdf in output/'),
     handler: async (a) => {
       const pass = Number(a.pass);
@@ -104,7 +151,7 @@ export function gradeCommand(io: Io, setExit: (code: number) => void): CommandMo
         io.stderr(`exampress grade: --pass takes a share of the full marks, 0-1 (e.g. 0.6); got ${String(a.pass)}`);
         return setExit(EXIT.errors);
       }
-      setExit(await runGrade({ responses: String(a.responses), manifest: String(a.manifest), ...(typeof a.out === 'string' ? { out: a.out } : {}), pass, ...(typeof a.templates === 'string' ? { templates: a.templates } : {}) }, io));
+      setExit(await runGrade({ responses: String(a.responses), manifest: String(a.manifest), ...(typeof a.out === 'string' ? { out: a.out } : {}), pass, ...(typeof a.templates === 'string' ? { templates: a.templates } : {}), ...(a['update-bank'] ? { updateBank: String(a.bank) } : {}) }, io));
     },
   };
 }
