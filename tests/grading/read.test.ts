@@ -16,6 +16,7 @@ const decodeQr: QrDecoder = (rgba, w, h) => jsQR(rgba, w, h, { inversionAttempts
 let geometry: SheetGeometry;
 let set: SheetSet;
 let blank: canvasPkg.Canvas;
+let blankB: canvasPkg.Canvas;
 
 beforeAll(async () => {
   const printed = await printStandard({ only: ['sheet'], variants: 2 });
@@ -23,6 +24,7 @@ beforeAll(async () => {
   const other = JSON.parse(printed.file('standard-B-sheet.json').bytes.toString('utf8')) as SheetGeometry;
   set = sheetSet([geometry, other]);
   blank = await sheetCanvas(printed.file('standard-A-sheet.pdf').bytes, DPI);
+  blankB = await sheetCanvas(printed.file('standard-B-sheet.pdf').bytes, DPI);
 });
 
 async function filledSheet(fills: Fill[], seed: number): Promise<canvasPkg.Canvas> {
@@ -151,5 +153,24 @@ describe('scanning filled sheets', () => {
     expect(marks).toBeGreaterThan(1000);
     expect(marksRight / marks).toBeGreaterThanOrEqual(0.995);
     expect(right / clean).toBeGreaterThanOrEqual(0.97);
+  });
+
+  test('pages that cannot be read say why: another paper, a page without marks, a QR code torn off', async () => {
+    const onlyA = sheetSet([geometry]);
+    const b = readPage(await scanOf(blankB, {}, rng(1)), onlyA, decodeQr);
+    expect(b).toEqual({ ok: false, problem: `a sheet of another paper or variant (exampress:${geometry.paper.id}:B::1); pass the manifest of the paper these sheets belong to` });
+    const { createCanvas } = await import('@napi-rs/canvas');
+    const white = createCanvas(blank.width, blank.height);
+    const wctx = white.getContext('2d');
+    wctx.fillStyle = '#ffffff';
+    wctx.fillRect(0, 0, white.width, white.height);
+    expect(readPage(await scanOf(white, {}, rng(1)), set, decodeQr)).toEqual({ ok: false, problem: 'registration marks not found (top-left, top-right, bottom-left, bottom-right of the scan)' });
+    const torn = createCanvas(blank.width, blank.height);
+    const tctx = torn.getContext('2d');
+    tctx.drawImage(blank, 0, 0);
+    const qr = geometry.qr[0]!;
+    tctx.fillStyle = '#ffffff';
+    tctx.fillRect(qr.x * K, qr.y * K, qr.size * K, qr.size * K);
+    expect(readPage(await scanOf(torn, {}, rng(1)), set, decodeQr)).toEqual({ ok: false, problem: 'QR code not readable (paper, variant and page unknown); check the scan of its top-right corner' });
   });
 });
