@@ -84,6 +84,8 @@ export function readPage(img: GreyImage, set: SheetSet, decodeQr: QrDecoder): Pa
   const upright: Corner[] = ['top-left', 'top-right', 'bottom-left', 'bottom-right'];
   const turnedOrder: Corner[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
   const imagePoints: Point[] = upright.map((c) => found.centres[c]);
+  const shape = rectangleProblem(imagePoints, layout);
+  if (shape) return { ok: false, problem: shape };
   const expectedScale = Math.min(img.width / set.marks.page.width, img.height / set.marks.page.height);
   for (const [turned, order] of [[false, upright], [true, turnedOrder]] as const) {
     const h = fitHomography(pagePoints(order), imagePoints);
@@ -100,6 +102,26 @@ export function readPage(img: GreyImage, set: SheetSet, decodeQr: QrDecoder): Pa
     return { ok: true, reading: readMarks(img, h, scale, known.geometry, known.page, data, turned, paper, found.ink) };
   }
   return { ok: false, problem: 'QR code not readable (paper, variant and page unknown); check the scan of its top-right corner' };
+}
+
+/**
+ * The four marks must form the sheet's rectangle (a little skew allowed): a mark covered by a
+ * stray black square would otherwise bend the transform and every bubble with it.
+ */
+function rectangleProblem(p: Point[], layout: MarkLayout['marks']): string | null {
+  const d = (a: Point, b: Point) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+  const [tl, tr, bl, br] = p as [Point, Point, Point, Point];
+  const top = d(tl, tr);
+  const bottom = d(bl, br);
+  const left = d(tl, bl);
+  const right = d(tr, br);
+  const aspect = (layout['top-right'].cx - layout['top-left'].cx) / (layout['bottom-left'].cy - layout['top-left'].cy);
+  const off = (x: number) => Math.abs(x - 1);
+  const diagonals = d(tl, br) / d(tr, bl);
+  if (off(top / bottom) > 0.04 || off(left / right) > 0.04 || off((top + bottom) / (left + right) / aspect) > 0.04 || off(diagonals) > 0.04) {
+    return 'the registration marks do not form the sheet\'s rectangle (a corner folded, covered or marked?)';
+  }
+  return null;
 }
 
 function readQr(img: GreyImage, h: Homography, region: SheetSet['qrRegion'], decodeQr: QrDecoder): string | null {

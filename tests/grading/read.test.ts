@@ -155,7 +155,7 @@ describe('scanning filled sheets', () => {
     expect(right / clean).toBeGreaterThanOrEqual(0.97);
   });
 
-  test('pages that cannot be read say why: another paper, a page without marks, a QR code torn off', async () => {
+  test('pages that cannot be read say why: another paper, a page without marks, a QR code torn off, a mark covered', async () => {
     const onlyA = sheetSet([geometry]);
     const b = readPage(await scanOf(blankB, {}, rng(1)), onlyA, decodeQr);
     expect(b).toEqual({ ok: false, problem: `a sheet of another paper or variant (exampress:${geometry.paper.id}:B::1); pass the manifest of the paper these sheets belong to` });
@@ -172,5 +172,15 @@ describe('scanning filled sheets', () => {
     tctx.fillStyle = '#ffffff';
     tctx.fillRect(qr.x * K, qr.y * K, qr.size * K, qr.size * K);
     expect(readPage(await scanOf(torn, {}, rng(1)), set, decodeQr)).toEqual({ ok: false, problem: 'QR code not readable (paper, variant and page unknown); check the scan of its top-right corner' });
+    // The bottom-right mark covered, a black square drawn beside it: no bent transform.
+    const moved = createCanvas(blank.width, blank.height);
+    const mctx = moved.getContext('2d');
+    mctx.drawImage(blank, 0, 0);
+    const mark = geometry.registration.find((r) => r.corner === 'bottom-right')!;
+    mctx.fillStyle = '#ffffff';
+    mctx.fillRect((mark.cx - mark.size) * K, (mark.cy - mark.size) * K, 2 * mark.size * K, 2 * mark.size * K);
+    mctx.fillStyle = '#000000';
+    mctx.fillRect((mark.cx - mark.size / 2 - 40) * K, (mark.cy - mark.size / 2 - 30) * K, mark.size * K, mark.size * K);
+    expect(readPage(await scanOf(moved, {}, rng(1)), set, decodeQr)).toEqual({ ok: false, problem: "the registration marks do not form the sheet's rectangle (a corner folded, covered or marked?)" });
   });
 });
