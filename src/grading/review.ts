@@ -23,7 +23,7 @@ export function cropKey(source: string, number: number | string): string {
 }
 
 export function reviewHtml(input: ReviewInput): string {
-  const doubts = input.sheets.flatMap((s) => s.doubts.map((d) => ({ sheet: s, d })));
+  const doubts = input.sheets.flatMap((s, i) => s.doubts.map((d) => ({ sheet: s, line: i + 2, d })));
   const problems = input.sheets.filter((s) => s.problems.length);
   const out: string[] = [];
   out.push('<!doctype html>', '<html lang="zh-CN"><head><meta charset="utf-8">', `<title>${esc(input.title)} · review</title>`);
@@ -43,11 +43,11 @@ export function reviewHtml(input: ReviewInput): string {
   }
   if (doubts.length) {
     out.push('<h2>Doubtful marks</h2><table><tr><th>candidate</th><th>question</th><th>read</th><th>scan</th></tr>');
-    for (const { sheet, d } of doubts) {
+    for (const { sheet, line, d } of doubts) {
       const read = [d.filled.length ? `filled ${d.filled.join('')}` : 'nothing filled', ...d.doubtful.map((x) => `${x.letter}: ${x.state === 'faint' ? 'faint' : 'partial'}`)].join('; ');
       const crop = input.crops.get(cropKey(d.source, d.number));
       const what = typeof d.number === 'number' ? `${d.number}` : `candidate number, column ${String(d.number).replace(/^id/, '')}`;
-      out.push(`<tr><td>${esc(sheet.candidateId || '(none)')}<br><small>${esc(sheet.variant)} · ${esc(d.source)}</small></td><td><b>${esc(what)}</b><br><small>${esc(REASONS[d.reason])}</small></td><td>${esc(read)}</td><td>${crop ? `<img alt="question ${esc(String(d.number))}" src="${crop}">` : ''}</td></tr>`);
+      out.push(`<tr><td>${esc(sheet.candidateId || '(none)')}<br><small>${esc(sheet.variant)} · ${esc(d.source)} · line ${line}</small></td><td><b>${esc(what)}</b><br><small>${esc(REASONS[d.reason])}</small></td><td>${esc(read)}</td><td>${crop ? `<img alt="question ${esc(String(d.number))}" src="${crop}">` : ''}</td></tr>`);
     }
     out.push('</table>');
   }
