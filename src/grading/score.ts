@@ -110,6 +110,9 @@ export function scoreResponses(rows: readonly string[][], manifest: Manifest): {
       problems.push({ line, message: `variant "${label}" is not in the manifest (it has ${[...byLabel.keys()].join(', ')})` });
       return;
     }
+    const candidate = cell(fixed[0]!);
+    if (candidate.includes(DOUBT)) problems.push({ line, message: `candidate number "${candidate}" still has "?" digits; read them off the sheet (review.html)` });
+    else if (candidate === '' && cell(fixed[1]!) === '') problems.push({ line, message: 'no candidate number and no name: type one in, so the score belongs to someone' });
     const result: CandidateResult = { candidate: cell(fixed[0]!), name: cell(fixed[1]!), variant: variant.label, line, total: 0, max: 0, sections: [], items: [] };
     let number = 0;
     for (const s of variant.sections) {

@@ -55,14 +55,16 @@ describe('scoring', () => {
     expect(results[0]!.items[0]).toMatchObject({ response: 'C', original: 'A', key: 'A', correct: true });
   });
 
-  test('a "?" left from review, a letter the question does not have, an unknown variant: located problems', () => {
-    const bad = [CSV.split('\n')[0]!, 'x,,A,,?,A,AC,T,2;十', 'y,,A,,E,A,AC,T,', 'z,,Q,,A,A,A,T,'].join('\n');
+  test('a "?" left from review, a letter the question does not have, an unknown variant, a candidate nobody can name: located problems', () => {
+    const bad = [CSV.split('\n')[0]!, 'x,,A,,?,A,AC,T,2;十', 'y,,A,,E,A,AC,T,', 'z,,Q,,A,A,A,T,', '1?3,,A,,A,A,A,T,', ',,A,,A,A,A,T,'].join('\n');
     const parsed = parseCsv(bad) as { rows: string[][] };
     const { problems } = scoreResponses(parsed.rows, manifest);
     expect(problems).toEqual([
       { line: 2, message: 'question 1 is still "?"; decide it with review.html and type the letters in' },
       { line: 3, message: 'question 1: "E" has letter(s) E but the question has options ABCD' },
       { line: 4, message: 'variant "Q" is not in the manifest (it has A)' },
+      { line: 5, message: 'candidate number "1?3" still has "?" digits; read them off the sheet (review.html)' },
+      { line: 6, message: 'no candidate number and no name: type one in, so the score belongs to someone' },
     ]);
   });
 });
