@@ -87,19 +87,26 @@ export function readPage(img: GreyImage, set: SheetSet, decodeQr: QrDecoder): Pa
   const shape = rectangleProblem(imagePoints, layout);
   if (shape) return { ok: false, problem: shape };
   const expectedScale = Math.min(img.width / set.marks.page.width, img.height / set.marks.page.height);
+  const fits = [];
   for (const [turned, order] of [[false, upright], [true, turnedOrder]] as const) {
     const h = fitHomography(pagePoints(order), imagePoints);
     if (!h) return { ok: false, problem: 'registration marks are not at the corners of a sheet' };
     const scale = localScale(h, set.marks.page.width / 2, set.marks.page.height / 2);
     if (scale < expectedScale * 0.8 || scale > expectedScale * 1.25) return { ok: false, problem: 'registration marks are not where a sheet has them (is this an exampress answer sheet?)' };
-    const data = readQr(img, h, set.qrRegion, decodeQr);
-    if (data === null) continue;
-    const known = set.byQr.get(data);
-    if (!known) {
-      const other = data.startsWith('exampress:') ? `a sheet of another paper or variant (${data})` : `an unknown QR code (${data.slice(0, 60)})`;
-      return { ok: false, problem: `${other}; pass the manifest of the paper these sheets belong to` };
+    fits.push({ turned, h, scale });
+  }
+  // Either way up at each effort before trying harder: a turned page costs no extra effort.
+  for (let effort = 0; effort < 3; effort++) {
+    for (const { turned, h, scale } of fits) {
+      const data = readQr(img, h, set.qrRegion, decodeQr, effort);
+      if (data === null) continue;
+      const known = set.byQr.get(data);
+      if (!known) {
+        const other = data.startsWith('exampress:') ? `a sheet of another paper or variant (${data})` : `an unknown QR code (${data.slice(0, 60)})`;
+        return { ok: false, problem: `${other}; pass the manifest of the paper these sheets belong to` };
+      }
+      return { ok: true, reading: readMarks(img, h, scale, known.geometry, known.page, data, turned, paper, found.ink) };
     }
-    return { ok: true, reading: readMarks(img, h, scale, known.geometry, known.page, data, turned, paper, found.ink) };
   }
   return { ok: false, problem: 'QR code not readable (paper, variant and page unknown); check the scan of its top-right corner' };
 }
@@ -124,7 +131,11 @@ function rectangleProblem(p: Point[], layout: MarkLayout['marks']): string | nul
   return null;
 }
 
-function readQr(img: GreyImage, h: Homography, region: SheetSet['qrRegion'], decodeQr: QrDecoder): string | null {
+/**
+ * The QR code in the page region that holds it, at increasing effort: as scanned, smoothed
+ * (noise, JPEG blocks), smoothed and doubled in size (a low resolution).
+ */
+function readQr(img: GreyImage, h: Homography, region: SheetSet['qrRegion'], decodeQr: QrDecoder, effort: number): string | null {
   const margin = region.w * 0.25;
   const corners = [
     project(h, region.x - margin, region.y - margin),
@@ -134,9 +145,58 @@ function readQr(img: GreyImage, h: Homography, region: SheetSet['qrRegion'], dec
   ];
   const xs = corners.map((c) => c[0]);
   const ys = corners.map((c) => c[1]);
-  const crop = cropImage(img, Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys));
+  let crop = cropImage(img, Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys));
   if (crop.width < 20 || crop.height < 20) return null;
+  if (effort >= 1) crop = boxBlur(crop);
+  if (effort >= 2) crop = doubled(crop);
   return decodeQr(rgbaFromGrey(crop), crop.width, crop.height);
+}
+
+/** 3x3 mean: takes the edge off scanner noise and JPEG blocks. */
+function boxBlur(img: GreyImage): GreyImage {
+  const { width: w, height: h } = img;
+  const data = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let sum = 0;
+      let n = 0;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= h) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= w) continue;
+          sum += img.data[yy * w + xx]!;
+          n++;
+        }
+      }
+      data[y * w + x] = Math.round(sum / n);
+    }
+  }
+  return { width: w, height: h, data };
+}
+
+/** Twice the size, bilinear. */
+function doubled(img: GreyImage): GreyImage {
+  const width = img.width * 2;
+  const height = img.height * 2;
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const fy = Math.max(0, (y + 0.5) / 2 - 0.5);
+    const y0 = Math.min(img.height - 1, Math.floor(fy));
+    const y1 = Math.min(img.height - 1, y0 + 1);
+    const ty = fy - y0;
+    for (let x = 0; x < width; x++) {
+      const fx = Math.max(0, (x + 0.5) / 2 - 0.5);
+      const x0 = Math.min(img.width - 1, Math.floor(fx));
+      const x1 = Math.min(img.width - 1, x0 + 1);
+      const tx = fx - x0;
+      const a = img.data[y0 * img.width + x0]! * (1 - tx) + img.data[y0 * img.width + x1]! * tx;
+      const b = img.data[y1 * img.width + x0]! * (1 - tx) + img.data[y1 * img.width + x1]! * tx;
+      data[y * width + x] = Math.round(a * (1 - ty) + b * ty);
+    }
+  }
+  return { width, height, data };
 }
 
 interface Slot {
