@@ -122,4 +122,24 @@ describe('statistics', () => {
     expect(text.startsWith('\uFEFFrank,')).toBe(true);
     expect(parseCsv(formatCsv([['a,b', 'say "hi"', '']]))).toEqual({ rows: [['a,b', 'say "hi"', '']] });
   });
+
+  test('parallel variants (different questions): each question over the candidates who had it, one KR-20 per set', () => {
+    const parallel = {
+      ...manifest,
+      variants: [
+        { index: 0, label: 'A', totalPoints: 2, sections: [{ type: 'judge', title: '判断', instruction: '', points: 1, questions: [{ id: 'J1', points: 1, answer: true }, { id: 'J2', points: 1, answer: false }] }] },
+        { index: 1, label: 'B', totalPoints: 2, sections: [{ type: 'judge', title: '判断', instruction: '', points: 1, questions: [{ id: 'J3', points: 1, answer: true }, { id: 'J2', points: 1, answer: false }] }] },
+      ],
+    } as unknown as Manifest;
+    const rows = (parseCsv(['candidate,name,variant,source,1,2', 'a,,A,,T,F', 'b,,A,,F,F', 'c,,B,,T,T', 'd,,B,,T,F', 'e,,B,,F,T'].join('\n')) as { rows: string[][] }).rows;
+    const { results, problems } = scoreResponses(rows, parallel);
+    expect(problems).toEqual([]);
+    const items = itemStats(results);
+    expect(items.map((i) => [i.id, i.n, i.difficulty])).toEqual([['J1', 2, 0.5], ['J2', 5, 0.6], ['J3', 3, 2 / 3]]);
+    const paper = paperStats(results, 0.6);
+    // A: right counts 2,1 → variance 0.25, Σpq = 0.25 + 0 → 2·(1 − 1) = 0. B: counts 1,2,0 → σ² = 2/3, Σpq = 2/9 + 2/9.
+    expect(paper.kr20.map((k) => [k.candidates, k.items])).toEqual([[2, 2], [3, 2]]);
+    expect(paper.kr20[0]!.value).toBeCloseTo(0, 12);
+    expect(paper.kr20[1]!.value).toBeCloseTo(2 * (1 - 4 / 9 / (2 / 3)), 12);
+  });
 });
