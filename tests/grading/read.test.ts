@@ -1,6 +1,9 @@
 // Scanning our own answer sheets back: rendered, filled as people fill them, distorted as
 // scanners distort them, then read. Clean marks must all be right; on distorted scans at least
 // 99.5 % of marks right and every other one in review; never a wrong letter with confidence.
+// SCAN_STRESS=n replaces the five distorted scans by n random ones (SCAN_BLUR, SCAN_NOISE,
+// SCAN_JPEG set the worst blur in px, noise in grey levels, lowest JPEG quality); DEBUG_SCAN=1
+// prints every mark that went to review and the totals.
 import jsQR from 'jsqr';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { SheetGeometry } from '../../src/documents/index.js';
