@@ -94,9 +94,9 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** The question as content: everything a trainer wrote, not where it was written. */
+/** The question as content: everything a trainer wrote, not where, nor what grading measured. */
 export function questionContent(q: Question): unknown {
-  const { loc: _loc, ...content } = q;
+  const { loc: _loc, observed: _observed, ...content } = q;
   return content;
 }
 
@@ -108,8 +108,9 @@ function questionJson(q: Question): string {
   for (const k in q) shape += `${k},`;
   let order = keyOrders.get(shape);
   if (!order) {
+    // Where it was written and what grading measured are not what a trainer wrote.
     order = Object.keys(q)
-      .filter((k) => k !== 'loc')
+      .filter((k) => k !== 'loc' && k !== 'observed')
       .sort()
       .map((key, i) => ({ key, prefix: `${i ? ',' : ''}${JSON.stringify(key)}:` }));
     keyOrders.set(shape, order);

@@ -40,6 +40,15 @@ export const QuestionSchema = z
       .describe('single: "B"; multiple: "ABD"; judge: true/false; fill: one entry per blank, alternatives joined by |'),
     topic: id.optional().describe('Topic id from bank/topics.yaml; defaults to the file\'s topic'),
     difficulty: z.number().int().min(1).max(5).describe('1 (easy) .. 5 (hard)'),
+    observed: z
+      .object({
+        difficulty: z.number().min(0).max(1).describe('share of candidates who answered it right'),
+        candidates: z.number().int().min(1).describe('how many candidates had it'),
+        paper: z.string().optional().describe('id of the paper it was measured on'),
+      })
+      .strict()
+      .optional()
+      .describe('Measured difficulty, written by exampress grade --update-bank; the author\'s difficulty stays as written'),
     source: text.describe('出处: document, circular or page the question rests on'),
     explanation: text.describe('解析: why the answer is right'),
     material: text

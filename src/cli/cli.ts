@@ -4,6 +4,7 @@ import { packageVersion } from '../paths.js';
 import { assembleCommand } from './commands/assemble.js';
 import { bankCommand } from './commands/bank.js';
 import { handbookCommand } from './commands/handbook.js';
+import { gradeCommand, scanCommand } from './commands/grade.js';
 import { paperCommand } from './commands/paper.js';
 import { buildCommand } from './commands/build.js';
 import { initCommand } from './commands/init.js';
@@ -30,6 +31,8 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     .command(initCommand(io, setExit))
     .command(handbookCommand(io, setExit))
     .completion('completion', 'print a bash/zsh completion script: exampress completion >> ~/.bashrc')
+    .command(scanCommand(io, setExit))
+    .command(gradeCommand(io, setExit))
     .demandCommand(1, 'name a command; see exampress --help')
     .recommendCommands()
     .wrap(Math.min(100, process.stdout.columns || 100))
