@@ -6,7 +6,7 @@ import { resolveVariant } from '../assemble/resolve.js';
 import type { Bank } from '../bank/schema.js';
 import { loadFonts } from '../typeset/fonts/index.js';
 import { typeset } from '../typeset/index.js';
-import { writePdf } from '../typeset/pdf/index.js';
+import { writePdf, type PdfBackendChoice } from '../typeset/pdf/index.js';
 import type { FontSet } from '../typeset/types.js';
 import { organisationOf, paperId, type PaperSize } from './common.js';
 import { keyView } from './key.js';
@@ -30,6 +30,8 @@ export interface RenderExamOptions {
   fonts?: FontSet;
   /** Handbook page of each norm id, for "见手册 3.2.1（第 14 页）" in keys. */
   handbookPages?: ReadonlyMap<string, number>;
+  /** Which PDF backend writes the files (default auto). */
+  pdfBackend?: PdfBackendChoice;
 }
 
 export interface RenderedFile {
@@ -59,7 +61,7 @@ export async function renderExamDocuments(opts: RenderExamOptions): Promise<Rend
   const out: RenderedFile[] = [];
   const pdf = async (template: string, view: object) => {
     const doc = typeset(opts.templates.render(template, view), { template, fonts });
-    return { bytes: await writePdf(doc, fonts), pages: doc.pages.length };
+    return { bytes: writePdf(doc, fonts, { backend: opts.pdfBackend ?? 'auto' }), pages: doc.pages.length };
   };
   for (let i = 0; i < manifest.variants.length; i++) {
     const variant = resolveVariant(bank, manifest, i);

@@ -11,9 +11,11 @@ import { formatProblem } from '../../bank/lint.js';
 import type { Bank } from '../../bank/schema.js';
 import { DOCUMENT_KINDS, PAPER_SIZES, loadTemplates, loadTheme, renderExamDocuments, TemplateError, type DocumentKind, type PaperSize, type RenderedFile } from '../../documents/index.js';
 import { packageRoot, packageVersion } from '../../paths.js';
+import type { PdfBackendChoice } from '../../typeset/pdf/index.js';
 import { TypesetError } from '../../typeset/types.js';
 import { writeFileAtomic } from '../files.js';
 import { EXIT, type Io } from '../io.js';
+import { pdfBackendOf, withPdfBackendOption } from '../options.js';
 import { assembleRequest, withAssembleOptions } from './assemble.js';
 
 export interface PaperArgs {
@@ -23,6 +25,7 @@ export interface PaperArgs {
   templates?: string;
   out: string;
   bankDir: string;
+  pdfBackend?: PdfBackendChoice;
 }
 
 /**
@@ -70,7 +73,7 @@ export async function renderFromManifest(manifestFile: string, bank: Bank, args:
   }
   let files: RenderedFile[];
   try {
-    files = await renderExamDocuments({ manifest: parsed.manifest, bank, templates: loadTemplates(dir), theme, size: args.size, seal: args.seal, only: args.only });
+    files = await renderExamDocuments({ manifest: parsed.manifest, bank, templates: loadTemplates(dir), theme, size: args.size, seal: args.seal, only: args.only, pdfBackend: args.pdfBackend ?? 'auto' });
   } catch (err) {
     if (err instanceof TemplateError || err instanceof TypesetError) {
       io.stderr(`${err.message}${err instanceof TypesetError && err.from && !err.message.includes(err.from) ? ` (question ${err.from})` : ''}`);
@@ -98,7 +101,7 @@ export function paperCommand(io: Io, setExit: (code: number) => void): CommandMo
     command: 'paper',
     describe: 'print papers, answer keys, answer sheets and coverage tables (assembles first)',
     builder: (y) =>
-      withAssembleOptions(y)
+      withPdfBackendOption(withAssembleOptions(y))
         .option('size', { choices: PAPER_SIZES, default: 'a4' as PaperSize, describe: 'a4, b5, or a3 (landscape, two columns: 8开)' })
         .option('seal', { type: 'boolean', default: false, describe: 'print the 密封线 with the candidate fields in the binding margin' })
         .option('only', { type: 'string', default: DOCUMENT_KINDS.join(','), describe: 'documents to print: paper,key,sheet,spec' })
@@ -112,7 +115,7 @@ export function paperCommand(io: Io, setExit: (code: number) => void): CommandMo
         io.stderr(`exampress paper: --only takes ${DOCUMENT_KINDS.join(',')}; got ${String(a.only)}`);
         return setExit(EXIT.errors);
       }
-      setExit(await runPaper(a, { size: a.size as PaperSize, seal: Boolean(a.seal), only: only as DocumentKind[], ...(typeof a.templates === 'string' ? { templates: a.templates } : {}), out: String(a.out), bankDir: String(a.bank) }, io));
+      setExit(await runPaper(a, { size: a.size as PaperSize, seal: Boolean(a.seal), only: only as DocumentKind[], ...(typeof a.templates === 'string' ? { templates: a.templates } : {}), out: String(a.out), bankDir: String(a.bank), pdfBackend: pdfBackendOf(a) }, io));
     },
   };
 }

@@ -1,6 +1,6 @@
-// LaidOutDocument → PDF bytes, file structure and all, for documents whose faces are CFF
-// fonts our subsetter handles (the bundled ones). It writes what pdfkit wrote for us (pages,
-// Type0/CIDFontType0 fonts with W arrays and ToUnicode maps, info, xref) without loading
+// The fast PDF backend: LaidOutDocument → PDF bytes, file structure and all, for documents
+// whose faces are CFF fonts our subsetter handles (the bundled ones). It writes pages,
+// Type0/CIDFontType0 fonts with W arrays and ToUnicode maps, info and xref without loading
 // pdfkit and fontkit, whose imports alone took ~270 ms of a paper's cold start.
 import { createHash } from 'node:crypto';
 import { sfntFontOf } from '../fonts/face.js';
@@ -10,7 +10,7 @@ import { TypesetError } from '../types.js';
 import { readCffSourceAt, writeCffSubset, type CffSource } from './cff.js';
 import { pageContents, pdfNumber, subsetCoder, type EncodedFont, type GlyphEncoder } from './content.js';
 import { DEFLATE_LEVEL, deflateWhole, FONT_DEFLATE } from './deflate.js';
-import type { WritePdfOptions } from './write-pdfkit.js';
+import type { PdfBackend, WritePdfOptions } from './backend.js';
 
 const cffSources = new WeakMap<SfntFont, CffSource | null>();
 
@@ -41,17 +41,25 @@ function collectFaces(boxes: readonly Box[], into: Set<string>): void {
   }
 }
 
-/** True when every face the document uses can be embedded by this writer. */
-export function canWriteOwnFile(doc: LaidOutDocument, fonts: FontSet): boolean {
+/** Why this writer cannot embed a face the document uses, or undefined when it can embed them all. */
+function unsupported(doc: LaidOutDocument, fonts: FontSet): string | undefined {
   const used = new Set<string>();
   for (const page of doc.pages) collectFaces(page.boxes, used);
   const faces = fonts.faces();
   for (const key of used) {
     const face = faces.find((f) => f.key === key);
-    if (face && !cffSourceOf(face)) return false;
+    if (face && !cffSourceOf(face)) {
+      return `${face.file} (${face.key}) is not a CFF font without subroutines in a plain OpenType file`;
+    }
   }
-  return true;
+  return undefined;
 }
+
+export const fastBackend: PdfBackend = {
+  name: 'fast',
+  unsupported,
+  write: (doc, fonts, options) => writeOwnFile(doc, fonts, options, options.date),
+};
 
 /** pdfkit's number format (6 decimals), so that the numbers read the same as before. */
 const num = (n: number) => String(Math.round(n * 1e6) / 1e6);
@@ -125,7 +133,7 @@ class ObjectTable {
 }
 
 /** Writes the document as PDF (every face embedded by our CFF subsetter); identical input, identical bytes. */
-export function writeOwnFile(doc: LaidOutDocument, fonts: FontSet, options: WritePdfOptions, date: Date): Buffer {
+function writeOwnFile(doc: LaidOutDocument, fonts: FontSet, options: WritePdfOptions, date: Date): Buffer {
   const info = doc.info;
   const objects = new ObjectTable();
   const catalogRef = objects.reserve();
