@@ -1,0 +1,113 @@
+// The font corpus (tests/fixtures/fonts, built by build.py): every face prints the test paper
+// (the bundled quiz, variant A) through both backends, the text reads back as the bundled
+// fonts print it, and the backends draw alike. Set EXAMPRESS_SAVE_PNG=folder to look at them.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { defaultFontConfig, loadFonts, type FontConfig } from '../../../src/typeset/fonts/index.js';
+import { typeset, TypesetError } from '../../../src/typeset/index.js';
+import { backendFor, writePdf, type PdfBackendName } from '../../../src/typeset/pdf/index.js';
+import { examPaperMarkup } from '../../fixtures/fonts/exam-paper.js';
+import { comparePixels } from '../../support/compare.js';
+import { openPdf, pdfProblems, pdfText, savePng } from '../../support/pdf.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/fonts/${name}`, import.meta.url));
+const bundled = defaultFontConfig();
+const markup = examPaperMarkup();
+const squash = (s: string) => s.replace(/[\s\u3000\f]+/g, '');
+
+/** serif and sans both set in `file`; what it lacks comes from the bundled Noto Serif SC. */
+function corpusFonts(file: string): FontConfig {
+  return {
+    families: { serif: { regular: file }, sans: { regular: file }, noto: bundled.families.serif! },
+    fallback: { serif: ['noto'], sans: ['noto'] },
+  };
+}
+
+interface CorpusFace {
+  name: string;
+  file: string;
+  /** The PostScript name pdf.js reads back for the face. */
+  baseName: string;
+  /** How pdf.js names the embedded font type. */
+  type: string;
+  /** The backend auto picks. */
+  auto: PdfBackendName;
+}
+
+const CORPUS: CorpusFace[] = [
+  { name: 'TrueType CJK (Droid Sans Fallback)', file: fixture('DroidSansFallback-exam.ttf'), baseName: 'DroidSansFallback', type: 'CID TrueType', auto: 'pdfkit' },
+  { name: 'a collection face chosen by name', file: `${fixture('ExamCollection.ttc')}#DroidSansFallback`, baseName: 'DroidSansFallback', type: 'CID TrueType', auto: 'pdfkit' },
+  { name: 'the other face of the collection', file: `${fixture('ExamCollection.ttc')}#NotoSerifCJKsc-Regular`, baseName: 'NotoSerifCJKsc-Regular', type: 'CID Type 0C', auto: 'pdfkit' },
+  { name: 'OpenType CFF with subroutines (Noto Serif CJK SC)', file: fixture('NotoSerifCJKsc-exam.otf'), baseName: 'NotoSerifCJKsc-Regular', type: 'CID Type 0C', auto: 'pdfkit' },
+  { name: 'a format-12 cmap (Noto Sans CJK SC with U+20BB7)', file: fixture('NotoSansCJKsc-astral.otf'), baseName: 'NotoSansCJKsc-Regular', type: 'CID Type 0C', auto: 'pdfkit' },
+];
+
+const reference = (async () => {
+  const fonts = loadFonts();
+  return squash(await (await openPdf(writePdf(typeset(markup, { template: 'paper.hbs', fonts }), fonts))).text());
+})();
+
+const saveTo = process.env.EXAMPRESS_SAVE_PNG;
+
+describe.each(CORPUS)('the corpus: $name', (face) => {
+  const fonts = loadFonts(corpusFonts(face.file));
+  const doc = typeset(markup, { template: 'paper.hbs', fonts });
+  const pdfs = { pdfkit: writePdf(doc, fonts, { backend: 'pdfkit' }), auto: writePdf(doc, fonts) };
+
+  it(`auto picks the ${face.auto} backend`, () => {
+    expect(backendFor(doc, fonts)).toBe(face.auto);
+  });
+
+  it('prints the paper with the face embedded, and it reads back as the bundled fonts print it', async () => {
+    for (const pdf of Object.values(pdfs)) {
+      const file = await openPdf(pdf);
+      expect(squash(await file.text())).toBe(await reference);
+      const used = await file.fonts();
+      expect(used.find((f) => f.baseName === face.baseName)).toMatchObject({ type: face.type, embedded: true, toUnicode: true });
+      expect(await pdfProblems(pdf)).toEqual([]);
+    }
+  });
+
+  it('is drawn alike by both backends when fast can embed it, else fast says why', async () => {
+    if (backendFor(doc, fonts, 'auto') === 'pdfkit') {
+      expect(() => writePdf(doc, fonts, { backend: 'fast' })).toThrow(/fast PDF backend cannot write this document: .* is not a CFF font/);
+      return;
+    }
+    const [a, b] = await Promise.all([writePdf(doc, fonts, { backend: 'fast' }), pdfs.pdfkit].map(async (p) => (await (await openPdf(p)).page(1)).render({ dpi: 150 })));
+    expect(comparePixels(a!, b!)).toMatchObject({ differing: 0 });
+  });
+
+  it.runIf(saveTo)('saves page 1 of each backend as PNG', async () => {
+    mkdirSync(saveTo!, { recursive: true });
+    const stem = face.file.replace(/.*\//, '').replace(/[#.]/g, '-');
+    for (const [backend, pdf] of Object.entries(pdfs)) savePng(join(saveTo!, `${stem}-${backend}.png`), await (await (await openPdf(pdf)).page(1)).render({ dpi: 150 }));
+  });
+});
+
+describe('a face without a character the paper needs', () => {
+  it('stops the paper with the file, the character and the question', () => {
+    // 𠮷 (U+20BB7) in the first question; the Noto Serif fixture does not have it.
+    const withAstral = markup.replace(/(from="[^"]+"[\s\S]*?<p\b[^>]*>)/, '$1𠮷');
+    const question = /from="([^"]+)"/.exec(markup)![1]!;
+    const fonts = loadFonts({ families: { serif: { regular: fixture('NotoSerifCJKsc-exam.otf') }, sans: { regular: fixture('NotoSerifCJKsc-exam.otf') } } });
+    let error: unknown;
+    try {
+      typeset(withAstral, { template: 'paper.hbs', fonts });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TypesetError);
+    const e = error as TypesetError;
+    expect(e.message).toMatch(/character "𠮷" \(U\+20BB7\) is not covered by \w+: .*NotoSerifCJKsc-exam\.otf/);
+    expect(e.from).toBe(question);
+  });
+
+  it('prints it from the face with a format-12 cmap', async () => {
+    const withAstral = markup.replace(/(from="[^"]+"[\s\S]*?<p\b[^>]*>)/, '$1𠮷');
+    const fonts = loadFonts(corpusFonts(fixture('NotoSansCJKsc-astral.otf')));
+    const pdf = writePdf(typeset(withAstral, { template: 'paper.hbs', fonts }), fonts);
+    expect(squash(await pdfText(pdf))).toContain('𠮷');
+  });
+});
