@@ -123,6 +123,8 @@ export function parseFontFile(spec: string, family: FamilyName): FontkitFont {
   if (cached) return cached;
   const { path, postscriptName } = splitFontPath(spec);
   const buffer = readFont(path, family);
+  const unusable = unusableFontKind(buffer);
+  if (unusable) throw new TypesetError(`Font file ${path} for the "${family}" family ${unusable}`);
   const fontkit = loadFontkit();
   let parsed: FontkitFont | fontkit.FontCollection | null;
   try {
@@ -155,6 +157,23 @@ export function parseFontFile(spec: string, family: FamilyName): FontkitFont {
   }
   parsedFiles.set(spec, font);
   return font;
+}
+
+const OUTLINE_ADVICE =
+  'Use the OpenType (.otf) or TrueType (.ttf, .ttc) version of the typeface (the foundry or your ' +
+  'IT department can supply it; Windows has SimSun, SimHei, FangSong and KaiTi as .ttc/.ttf in ' +
+  'C:\\Windows\\Fonts), then point templates/theme.yaml at that file (see README: fonts).';
+
+/** What is wrong with a font file of a kind exampress cannot embed, or undefined. */
+export function unusableFontKind(head: Uint8Array): string | undefined {
+  const text = Buffer.from(head.subarray(0, 32)).toString('latin1');
+  if ((head[0] === 0x80 && head[1] === 0x01) || text.startsWith('%!PS-AdobeFont') || text.startsWith('%!FontType1')) {
+    return `is a Type 1 (PostScript) font, which PDF readers no longer need to support and exampress does not embed. ${OUTLINE_ADVICE} FontForge can also convert it: File › Generate Fonts… › OpenType (CFF).`;
+  }
+  if (text.startsWith('STARTFONT') || text.startsWith('\x01fcp') || text.startsWith('MZ')) {
+    return `is a bitmap font (BDF, PCF or Windows .fon): it holds pixels for a few sizes, not outlines, and would print jagged. ${OUTLINE_ADVICE}`;
+  }
+  return undefined;
 }
 
 const BMP = 0x10000;

@@ -1,7 +1,8 @@
 // The font corpus (tests/fixtures/fonts, built by build.py): every face prints the test paper
 // (the bundled quiz, variant A) through both backends, the text reads back as the bundled
 // fonts print it, and the backends draw alike. Set EXAMPRESS_SAVE_PNG=folder to look at them.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -109,5 +110,22 @@ describe('a face without a character the paper needs', () => {
     const fonts = loadFonts(corpusFonts(fixture('NotoSansCJKsc-astral.otf')));
     const pdf = writePdf(typeset(withAstral, { template: 'paper.hbs', fonts }), fonts);
     expect(squash(await pdfText(pdf))).toContain('𠮷');
+  });
+});
+
+describe('fonts exampress cannot embed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'exampress-fonts-'));
+  const file = (name: string, bytes: string | Uint8Array) => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+
+  it.each([
+    ['a Type 1 font (.pfa)', file('song.pfa', '%!PS-AdobeFont-1.0: FZShuSong 001.000\n'), /song\.pfa for the "serif" family is a Type 1 \(PostScript\) font.*OpenType \(\.otf\) or TrueType \(\.ttf, \.ttc\).*theme\.yaml.*FontForge/],
+    ['a Type 1 font (.pfb)', file('song.pfb', new Uint8Array([0x80, 0x01, 0x10, 0, 0, 0, 0x25, 0x21])), /song\.pfb for the "serif" family is a Type 1/],
+    ['a bitmap font (BDF)', file('song.bdf', 'STARTFONT 2.1\nFONT -misc-song-medium-r-normal--16-150-75-75-c-160-iso10646-1\n'), /song\.bdf for the "serif" family is a bitmap font.*not outlines.*OpenType \(\.otf\) or TrueType/],
+  ])('refuses %s with advice', (_, path, message) => {
+    expect(() => loadFonts({ families: { serif: { regular: path } } })).toThrow(message);
   });
 });
