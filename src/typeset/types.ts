@@ -80,6 +80,12 @@ export interface FontFace {
   /** Advance width as a fraction of the em (multiply by the font size). Cached per code point. */
   advance(codePoint: number): number;
   glyphId(codePoint: number): number;
+  /**
+   * Where the glyph's ink lies across its advance: [left, right] as fractions of the em from
+   * the glyph's origin (outline control points included); undefined for a glyph without ink
+   * or a face that cannot say. Measured once per character and cached.
+   */
+  inkExtent?(codePoint: number): readonly [number, number] | undefined;
 }
 
 export interface FontSet {

@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import type * as fontkit from 'fontkit';
 import type { FamilyName, FontFace } from '../types.js';
 import { TypesetError } from '../types.js';
+import { readCffSourceAt, type CffSource } from '../pdf/cff.js';
+import { charstringExtent } from './ink.js';
 import { isPlainSfnt, readSfnt, type SfntFont } from './sfnt.js';
 
 type FontkitFont = fontkit.Font;
@@ -178,6 +180,61 @@ export function unusableFontKind(head: Uint8Array): string | undefined {
 
 const BMP = 0x10000;
 
+type Extent = readonly [number, number] | undefined;
+
+const emExtent = (minX: number, maxX: number, unitsPerEm: number): Extent =>
+  Number.isFinite(minX) && Number.isFinite(maxX) && maxX > minX ? [minX / unitsPerEm, maxX / unitsPerEm] : undefined;
+
+/** inkExtent cached per code point (it is asked for punctuation, once per face and mark). */
+function cachedInk(measure: (cp: number) => Extent): (cp: number) => Extent {
+  const cache = new Map<number, Extent>();
+  return (cp) => {
+    if (cache.has(cp)) return cache.get(cp);
+    const extent = measure(cp);
+    cache.set(cp, extent);
+    return extent;
+  };
+}
+
+const cffOfSfnt = new WeakMap<SfntFont, CffSource | null>();
+
+/**
+ * A glyph's ink extent (em) read by us: from the glyf header of a TrueType outline, or by
+ * running a CFF charstring; 'unknown' when only fontkit can say (CFF with subroutines).
+ */
+function sfntInkExtent(sfnt: SfntFont, gid: number): Extent | 'unknown' {
+  const glyf = sfnt.tables.get('glyf');
+  const loca = sfnt.tables.get('loca');
+  const head = sfnt.tables.get('head');
+  if (glyf && loca && head) {
+    const long = sfnt.readAt(head.offset + 50, 2)[1] === 1;
+    const entry = sfnt.readAt(loca.offset + gid * (long ? 4 : 2), long ? 8 : 4);
+    const view = new DataView(entry.buffer, entry.byteOffset, entry.byteLength);
+    const start = long ? view.getUint32(0) : view.getUint16(0) * 2;
+    const end = long ? view.getUint32(4) : view.getUint16(2) * 2;
+    if (end - start < 10) return undefined; // no outline: no ink
+    const header = sfnt.readAt(glyf.offset + start, 10);
+    const h = new DataView(header.buffer, header.byteOffset, 10);
+    return emExtent(h.getInt16(2), h.getInt16(6), sfnt.unitsPerEm);
+  }
+  const table = sfnt.tables.get('CFF ');
+  if (!table) return 'unknown';
+  let cff = cffOfSfnt.get(sfnt);
+  if (cff === undefined) {
+    try {
+      cff = readCffSourceAt((offset, length, transient) => sfnt.readAt(table.offset + offset, length, transient), table.length) ?? null;
+    } catch {
+      cff = null;
+    }
+    cffOfSfnt.set(sfnt, cff);
+  }
+  if (!cff || !cff.charStrings.load || !cff.charStrings.glyph) return 'unknown';
+  cff.charStrings.load([gid]);
+  const extent = charstringExtent(cff.charStrings.glyph(gid));
+  if (extent === null) return 'unknown';
+  return extent ? emExtent(extent[0], extent[1], sfnt.unitsPerEm) : undefined;
+}
+
 interface HorizontalMetrics {
   metrics: { length: number; get(index: number): { advance: number } | undefined };
 }
@@ -265,6 +322,16 @@ export function openFace(spec: string, key: string, family: FamilyName, bold: bo
     hasChar: (cp) => glyphId(cp) !== 0,
     advance,
     glyphId,
+    inkExtent: cachedInk((cp) => {
+      load();
+      if (!sfnt) return fallback!.inkExtent!(cp);
+      const gid = sfnt.glyphId(cp);
+      if (gid === 0) return undefined;
+      const own = sfntInkExtent(sfnt, gid);
+      if (own !== 'unknown') return own;
+      const box = parseFontFile(spec, family).getGlyph(gid).bbox;
+      return emExtent(box.minX, box.maxX, sfnt.unitsPerEm);
+    }),
   };
   fontkitFonts.set(face, () => (metrics(), fallback ? fontkitFontOf(fallback) : parseFontFile(spec, family)));
   sfntFonts.set(face, metrics);
@@ -330,6 +397,12 @@ function fontkitFace(spec: string, key: string, family: FamilyName, bold: boolea
     hasChar: (cp) => glyphId(cp) !== 0,
     advance,
     glyphId,
+    inkExtent: cachedInk((cp) => {
+      const gid = glyphId(cp);
+      if (gid === 0) return undefined;
+      const box = font.getGlyph(gid).bbox;
+      return emExtent(box.minX, box.maxX, em);
+    }),
   };
   fontkitFonts.set(face, () => font);
   sfntFonts.set(face, () => undefined);
