@@ -23,6 +23,12 @@ export interface FontCache {
   advance(fi: number, cp: number): number;
   /** Index of the family's primary face (throws TypesetError for an unknown family). */
   primaryFaceIndex(family: FamilyName, bold: boolean): number;
+  /**
+   * The blank a full-width mark may give up on one side (side > 0 right, < 0 left), as a
+   * fraction of the em: the room between the glyph's ink and that edge, at most half the
+   * advance (half the advance when the face cannot say where its ink is).
+   */
+  blank(fi: number, cp: number, side: number): number;
 }
 
 const caches = new WeakMap<FontSet, FontCache>();
@@ -44,6 +50,7 @@ function makeFontCache(fonts: FontSet): FontCache {
   const known: Uint8Array[] = [];
   const astralAdvances: Map<number, number>[] = [];
   const choosers = new Map<string, FaceChooser>();
+  const blanks: Map<number, number>[] = [];
   const primaries = new Map<string, number>();
 
   const indexOf = (face: FontFace): number => {
@@ -56,6 +63,7 @@ function makeFontCache(fonts: FontSet): FontCache {
       advances.push(new Float64Array(0x10000));
       known.push(new Uint8Array(0x10000));
       astralAdvances.push(new Map());
+      blanks.push(new Map());
     }
     return i;
   };
@@ -110,6 +118,19 @@ function makeFontCache(fonts: FontSet): FontCache {
       let a = m.get(cp);
       if (a === undefined) m.set(cp, (a = faces[fi]!.advance(cp)));
       return a;
+    },
+    blank(fi, cp, side) {
+      const key = side > 0 ? cp * 2 + 1 : cp * 2;
+      const known = blanks[fi]!;
+      let b = known.get(key);
+      if (b === undefined) {
+        const adv = this.advance(fi, cp);
+        const ink = faces[fi]!.inkExtent?.(cp);
+        const room = ink ? (side > 0 ? adv - ink[1] : ink[0]) : adv / 2;
+        b = Math.min(adv / 2, Math.max(0, room));
+        known.set(key, b);
+      }
+      return b;
     },
     primaryFaceIndex(family, bold) {
       const key = bold ? family + '\u0000b' : family;
