@@ -245,4 +245,9 @@ export interface LaidOutDocument {
   pages: Page[];
   /** Compromises layout made; empty or absent when none. */
   warnings?: LayoutWarning[];
+  /**
+   * Problems that make the document unfit to print (a character no font draws), every one of
+   * them, located; absent when none. Such a document is laid out without those characters.
+   */
+  problems?: TypesetError[];
 }

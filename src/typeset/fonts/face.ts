@@ -329,7 +329,9 @@ export function openFace(spec: string, key: string, family: FamilyName, bold: bo
       if (gid === 0) return undefined;
       const own = sfntInkExtent(sfnt, gid);
       if (own !== 'unknown') return own;
-      const box = parseFontFile(spec, family).getGlyph(gid).bbox;
+      // glyphForCodePoint, not getGlyph(gid): fontkit caches the glyph object, and one made
+      // without its code point would leave pdfkit's ToUnicode entry for it empty.
+      const box = parseFontFile(spec, family).glyphForCodePoint(cp).bbox;
       return emExtent(box.minX, box.maxX, sfnt.unitsPerEm);
     }),
   };
@@ -398,9 +400,8 @@ function fontkitFace(spec: string, key: string, family: FamilyName, bold: boolea
     advance,
     glyphId,
     inkExtent: cachedInk((cp) => {
-      const gid = glyphId(cp);
-      if (gid === 0) return undefined;
-      const box = font.getGlyph(gid).bbox;
+      if (glyphId(cp) === 0) return undefined;
+      const box = font.glyphForCodePoint(cp).bbox; // not getGlyph(gid): see above
       return emExtent(box.minX, box.maxX, em);
     }),
   };

@@ -47,6 +47,7 @@ export function layoutDocument(root: ElementNode, fonts: FontSet, options: Layou
     headings: collectHeadings(root, []),
     nextAnchor: 0,
     warnings: [],
+    problems: [],
   };
   const docMaster = masterFrom(root, DEFAULT_MASTER);
   const headers: ElementNode[] = [];
@@ -105,5 +106,6 @@ export function layoutDocument(root: ElementNode, fonts: FontSet, options: Layou
   const doc: LaidOutDocument = { info: infoOf(root), pages };
   const all = [...ctx.warnings, ...warnings];
   if (all.length) doc.warnings = all;
+  if (ctx.problems.length) doc.problems = ctx.problems;
   return doc;
 }

@@ -144,12 +144,19 @@ function makeFontCache(fonts: FontSet): FontCache {
   };
 }
 
+/** A character no configured font draws: a TypesetError that also says which character. */
+export class UncoveredCharError extends TypesetError {
+  constructor(
+    message: string,
+    readonly codePoint: number,
+    from: string | undefined,
+  ) {
+    super(message, undefined, from);
+  }
+}
+
 /** The error for a character no configured font draws, naming the font chain and the bank item. */
-export function notCovered(cp: number, style: InlineStyle, cache: FontCache, from: string | undefined): TypesetError {
+export function notCovered(cp: number, style: InlineStyle, cache: FontCache, from: string | undefined): UncoveredCharError {
   const hex = cp.toString(16).toUpperCase().padStart(4, '0');
-  return new TypesetError(
-    `character "${String.fromCodePoint(cp)}" (U+${hex}) is not covered by ${cache.fonts.describe(style.family)}`,
-    undefined,
-    from,
-  );
+  return new UncoveredCharError(`character "${String.fromCodePoint(cp)}" (U+${hex}) is not covered by ${cache.fonts.describe(style.family)}`, cp, from);
 }
