@@ -14,7 +14,7 @@ import { paperView } from './paper.js';
 import { serializeGeometry, sheetView } from './sheet.js';
 import { specView } from './spec.js';
 import type { TemplateSet } from './templates.js';
-import type { Theme } from './theme.js';
+import { themeFontConfig, type Theme } from './theme.js';
 
 export const DOCUMENT_KINDS = ['paper', 'key', 'sheet', 'spec'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -51,7 +51,7 @@ export function outputStem(manifest: Manifest): string {
 
 /** Every requested document of every variant, in variant then kind order. */
 export async function renderExamDocuments(opts: RenderExamOptions): Promise<RenderedFile[]> {
-  const fonts = opts.fonts ?? loadFonts();
+  const fonts = opts.fonts ?? loadFonts(themeFontConfig(opts.theme));
   const { manifest, bank, theme } = opts;
   const organisation = organisationOf(manifest, theme);
   const bp = manifest.blueprint.content;
