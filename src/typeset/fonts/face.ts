@@ -9,7 +9,7 @@ import type { FamilyName, FontFace } from '../types.js';
 import { TypesetError } from '../types.js';
 import { readCffSourceAt, type CffSource } from '../pdf/cff.js';
 import { charstringExtent } from './ink.js';
-import { isPlainSfnt, readSfnt, type SfntFont } from './sfnt.js';
+import { collectionOffsets, isCollection, isPlainSfnt, readSfnt, type SfntFont } from './sfnt.js';
 
 type FontkitFont = fontkit.Font;
 
@@ -83,8 +83,9 @@ const sfntFiles = new Map<string, SfntFont | undefined>();
  * The file stays open and is read piecewise: measuring needs a few small tables, and
  * embedding only the outlines of the glyphs used, of a CFF table that is 98% of the file.
  */
-function readSfntFile(path: string, family: FamilyName): SfntFont | undefined {
-  if (sfntFiles.has(path)) return sfntFiles.get(path);
+function readSfntFile(path: string, family: FamilyName, face?: string): SfntFont | undefined {
+  const cacheKey = face === undefined ? path : `${path}#${face}`;
+  if (sfntFiles.has(cacheKey)) return sfntFiles.get(cacheKey);
   let font: SfntFont | undefined;
   try {
     let fd: number;
@@ -109,13 +110,24 @@ function readSfntFile(path: string, family: FamilyName): SfntFont | undefined {
       }
       return out;
     };
-    font = readSfnt(readAt, size);
+    if (face === undefined) font = readSfnt(readAt, size);
+    else {
+      // A face of a collection, found by its PostScript name: only its directory and name table are read.
+      font = undefined;
+      for (const at of collectionOffsets(readAt)) {
+        const candidate = readSfnt(readAt, size, at);
+        if (candidate?.postscriptName === face) {
+          font = candidate;
+          break;
+        }
+      }
+    }
     if (!font) closeSync(fd);
   } catch (e) {
     if (e instanceof TypesetError) throw e;
     throw new TypesetError(`Font file ${path} for the "${family}" family is damaged (${(e as Error).message}). ${HOW_TO_FIX}`);
   }
-  sfntFiles.set(path, font);
+  sfntFiles.set(cacheKey, font);
   return font;
 }
 
@@ -259,8 +271,11 @@ function horizontalAdvances(font: FontkitFont): (glyphId: number) => number {
  */
 export function openFace(spec: string, key: string, family: FamilyName, bold: boolean): FontFace {
   const { path, postscriptName: wanted } = splitFontPath(spec);
-  const plain = wanted === undefined && isPlainSfnt(readHeader(path, family));
-  if (!plain) return fontkitFace(spec, key, family, bold);
+  const header = readHeader(path, family);
+  // A plain font, or one face of a collection named #PostScriptName: our reader; else fontkit
+  // (which also says which faces a collection has when none or an unknown one is named).
+  const ours = wanted === undefined ? isPlainSfnt(header) : isCollection(header);
+  if (!ours) return fontkitFace(spec, key, family, bold);
 
   let sfnt: SfntFont | undefined;
   let fallback: FontFace | undefined;
@@ -269,7 +284,7 @@ export function openFace(spec: string, key: string, family: FamilyName, bold: bo
   const load = (): void => {
     if (read) return;
     read = true;
-    sfnt = readSfntFile(path, family);
+    sfnt = readSfntFile(path, family, wanted);
     if (!sfnt) fallback = fontkitFace(spec, key, family, bold);
   };
   const metrics = () => (load(), sfnt ? sfnt : undefined);

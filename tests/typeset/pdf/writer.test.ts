@@ -244,13 +244,17 @@ describe('the two backends', () => {
     expect(comparePixels(a!, b!).differing).toBeGreaterThan(0);
   });
 
-  it('auto takes the fast backend for the bundled fonts and pdfkit for a TrueType face; fast refuses one with the reason', () => {
+  it('auto takes the fast backend for the bundled fonts and TrueType, pdfkit for CFF with subroutines; fast refuses that with the reason', () => {
     const ttf = fileURLToPath(new URL('../fonts/fixtures/DejaVuSans-Latin.ttf', import.meta.url));
+    const otf = fileURLToPath(new URL('../../fixtures/fonts/NotoSerifCJKsc-exam.otf', import.meta.url));
     const latin = loadFonts({ families: { latin: { regular: ttf } } });
-    const doc: LaidOutDocument = { info: { title: 't' }, pages: [{ ...A4, boxes: [textBox(latin, 72, 100, 'Checklist', 'latin-regular')] }] };
+    const subrs = loadFonts({ families: { serif: { regular: otf } } });
+    const latinDoc: LaidOutDocument = { info: { title: 't' }, pages: [{ ...A4, boxes: [textBox(latin, 72, 100, 'Checklist', 'latin-regular')] }] };
+    const doc: LaidOutDocument = { info: { title: 't' }, pages: [{ ...A4, boxes: [textBox(subrs, 72, 100, '考试时间', 'serif-regular')] }] };
     expect(backendFor(sampleDoc(), fonts)).toBe('fast');
-    expect(backendFor(doc, latin)).toBe('pdfkit');
-    expect(() => writePdf(doc, latin, { backend: 'fast' })).toThrow(/fast PDF backend cannot write this document: .*DejaVuSans-Latin\.ttf \(latin-regular\) is not a CFF font.*--pdf-backend pdfkit/);
+    expect(backendFor(latinDoc, latin)).toBe('fast');
+    expect(backendFor(doc, subrs)).toBe('pdfkit');
+    expect(() => writePdf(doc, subrs, { backend: 'fast' })).toThrow(/fast PDF backend cannot write this document: .*NotoSerifCJKsc-exam\.otf \(serif-regular\) is neither a TrueType font nor a CFF font without subroutines.*--pdf-backend pdfkit/);
   });
 });
 
