@@ -11,6 +11,10 @@ export interface TrueTypeSource {
   /** Glyph data offsets (numGlyphs + 1 of them) into the glyf table. */
   loca: Uint32Array;
   numGlyphs: number;
+  /** A glyph's outline bytes, read once (a paper set embeds mostly the same glyphs in each file). */
+  glyph(gid: number): Uint8Array;
+  /** The hmtx table, read once. */
+  hmtx: Uint8Array;
 }
 
 const sources = new WeakMap<SfntFont, TrueTypeSource | null>();
@@ -30,7 +34,20 @@ export function trueTypeSourceOf(sfnt: SfntFont): TrueTypeSource | undefined {
       const raw = sfnt.readAt(loca.offset, (numGlyphs + 1) * (long ? 4 : 2));
       const offsets = new Uint32Array(numGlyphs + 1);
       for (let i = 0; i <= numGlyphs; i++) offsets[i] = long ? u32(raw, 4 * i) : u16(raw, 2 * i) * 2;
-      source = { sfnt, loca: offsets, numGlyphs };
+      const glyf = tables.get('glyf')!;
+      const read = new Map<number, Uint8Array>();
+      const glyph = (gid: number): Uint8Array => {
+        let data = read.get(gid);
+        if (!data) {
+          const start = offsets[gid] ?? 0;
+          const end = offsets[gid + 1] ?? start;
+          data = end > start ? sfnt.readAt(glyf.offset + start, end - start) : new Uint8Array(0);
+          read.set(gid, data);
+        }
+        return data;
+      };
+      const hmtx = tables.get('hmtx')!;
+      source = { sfnt, loca: offsets, numGlyphs, glyph, hmtx: sfnt.readAt(hmtx.offset, hmtx.length) };
     }
     sources.set(sfnt, source);
   }
@@ -66,19 +83,16 @@ function componentIdPositions(data: Uint8Array): number[] {
  * .notdef); composite components follow them. Returns the sfnt file's bytes.
  */
 export function writeTrueTypeSubset(source: TrueTypeSource, glyphs: readonly number[]): Uint8Array {
-  const { sfnt, loca } = source;
-  const glyf = sfnt.tables.get('glyf')!;
+  const { sfnt } = source;
   const order = [...glyphs];
   const newId = new Map<number, number>();
   order.forEach((g, i) => newId.set(g, i));
   const datas: Uint8Array[] = [];
   for (let i = 0; i < order.length; i++) {
-    const gid = order[i]!;
-    const start = loca[gid] ?? 0;
-    const end = loca[gid + 1] ?? start;
-    let data: Uint8Array = end > start ? sfnt.readAt(glyf.offset + start, end - start).slice() : new Uint8Array(0);
+    let data: Uint8Array = source.glyph(order[i]!);
     if (data.length >= 10 && (data[0]! & 0x80) !== 0) {
       // numberOfContours < 0: a composite; its components join the subset, renumbered.
+      data = data.slice();
       for (const at of componentIdPositions(data)) {
         const component = u16(data, at);
         let id = newId.get(component);
@@ -104,7 +118,7 @@ export function writeTrueTypeSubset(source: TrueTypeSource, glyphs: readonly num
   writeU32(newLoca, 4 * order.length, offset);
   const hmtx = new Uint8Array(4 * order.length);
   order.forEach((gid, i) => writeU16(hmtx, 4 * i, sfnt.advanceOfGlyph(gid)));
-  const lsb = readLeftSideBearings(sfnt, order);
+  const lsb = leftSideBearings(source, order);
   lsb.forEach((v, i) => writeU16(hmtx, 4 * i + 2, v & 0xffff));
 
   const table = (name: string) => {
@@ -128,15 +142,12 @@ export function writeTrueTypeSubset(source: TrueTypeSource, glyphs: readonly num
 }
 
 /** Left side bearings of the glyphs, from hmtx (after the long metrics, a plain array). */
-function readLeftSideBearings(sfnt: SfntFont, gids: readonly number[]): number[] {
-  const hhea = sfnt.tables.get('hhea')!;
-  const hmtx = sfnt.tables.get('hmtx')!;
-  const longMetrics = u16(sfnt.readAt(hhea.offset + 34, 2), 0);
+function leftSideBearings(source: TrueTypeSource, gids: readonly number[]): number[] {
+  const { sfnt, hmtx } = source;
+  const longMetrics = u16(sfnt.readAt(sfnt.tables.get('hhea')!.offset + 34, 2), 0);
   return gids.map((gid) => {
     const at = gid < longMetrics ? 4 * gid + 2 : 4 * longMetrics + 2 * (gid - longMetrics);
-    if (at + 2 > hmtx.length) return 0;
-    const b = sfnt.readAt(hmtx.offset + at, 2);
-    return ((b[0]! << 8) | b[1]!) << 16 >> 16;
+    return at + 2 > hmtx.length ? 0 : (u16(hmtx, at) << 16) >> 16;
   });
 }
 
