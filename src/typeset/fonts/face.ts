@@ -155,7 +155,14 @@ export function parseFontFile(spec: string, family: FamilyName): FontkitFont {
     );
   }
   if (!parsed) {
-    throw new TypesetError(`Font file ${path} has no face named "${postscriptName}" (family "${family}").`);
+    let faces = '';
+    try {
+      const all = fontkit.create(buffer) as FontkitFont | fontkit.FontCollection;
+      faces = ` Its faces: ${('fonts' in all ? all.fonts : [all]).map((f) => f.postscriptName).join(', ')}.`;
+    } catch {
+      // the names are a courtesy
+    }
+    throw new TypesetError(`Font file ${path} has no face named "${postscriptName}" (family "${family}").${faces}`);
   }
   const font = parsed;
   try {

@@ -134,3 +134,12 @@ describe('fonts exampress cannot embed', () => {
     expect(() => loadFonts({ families: { serif: { regular: path } } })).toThrow(message);
   });
 });
+
+describe('a collection face named wrongly', () => {
+  it('is an error listing the faces the file has', () => {
+    const fonts = loadFonts({ families: { serif: { regular: `${fixture('ExamCollection.ttc')}#SimSun` } } });
+    expect(() => typeset('<doc title="t"><p>字</p></doc>', { template: 'x.hbs', fonts })).toThrow(
+      /ExamCollection\.ttc has no face named "SimSun" \(family "serif"\)\. Its faces: DroidSansFallback, NotoSerifCJKsc-Regular\./,
+    );
+  });
+});
