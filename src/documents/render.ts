@@ -60,7 +60,7 @@ export async function renderExamDocuments(opts: RenderExamOptions): Promise<Rend
   const page = { size: opts.size, seal: opts.seal, organisation };
   const out: RenderedFile[] = [];
   const pdf = async (template: string, view: object) => {
-    const doc = typeset(opts.templates.render(template, view), { template, fonts });
+    const doc = typeset(opts.templates.render(template, view), { template, fonts, punctuation: theme.paper.punctuation });
     return { bytes: writePdf(doc, fonts, { backend: opts.pdfBackend ?? 'auto' }), pages: doc.pages.length };
   };
   for (let i = 0; i < manifest.variants.length; i++) {

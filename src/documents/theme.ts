@@ -6,6 +6,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { QUESTION_TYPES } from '../bank/schema.js';
 import { defaultFontConfig, type FontConfig } from '../typeset/fonts/config.js';
+import { PUNCTUATION_MODES } from '../typeset/types.js';
 
 const text = z.string().trim().min(1);
 
@@ -21,6 +22,8 @@ export const ThemeSchema = z
       .object({
         fontSize: text,
         lineHeight: z.number().min(1).max(3),
+        /** Full-width punctuation inside lines: compress (half width before a line is stretched) or full-width. */
+        punctuation: z.enum(PUNCTUATION_MODES),
         margin: text,
         marginA3: text,
         bindingMargin: text,

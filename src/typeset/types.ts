@@ -137,7 +137,17 @@ export interface ParagraphStyle {
   hang?: number;
   /** Line height as a multiple of the largest font size on the line. */
   lineHeight: number;
+  /**
+   * Full-width punctuation inside a line (clreq 3.1.6): `compress` (default) lets a mark be set
+   * half width, within what its ink allows, before the line is stretched, so a line may take
+   * one more character; `full-width` keeps marks whole inside lines. Either way adjacent marks
+   * take 1.5 em and line-end marks give up their blank.
+   */
+  punctuation?: PunctuationMode;
 }
+
+export const PUNCTUATION_MODES = ['compress', 'full-width'] as const;
+export type PunctuationMode = (typeof PUNCTUATION_MODES)[number];
 
 /** One set line: boxes relative to the line's left edge (x) and baseline (y = 0). */
 export interface SetLine {

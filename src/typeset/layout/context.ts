@@ -8,6 +8,7 @@ import {
   type InlineItem,
   type LayoutWarning,
   type ParagraphStyle,
+  type PunctuationMode,
   type SetLine,
   type SourcePos,
   TypesetError,
@@ -40,6 +41,8 @@ export interface BlockContext {
    * that one run reports every one of them (layout goes on without the character).
    */
   problems: TypesetError[];
+  /** How full-width punctuation inside lines is set, for every paragraph. */
+  punctuation: PunctuationMode;
 }
 
 export function locate(pos: SourcePos): string {
@@ -48,7 +51,8 @@ export function locate(pos: SourcePos): string {
 
 /** The line engine, with its errors located at the element whose text it was setting. */
 export function setLines(ctx: BlockContext, items: InlineItem[], para: ParagraphStyle, width: number, el: ElementNode): SetLine[] {
-  return recovering(ctx, items, el, (kept) => ctx.engine.setParagraph(kept, para, width, ctx.fonts));
+  const style = para.punctuation ? para : { ...para, punctuation: ctx.punctuation };
+  return recovering(ctx, items, el, (kept) => ctx.engine.setParagraph(kept, style, width, ctx.fonts));
 }
 
 export function naturalWidth(ctx: BlockContext, items: InlineItem[], el: ElementNode): number {
