@@ -58,8 +58,9 @@ describe.each(CORPUS)('the corpus: $name', (face) => {
   const pdfs = { pdfkit: writePdf(doc, fonts, { backend: 'pdfkit' }), auto: writePdf(doc, fonts) };
   const pages = doc.pages.length;
 
-  it(`auto picks the ${face.auto} backend`, () => {
+  it(`auto picks the ${face.auto} backend, and writes the same bytes twice`, () => {
     expect(backendFor(doc, fonts)).toBe(face.auto);
+    expect(writePdf(doc, fonts).equals(pdfs.auto)).toBe(true);
   });
 
   it('prints the paper with the face embedded, and it reads back as the bundled fonts print it', async () => {
