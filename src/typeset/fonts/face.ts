@@ -78,21 +78,46 @@ function readHeader(path: string, family: FamilyName): Uint8Array {
 
 const sfntFiles = new Map<string, SfntFont | undefined>();
 
+/** Open font files, closed by closeFontFiles() and opened again on the next read. */
+const openFiles = new Set<{ close(): void }>();
+
 /**
- * Our reading of a plain sfnt file, once per process; undefined when fontkit must read it.
- * The file stays open and is read piecewise: measuring needs a few small tables, and
- * embedding only the outlines of the glyphs used, of a CFF table that is 98% of the file.
+ * Closes every font file our reader holds open (a document read piecewise keeps its font
+ * files open while it is set and written); a later read opens the file again.
+ */
+export function closeFontFiles(): void {
+  for (const file of openFiles) file.close();
+  openFiles.clear();
+}
+
+/**
+ * Our reading of a plain sfnt file (or one face of a collection), once per process; undefined
+ * when fontkit must read it. The file is read piecewise, never whole: measuring needs a few
+ * small tables, and embedding only the outlines of the glyphs used (of a CFF table that is
+ * 98% of the file, or of a glyf table in a 20 MB collection).
  */
 function readSfntFile(path: string, family: FamilyName, face?: string): SfntFont | undefined {
   const cacheKey = face === undefined ? path : `${path}#${face}`;
   if (sfntFiles.has(cacheKey)) return sfntFiles.get(cacheKey);
   let font: SfntFont | undefined;
   try {
-    let fd: number;
+    let handle: number | undefined;
     let size: number;
+    const file = {
+      close() {
+        if (handle !== undefined) closeSync(handle);
+        handle = undefined;
+      },
+    };
+    const fdOf = (): number => {
+      if (handle === undefined) {
+        handle = openSync(path, 'r');
+        openFiles.add(file);
+      }
+      return handle;
+    };
     try {
-      fd = openSync(path, 'r');
-      size = fstatSync(fd).size;
+      size = fstatSync(fdOf()).size;
     } catch (e) {
       throw cannotRead(path, family, e);
     }
@@ -103,6 +128,7 @@ function readSfntFile(path: string, family: FamilyName, face?: string): SfntFont
       if (transient && scratch.length < length) scratch = new Uint8Array(Math.max(length, 2 * scratch.length, 64 * 1024));
       const out = transient ? scratch.subarray(0, length) : new Uint8Array(length);
       let done = 0;
+      const fd = fdOf();
       while (done < length) {
         const n = readSync(fd, out, done, length - done, offset + done);
         if (n === 0) throw new Error(`the file ends before byte ${offset + length}`);
@@ -122,7 +148,7 @@ function readSfntFile(path: string, family: FamilyName, face?: string): SfntFont
         }
       }
     }
-    if (!font) closeSync(fd);
+    if (!font) file.close();
   } catch (e) {
     if (e instanceof TypesetError) throw e;
     throw new TypesetError(`Font file ${path} for the "${family}" family is damaged (${(e as Error).message}). ${HOW_TO_FIX}`);

@@ -1,4 +1,5 @@
 // LaidOutDocument → PDF bytes through the backend the options choose (backend.ts).
+import { closeFontFiles } from '../fonts/face.js';
 import type { FontSet, LaidOutDocument } from '../types.js';
 import { checkWritable, chooseBackend, FIXED_DATE, type PdfBackend, type PdfBackendName, type WritePdfOptions } from './backend.js';
 import { fastBackend } from './file.js';
@@ -10,7 +11,12 @@ export const BACKENDS: Record<PdfBackendName, PdfBackend> = { fast: fastBackend,
 export function writePdf(doc: LaidOutDocument, fonts: FontSet, options: WritePdfOptions = {}): Buffer {
   checkWritable(doc, options);
   const backend = chooseBackend(options.backend ?? 'auto', doc, fonts, BACKENDS);
-  return backend.write(doc, fonts, { ...options, date: options.date ?? FIXED_DATE });
+  try {
+    return backend.write(doc, fonts, { ...options, date: options.date ?? FIXED_DATE });
+  } finally {
+    // No font file stays open once a document is written (the next read opens it again).
+    closeFontFiles();
+  }
 }
 
 /** The backend `auto` (or the given choice) would use for this document. */

@@ -1,7 +1,7 @@
 // The font corpus (tests/fixtures/fonts, built by build.py): every face prints the test paper
 // (the bundled quiz, variant A) through both backends, the text reads back as the bundled
 // fonts print it, and the backends draw alike. Set EXAMPRESS_SAVE_PNG=folder to look at them.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -142,5 +142,30 @@ describe('a collection face named wrongly', () => {
     expect(() => typeset('<doc title="t"><p>字</p></doc>', { template: 'x.hbs', fonts })).toThrow(
       /ExamCollection\.ttc has no face named "SimSun" \(family "serif"\)\. Its faces: DroidSansFallback, NotoSerifCJKsc-Regular\./,
     );
+  });
+});
+
+describe('font files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'exampress-fontfiles-'));
+  const openFiles = () =>
+    readdirSync('/proc/self/fd')
+      .map((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`);
+        } catch {
+          return '';
+        }
+      })
+      .filter((f) => f.startsWith(dir));
+  it.runIf(existsSync('/proc/self/fd'))('are read piecewise while a paper is set, and closed once it is written', () => {
+    const file = join(dir, 'UserSong.ttf'); // a path no other test has read
+    copyFileSync(fixture('DroidSansFallback-exam.ttf'), file);
+    const fonts = loadFonts(corpusFonts(file));
+    const doc = typeset(markup, { template: 'paper.hbs', fonts });
+    expect(openFiles()).toEqual([file]);
+    const first = writePdf(doc, fonts);
+    expect(openFiles()).toEqual([]);
+    expect(writePdf(doc, fonts).equals(first)).toBe(true); // opened again as needed, closed again
+    expect(openFiles()).toEqual([]);
   });
 });
