@@ -8,13 +8,15 @@ import { EXIT, type Io } from '../io.js';
 import { runBankStats } from './bank.js';
 import { DOCUMENT_KINDS } from '../../documents/index.js';
 import { checkedBank, runPaper } from './paper.js';
+import type { PdfBackendChoice } from '../../typeset/pdf/index.js';
+import { pdfBackendOf, withPdfBackendOption } from '../options.js';
 
-export async function runStart(args: { bank: string; out: string }, io: Io): Promise<number> {
+export async function runStart(args: { bank: string; out: string; pdfBackend?: PdfBackendChoice }, io: Io): Promise<number> {
   if (!checkedBank(args.bank, io, 'start')) return EXIT.errors;
   runBankStats({ bank: args.bank }, io);
   io.stdout('');
   const blueprint = join(args.bank, 'blueprints', 'standard.yaml');
-  return runPaper({ bank: args.bank, blueprint, out: args.out }, { size: 'a4', seal: false, only: [...DOCUMENT_KINDS], out: args.out, bankDir: args.bank }, io);
+  return runPaper({ bank: args.bank, blueprint, out: args.out }, { size: 'a4', seal: false, only: [...DOCUMENT_KINDS], out: args.out, bankDir: args.bank, pdfBackend: args.pdfBackend ?? 'auto' }, io);
 }
 
 export function startCommand(io: Io, setExit: (code: number) => void): CommandModule {
@@ -22,9 +24,9 @@ export function startCommand(io: Io, setExit: (code: number) => void): CommandMo
     command: 'start',
     describe: 'the main job on the bundled bank (npm start): check it, then print the standard papers',
     builder: (y) =>
-      y
+      withPdfBackendOption(y)
         .option('bank', { type: 'string', default: defaultBankDir(), defaultDescription: './bank', describe: 'bank folder' })
         .option('out', { type: 'string', default: 'output', describe: 'folder for what it writes' }),
-    handler: async (a) => setExit(await runStart(a as never, io)),
+    handler: async (a) => setExit(await runStart({ ...(a as never as { bank: string; out: string }), pdfBackend: pdfBackendOf(a) }, io)),
   };
 }
