@@ -7,6 +7,8 @@ import { loadCheckedBank } from '../bank/cache.js';
 import { parseManifest } from '../assemble/manifest.js';
 import { loadTemplates, loadTheme, renderVariantDocuments, type DocumentKind, type PaperSize, type RenderExamOptions } from '../documents/index.js';
 import { loadFonts } from '../typeset/fonts/index.js';
+import type { PdfBackendChoice } from '../typeset/pdf/index.js';
+import { themeFontConfig } from '../documents/theme.js';
 import { writeFileAtomic } from './files.js';
 
 export interface PaperJob {
@@ -21,6 +23,7 @@ export interface PaperJob {
   out: string;
   cache: { cacheDir?: string; buildId?: string };
   handbookPages?: [string, number][];
+  pdfBackend?: PdfBackendChoice;
 }
 
 export interface WrittenFile {
@@ -51,8 +54,9 @@ export function prepareJob(job: PaperJob): RenderExamOptions {
     size: job.size,
     seal: job.seal,
     only: job.only,
-    fonts: loadFonts(),
+    fonts: loadFonts(themeFontConfig(theme)),
     ...(job.handbookPages ? { handbookPages: new Map(job.handbookPages) } : {}),
+    ...(job.pdfBackend ? { pdfBackend: job.pdfBackend } : {}),
   };
   prepared = { key, opts };
   return opts;

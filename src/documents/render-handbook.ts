@@ -4,11 +4,11 @@
 import type { Bank } from '../bank/schema.js';
 import { loadFonts } from '../typeset/fonts/index.js';
 import { typesetLocated } from './render.js';
-import { saddleStitch, writePdf, type SaddleImposition } from '../typeset/pdf/index.js';
+import { saddleStitch, writePdf, type PdfBackendChoice, type SaddleImposition } from '../typeset/pdf/index.js';
 import type { FontSet, LaidOutDocument } from '../typeset/types.js';
 import { fitNotePages, handbookPages, handbookView, type HandbookSize } from './handbook.js';
 import type { TemplateSet } from './templates.js';
-import type { Theme } from './theme.js';
+import { themeFontConfig, type Theme } from './theme.js';
 
 export const IMPOSITIONS = ['none', 'saddle'] as const;
 export type Imposition = (typeof IMPOSITIONS)[number];
@@ -22,13 +22,15 @@ export interface HandbookLayoutOptions {
   size: HandbookSize;
   organisation?: string;
   fonts?: FontSet;
+  /** Who writes the PDF (--pdf-backend). */
+  pdfBackend?: PdfBackendChoice;
 }
 
 /** The handbook laid out (no PDF): pages, and the page of every norm. */
 export function layoutHandbook(opts: HandbookLayoutOptions): { doc: LaidOutDocument; pages: Map<string, number> } {
-  const fonts = opts.fonts ?? loadFonts();
+  const fonts = opts.fonts ?? loadFonts(themeFontConfig(opts.theme));
   const view = handbookView(opts.bank, opts.theme, { size: opts.size, organisation: opts.organisation ?? opts.theme.organisation });
-  const doc = fitNotePages(typesetLocated(opts.templates, 'handbook.hbs', view, fonts));
+  const doc = fitNotePages(typesetLocated(opts.templates, 'handbook.hbs', view, fonts, opts.theme.paper.punctuation));
   return { doc, pages: handbookPages(doc, opts.bank) };
 }
 
@@ -49,12 +51,13 @@ export interface HandbookFiles {
 }
 
 export function renderHandbook(opts: HandbookLayoutOptions & { impose: Imposition; sheet: SheetSize }): HandbookFiles {
-  const fonts = opts.fonts ?? loadFonts();
+  const fonts = opts.fonts ?? loadFonts(themeFontConfig(opts.theme));
   const { doc, pages } = layoutHandbook({ ...opts, fonts });
-  const out: HandbookFiles = { doc, pages, pdf: writePdf(doc, fonts) };
+  const backend = opts.pdfBackend ?? 'auto';
+  const out: HandbookFiles = { doc, pages, pdf: writePdf(doc, fonts, { backend }) };
   if (opts.impose === 'saddle') {
     const imposition = saddleStitch(doc.pages, { sheet: opts.sheet === 'a4' ? 'A4' : 'A5', signatures: signaturesFor(opts.size, opts.sheet) });
-    out.imposed = { pdf: writePdf(doc, fonts, { sheets: imposition.sheets }), imposition };
+    out.imposed = { pdf: writePdf(doc, fonts, { sheets: imposition.sheets, backend }), imposition };
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { resolveVariant } from '../assemble/resolve.js';
 import type { Bank } from '../bank/schema.js';
 import { loadFonts } from '../typeset/fonts/index.js';
 import { typeset } from '../typeset/index.js';
-import { writePdf } from '../typeset/pdf/index.js';
+import { writePdf, type PdfBackendChoice } from '../typeset/pdf/index.js';
 import { TypesetError, type FontSet, type LaidOutDocument } from '../typeset/types.js';
 import { organisationOf, paperId, type PaperSize } from './common.js';
 import { keyView } from './key.js';
@@ -14,7 +14,7 @@ import { paperView } from './paper.js';
 import { serializeGeometry, sheetView } from './sheet.js';
 import { specView } from './spec.js';
 import type { TemplateSet } from './templates.js';
-import type { Theme } from './theme.js';
+import { themeFontConfig, type Theme } from './theme.js';
 
 export const DOCUMENT_KINDS = ['paper', 'key', 'sheet', 'spec'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -30,6 +30,8 @@ export interface RenderExamOptions {
   fonts?: FontSet;
   /** Handbook page of each norm id, for "见手册 3.2.1（第 14 页）" in keys. */
   handbookPages?: ReadonlyMap<string, number>;
+  /** Which PDF backend writes the files (default auto). */
+  pdfBackend?: PdfBackendChoice;
 }
 
 export interface RenderedFile {
@@ -59,7 +61,7 @@ export async function renderExamDocuments(opts: RenderExamOptions): Promise<Rend
  * bank, the templates and the variant, so a big sitting can be split across workers or machines.
  */
 export async function renderVariantDocuments(opts: RenderExamOptions, index: number): Promise<RenderedFile[]> {
-  const fonts = opts.fonts ?? loadFonts();
+  const fonts = opts.fonts ?? loadFonts(themeFontConfig(opts.theme));
   const { manifest, bank, theme } = opts;
   const organisation = organisationOf(manifest, theme);
   const bp = manifest.blueprint.content;
@@ -67,8 +69,8 @@ export async function renderVariantDocuments(opts: RenderExamOptions, index: num
   const page = { size: opts.size, seal: opts.seal, organisation };
   const out: RenderedFile[] = [];
   const pdf = async (template: string, view: object) => {
-    const doc = typesetLocated(opts.templates, template, view, fonts);
-    return { bytes: await writePdf(doc, fonts), pages: doc.pages.length };
+    const doc = typesetLocated(opts.templates, template, view, fonts, theme.paper.punctuation);
+    return { bytes: writePdf(doc, fonts, { backend: opts.pdfBackend ?? 'auto' }), pages: doc.pages.length };
   };
   const variant = resolveVariant(bank, manifest, index);
   const label = variant.label;
@@ -91,12 +93,13 @@ export async function renderVariantDocuments(opts: RenderExamOptions, index: num
  * Typeset a template's output. Markup is rendered without source markers (smaller, faster to
  * parse); when it fails, it is rendered again with them, so the error names the template line.
  */
-export function typesetLocated(templates: TemplateSet, template: string, view: object, fonts: FontSet): LaidOutDocument {
+export function typesetLocated(templates: TemplateSet, template: string, view: object, fonts: FontSet, punctuation?: Theme['paper']['punctuation']): LaidOutDocument {
+  const opts = { template, fonts, ...(punctuation ? { punctuation } : {}) };
   try {
-    return typeset(templates.render(template, view), { template, fonts });
+    return typeset(templates.render(template, view), opts);
   } catch (err) {
     if (!(err instanceof TypesetError)) throw err;
-    typeset(templates.render(template, view, { locate: true }), { template, fonts });
+    typeset(templates.render(template, view, { locate: true }), opts);
     throw err;
   }
 }

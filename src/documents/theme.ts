@@ -1,12 +1,19 @@
 // templates/theme.yaml: wording, sizes and labels of every document, validated like the bank.
 // A trainer's templates folder may carry its own theme.yaml; what it leaves out keeps the default.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { QUESTION_TYPES } from '../bank/schema.js';
+import { defaultFontConfig, type FontConfig } from '../typeset/fonts/config.js';
+import { PUNCTUATION_MODES } from '../typeset/types.js';
 
 const text = z.string().trim().min(1);
+
+/** A family's font files: paths relative to the templates folder, or absolute; `file.ttc#PostScriptName` picks a face. */
+const fontFamily = z.object({ regular: text, bold: text.optional() }).strict();
+
+export const FONT_FALLBACKS = ['none', 'bundled'] as const;
 
 export const ThemeSchema = z
   .object({
@@ -15,6 +22,8 @@ export const ThemeSchema = z
       .object({
         fontSize: text,
         lineHeight: z.number().min(1).max(3),
+        /** Full-width punctuation inside lines: compress (half width before a line is stretched) or full-width. */
+        punctuation: z.enum(PUNCTUATION_MODES),
         margin: text,
         marginA3: text,
         bindingMargin: text,
@@ -61,6 +70,15 @@ export const ThemeSchema = z
         sizes: z.record(z.enum(['a7', 'a6', 'a5']), z.object({ fontSize: text, lineHeight: z.number().min(1).max(3), margin: text, binding: text }).strict()),
       })
       .strict(),
+    /**
+     * The fonts to print with instead of the bundled Noto Serif SC / Sans SC. serif is the body
+     * (宋体-style), sans the headings (黑体-style); each falls back to the other per character,
+     * and with `fallback: bundled` to the bundled fonts for what neither has.
+     */
+    fonts: z
+      .object({ serif: fontFamily.optional(), sans: fontFamily.optional(), fallback: z.enum(FONT_FALLBACKS).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -98,7 +116,7 @@ export function loadTheme(dir: string, defaultsDir: string, overrides?: Record<s
   if (dir !== defaultsDir && existsSync(own)) {
     const read = readThemeFile(own);
     if (read.problems.length) return { problems: read.problems };
-    value = merge(value, read.value);
+    value = merge(value, withFontPathsFrom(dir, read.value));
   }
   if (overrides) value = merge(value, overrides);
   const parsed = ThemeSchema.safeParse(value);
@@ -111,4 +129,33 @@ export function loadTheme(dir: string, defaultsDir: string, overrides?: Record<s
 /** "{label}卷" with {label} → value; unknown names stay as written. */
 export function fillIn(pattern: string, values: Record<string, string | number>): string {
   return pattern.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+}
+
+/** The theme's font paths made absolute against the templates folder that names them. */
+function withFontPathsFrom(dir: string, value: unknown): unknown {
+  const fonts = (value as { fonts?: Record<string, unknown> } | null)?.fonts;
+  if (!fonts || typeof fonts !== 'object') return value;
+  const absolute = (spec: unknown) => (typeof spec === 'string' && spec.trim() && !isAbsolute(spec.trim()) && !/^[A-Za-z]:[\\/]/.test(spec.trim()) ? resolve(dir, spec.trim()) : spec);
+  const out: Record<string, unknown> = { ...fonts };
+  for (const family of ['serif', 'sans']) {
+    const files = fonts[family] as Record<string, unknown> | undefined;
+    if (files && typeof files === 'object') out[family] = { ...files, regular: absolute(files.regular), ...(files.bold !== undefined ? { bold: absolute(files.bold) } : {}) };
+  }
+  return { ...(value as object), fonts: out };
+}
+
+/** The font configuration a theme asks for: the bundled fonts with the theme's families put in. */
+export function themeFontConfig(theme: Theme, bundled: FontConfig = defaultFontConfig()): FontConfig {
+  const fonts = theme.fonts;
+  if (!fonts || (!fonts.serif && !fonts.sans)) return bundled;
+  const serif = fonts.serif ?? fonts.sans!;
+  const sans = fonts.sans ?? fonts.serif!;
+  const pick = (f: { regular: string; bold?: string | undefined }) => ({ regular: f.regular, ...(f.bold ? { bold: f.bold } : {}) });
+  if (fonts.fallback === 'bundled') {
+    return {
+      families: { serif: pick(serif), sans: pick(sans), bundledSerif: bundled.families.serif!, bundledSans: bundled.families.sans! },
+      fallback: { serif: ['sans', 'bundledSerif', 'bundledSans'], sans: ['serif', 'bundledSans', 'bundledSerif'] },
+    };
+  }
+  return { families: { serif: pick(serif), sans: pick(sans) }, fallback: { serif: ['sans'], sans: ['serif'] } };
 }

@@ -80,6 +80,12 @@ export interface FontFace {
   /** Advance width as a fraction of the em (multiply by the font size). Cached per code point. */
   advance(codePoint: number): number;
   glyphId(codePoint: number): number;
+  /**
+   * Where the glyph's ink lies across its advance: [left, right] as fractions of the em from
+   * the glyph's origin (outline control points included); undefined for a glyph without ink
+   * or a face that cannot say. Measured once per character and cached.
+   */
+  inkExtent?(codePoint: number): readonly [number, number] | undefined;
 }
 
 export interface FontSet {
@@ -131,7 +137,17 @@ export interface ParagraphStyle {
   hang?: number;
   /** Line height as a multiple of the largest font size on the line. */
   lineHeight: number;
+  /**
+   * Full-width punctuation inside a line (clreq 3.1.6): `compress` (default) lets a mark be set
+   * half width, within what its ink allows, before the line is stretched, so a line may take
+   * one more character; `full-width` keeps marks whole inside lines. Either way adjacent marks
+   * take 1.5 em and line-end marks give up their blank.
+   */
+  punctuation?: PunctuationMode;
 }
+
+export const PUNCTUATION_MODES = ['compress', 'full-width'] as const;
+export type PunctuationMode = (typeof PUNCTUATION_MODES)[number];
 
 /** One set line: boxes relative to the line's left edge (x) and baseline (y = 0). */
 export interface SetLine {
@@ -241,4 +257,9 @@ export interface LaidOutDocument {
   anchors?: ReadonlyMap<string, number>;
   /** Compromises layout made; empty or absent when none. */
   warnings?: LayoutWarning[];
+  /**
+   * Problems that make the document unfit to print (a character no font draws), every one of
+   * them, located; absent when none. Such a document is laid out without those characters.
+   */
+  problems?: TypesetError[];
 }

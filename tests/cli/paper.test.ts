@@ -107,3 +107,26 @@ describe('exampress paper', () => {
     for (const name of readdirSync(join(out, '1'))) expect(readFileSync(join(out, '2', name)).equals(readFileSync(join(out, '1', name))), name).toBe(true);
   });
 });
+
+describe('exampress paper --pdf-backend', () => {
+  test.each([
+    ['pdfkit', 'exampress (pdfkit)'],
+    ['fast', 'exampress'],
+    ['auto', 'exampress'],
+  ])('%s writes the PDFs with that backend', async (backend, producer) => {
+    const { bank, blueprint, out } = smallBank();
+    const res = await run('paper', '--bank', bank, '--blueprint', blueprint, '--out', out, '--only', 'paper', '--pdf-backend', backend);
+    expect(res.code, res.stderr).toBe(0);
+    const pdf = await openPdf(join(out, 'quiz-A-paper.pdf'));
+    expect(pdf.info.Producer).toBe(producer);
+    expect(squash(await pdf.text())).toContain('电话礼仪小测');
+  });
+
+  test('refuses a backend it does not know, before anything runs', async () => {
+    const { bank, blueprint, out } = smallBank();
+    const res = await run('paper', '--bank', bank, '--blueprint', blueprint, '--out', out, '--pdf-backend', 'poppler');
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/pdf-backend.*poppler.*auto, fast, pdfkit|Invalid values/s);
+    expect(existsSync(join(out, 'manifest.json'))).toBe(false);
+  });
+});

@@ -13,6 +13,8 @@ import { writeFileAtomic } from '../files.js';
 import { EXIT, type Io } from '../io.js';
 import { checkedBank, defaultTemplatesDir, describeWritten } from './paper.js';
 import { workspaceOf } from '../workspace.js';
+import { pdfBackendOf, withPdfBackendOption } from '../options.js';
+import type { PdfBackendChoice } from '../../typeset/pdf/index.js';
 import { failureOf } from '../batch.js';
 
 export interface HandbookArgs {
@@ -23,6 +25,7 @@ export interface HandbookArgs {
   bankDir: string;
   templates?: string;
   themeOverrides?: Record<string, unknown>;
+  pdfBackend?: PdfBackendChoice;
 }
 
 export const HANDBOOK_FILE = 'handbook.pdf';
@@ -49,7 +52,7 @@ export async function runHandbook(args: HandbookArgs, io: Io): Promise<number> {
   }
   let made: ReturnType<typeof renderHandbook>;
   try {
-    made = renderHandbook({ bank, templates: loadTemplates(dir), theme, size: args.size, impose: args.impose, sheet: args.sheet });
+    made = renderHandbook({ bank, templates: loadTemplates(dir), theme, size: args.size, impose: args.impose, sheet: args.sheet, ...(args.pdfBackend ? { pdfBackend: args.pdfBackend } : {}) });
   } catch (err) {
     if (err instanceof TemplateError || err instanceof TypesetError) {
       io.stderr(`${err.message}${err instanceof TypesetError && err.from && !err.message.includes(err.from) ? ` (norm ${err.from})` : ''}`);
@@ -85,7 +88,7 @@ export function handbookCommand(io: Io, setExit: (code: number) => void): Comman
     command: 'handbook',
     describe: 'print the pocket etiquette handbook (礼仪口袋书), optionally imposed for saddle stitching',
     builder: (y) =>
-      y
+      withPdfBackendOption(y)
         .option('size', { choices: HANDBOOK_SIZES, describe: 'page size: a6 (pocket), a5 or a7', defaultDescription: 'a6, or config.yaml handbook.size' })
         .option('impose', { choices: IMPOSITIONS, describe: 'saddle: also write handbook-imposed.pdf to print, cut, fold and staple', defaultDescription: 'none' })
         .option('sheet', { choices: SHEETS, describe: 'the paper you print the imposed file on', defaultDescription: 'a4' })
@@ -111,6 +114,7 @@ export function handbookSettings(a: Record<string, unknown>, io: Io, fallbackImp
     sheet: (a.sheet as SheetSize | undefined) ?? config.handbook?.sheet ?? 'a4',
     out: (a.out as string | undefined) ?? ws.fromConfig(config.output) ?? 'output',
     bankDir: ws.bankDir,
+    pdfBackend: pdfBackendOf(a),
     ...(ws.templates ? { templates: ws.templates } : {}),
     ...(ws.themeOverrides ? { themeOverrides: ws.themeOverrides } : {}),
   };

@@ -19,6 +19,8 @@ import type { PaperJob, WrittenFile } from '../paperJob.js';
 import { progressBar } from '../progress.js';
 import { assembleRequest, withAssembleOptions } from './assemble.js';
 import { workspaceOf } from '../workspace.js';
+import { pdfBackendOf, withPdfBackendOption } from '../options.js';
+import type { PdfBackendChoice } from '../../typeset/pdf/index.js';
 
 export interface PaperArgs {
   size: PaperSize;
@@ -37,6 +39,8 @@ export interface PaperArgs {
   handbookPages?: ReadonlyMap<string, number>;
   /** The bank config's theme settings (and organisation). */
   themeOverrides?: Record<string, unknown>;
+  /** Who writes the PDFs (--pdf-backend). */
+  pdfBackend?: PdfBackendChoice;
 }
 
 /**
@@ -122,6 +126,7 @@ export async function printFromManifest(manifestFile: string, args: PaperArgs, i
     out: args.out,
     cache: bankCache(),
     ...(handbookPages ? { handbookPages: [...handbookPages] } : {}),
+    ...(args.pdfBackend ? { pdfBackend: args.pdfBackend } : {}),
   };
   const bar = args.json ? undefined : progressBar(indices.length, 'papers');
   try {
@@ -142,7 +147,7 @@ export function paperCommand(io: Io, setExit: (code: number) => void): CommandMo
     command: 'paper',
     describe: 'print papers, answer keys, answer sheets and coverage tables (assembles first)',
     builder: (y) =>
-      withAssembleOptions(y)
+      withPdfBackendOption(withAssembleOptions(y))
         .option('size', { choices: PAPER_SIZES, describe: 'a4, b5, or a3 (landscape, two columns: 8开)', defaultDescription: 'a4' })
         .option('seal', { type: 'boolean', describe: 'print the 密封线 with the candidate fields in the binding margin' })
         .option('only', { type: 'string', describe: 'documents to print', defaultDescription: DOCUMENT_KINDS.join(',') })
@@ -191,6 +196,7 @@ export function paperSettings(a: Record<string, unknown>, io: Io, command = 'pap
       ...(typeof a.range === 'string' ? { range: a.range } : {}),
       ...(themeOverrides ? { themeOverrides } : {}),
       json: Boolean(a.json),
+      pdfBackend: pdfBackendOf(a),
       out,
       bankDir,
     },

@@ -7,7 +7,9 @@ import { createRequire } from 'node:module';
 import type * as fontkit from 'fontkit';
 import type { FamilyName, FontFace } from '../types.js';
 import { TypesetError } from '../types.js';
-import { isPlainSfnt, readSfnt, type SfntFont } from './sfnt.js';
+import { readCffSourceAt, type CffSource } from '../pdf/cff.js';
+import { charstringExtent } from './ink.js';
+import { collectionOffsets, isCollection, isPlainSfnt, readSfnt, type SfntFont } from './sfnt.js';
 
 type FontkitFont = fontkit.Font;
 
@@ -76,20 +78,46 @@ function readHeader(path: string, family: FamilyName): Uint8Array {
 
 const sfntFiles = new Map<string, SfntFont | undefined>();
 
+/** Open font files, closed by closeFontFiles() and opened again on the next read. */
+const openFiles = new Set<{ close(): void }>();
+
 /**
- * Our reading of a plain sfnt file, once per process; undefined when fontkit must read it.
- * The file stays open and is read piecewise: measuring needs a few small tables, and
- * embedding only the outlines of the glyphs used, of a CFF table that is 98% of the file.
+ * Closes every font file our reader holds open (a document read piecewise keeps its font
+ * files open while it is set and written); a later read opens the file again.
  */
-function readSfntFile(path: string, family: FamilyName): SfntFont | undefined {
-  if (sfntFiles.has(path)) return sfntFiles.get(path);
+export function closeFontFiles(): void {
+  for (const file of openFiles) file.close();
+  openFiles.clear();
+}
+
+/**
+ * Our reading of a plain sfnt file (or one face of a collection), once per process; undefined
+ * when fontkit must read it. The file is read piecewise, never whole: measuring needs a few
+ * small tables, and embedding only the outlines of the glyphs used (of a CFF table that is
+ * 98% of the file, or of a glyf table in a 20 MB collection).
+ */
+function readSfntFile(path: string, family: FamilyName, face?: string): SfntFont | undefined {
+  const cacheKey = face === undefined ? path : `${path}#${face}`;
+  if (sfntFiles.has(cacheKey)) return sfntFiles.get(cacheKey);
   let font: SfntFont | undefined;
   try {
-    let fd: number;
+    let handle: number | undefined;
     let size: number;
+    const file = {
+      close() {
+        if (handle !== undefined) closeSync(handle);
+        handle = undefined;
+      },
+    };
+    const fdOf = (): number => {
+      if (handle === undefined) {
+        handle = openSync(path, 'r');
+        openFiles.add(file);
+      }
+      return handle;
+    };
     try {
-      fd = openSync(path, 'r');
-      size = fstatSync(fd).size;
+      size = fstatSync(fdOf()).size;
     } catch (e) {
       throw cannotRead(path, family, e);
     }
@@ -100,6 +128,7 @@ function readSfntFile(path: string, family: FamilyName): SfntFont | undefined {
       if (transient && scratch.length < length) scratch = new Uint8Array(Math.max(length, 2 * scratch.length, 64 * 1024));
       const out = transient ? scratch.subarray(0, length) : new Uint8Array(length);
       let done = 0;
+      const fd = fdOf();
       while (done < length) {
         const n = readSync(fd, out, done, length - done, offset + done);
         if (n === 0) throw new Error(`the file ends before byte ${offset + length}`);
@@ -107,13 +136,24 @@ function readSfntFile(path: string, family: FamilyName): SfntFont | undefined {
       }
       return out;
     };
-    font = readSfnt(readAt, size);
-    if (!font) closeSync(fd);
+    if (face === undefined) font = readSfnt(readAt, size);
+    else {
+      // A face of a collection, found by its PostScript name: only its directory and name table are read.
+      font = undefined;
+      for (const at of collectionOffsets(readAt)) {
+        const candidate = readSfnt(readAt, size, at);
+        if (candidate?.postscriptName === face) {
+          font = candidate;
+          break;
+        }
+      }
+    }
+    if (!font) file.close();
   } catch (e) {
     if (e instanceof TypesetError) throw e;
     throw new TypesetError(`Font file ${path} for the "${family}" family is damaged (${(e as Error).message}). ${HOW_TO_FIX}`);
   }
-  sfntFiles.set(path, font);
+  sfntFiles.set(cacheKey, font);
   return font;
 }
 
@@ -123,6 +163,8 @@ export function parseFontFile(spec: string, family: FamilyName): FontkitFont {
   if (cached) return cached;
   const { path, postscriptName } = splitFontPath(spec);
   const buffer = readFont(path, family);
+  const unusable = unusableFontKind(buffer);
+  if (unusable) throw new TypesetError(`Font file ${path} for the "${family}" family ${unusable}`);
   const fontkit = loadFontkit();
   let parsed: FontkitFont | fontkit.FontCollection | null;
   try {
@@ -139,7 +181,14 @@ export function parseFontFile(spec: string, family: FamilyName): FontkitFont {
     );
   }
   if (!parsed) {
-    throw new TypesetError(`Font file ${path} has no face named "${postscriptName}" (family "${family}").`);
+    let faces = '';
+    try {
+      const all = fontkit.create(buffer) as FontkitFont | fontkit.FontCollection;
+      faces = ` Its faces: ${('fonts' in all ? all.fonts : [all]).map((f) => f.postscriptName).join(', ')}.`;
+    } catch {
+      // the names are a courtesy
+    }
+    throw new TypesetError(`Font file ${path} has no face named "${postscriptName}" (family "${family}").${faces}`);
   }
   const font = parsed;
   try {
@@ -157,7 +206,79 @@ export function parseFontFile(spec: string, family: FamilyName): FontkitFont {
   return font;
 }
 
+const OUTLINE_ADVICE =
+  'Use the OpenType (.otf) or TrueType (.ttf, .ttc) version of the typeface (the foundry or your ' +
+  'IT department can supply it; Windows has SimSun, SimHei, FangSong and KaiTi as .ttc/.ttf in ' +
+  'C:\\Windows\\Fonts), then point templates/theme.yaml at that file (see README: fonts).';
+
+/** What is wrong with a font file of a kind exampress cannot embed, or undefined. */
+export function unusableFontKind(head: Uint8Array): string | undefined {
+  const text = Buffer.from(head.subarray(0, 32)).toString('latin1');
+  if ((head[0] === 0x80 && head[1] === 0x01) || text.startsWith('%!PS-AdobeFont') || text.startsWith('%!FontType1')) {
+    return `is a Type 1 (PostScript) font, which PDF readers no longer need to support and exampress does not embed. ${OUTLINE_ADVICE} FontForge can also convert it: File › Generate Fonts… › OpenType (CFF).`;
+  }
+  if (text.startsWith('STARTFONT') || text.startsWith('\x01fcp') || text.startsWith('MZ')) {
+    return `is a bitmap font (BDF, PCF or Windows .fon): it holds pixels for a few sizes, not outlines, and would print jagged. ${OUTLINE_ADVICE}`;
+  }
+  return undefined;
+}
+
 const BMP = 0x10000;
+
+type Extent = readonly [number, number] | undefined;
+
+const emExtent = (minX: number, maxX: number, unitsPerEm: number): Extent =>
+  Number.isFinite(minX) && Number.isFinite(maxX) && maxX > minX ? [minX / unitsPerEm, maxX / unitsPerEm] : undefined;
+
+/** inkExtent cached per code point (it is asked for punctuation, once per face and mark). */
+function cachedInk(measure: (cp: number) => Extent): (cp: number) => Extent {
+  const cache = new Map<number, Extent>();
+  return (cp) => {
+    if (cache.has(cp)) return cache.get(cp);
+    const extent = measure(cp);
+    cache.set(cp, extent);
+    return extent;
+  };
+}
+
+const cffOfSfnt = new WeakMap<SfntFont, CffSource | null>();
+
+/**
+ * A glyph's ink extent (em) read by us: from the glyf header of a TrueType outline, or by
+ * running a CFF charstring; 'unknown' when only fontkit can say (CFF with subroutines).
+ */
+function sfntInkExtent(sfnt: SfntFont, gid: number): Extent | 'unknown' {
+  const glyf = sfnt.tables.get('glyf');
+  const loca = sfnt.tables.get('loca');
+  const head = sfnt.tables.get('head');
+  if (glyf && loca && head) {
+    const long = sfnt.readAt(head.offset + 50, 2)[1] === 1;
+    const entry = sfnt.readAt(loca.offset + gid * (long ? 4 : 2), long ? 8 : 4);
+    const view = new DataView(entry.buffer, entry.byteOffset, entry.byteLength);
+    const start = long ? view.getUint32(0) : view.getUint16(0) * 2;
+    const end = long ? view.getUint32(4) : view.getUint16(2) * 2;
+    if (end - start < 10) return undefined; // no outline: no ink
+    const header = sfnt.readAt(glyf.offset + start, 10);
+    const h = new DataView(header.buffer, header.byteOffset, 10);
+    return emExtent(h.getInt16(2), h.getInt16(6), sfnt.unitsPerEm);
+  }
+  const table = sfnt.tables.get('CFF ');
+  if (!table) return 'unknown';
+  let cff = cffOfSfnt.get(sfnt);
+  if (cff === undefined) {
+    try {
+      cff = readCffSourceAt((offset, length, transient) => sfnt.readAt(table.offset + offset, length, transient), table.length) ?? null;
+    } catch {
+      cff = null;
+    }
+    cffOfSfnt.set(sfnt, cff);
+  }
+  if (!cff || !cff.charStrings.load || !cff.charStrings.glyph) return 'unknown';
+  cff.charStrings.load([gid]);
+  const extent = charstringExtent(cff.charStrings.glyph(gid));
+  if (extent === null) return 'unknown';
+  return extent ? emExtent(extent[0], extent[1], sfnt.unitsPerEm) : undefined;
+}
 
 interface HorizontalMetrics {
   metrics: { length: number; get(index: number): { advance: number } | undefined };
@@ -183,8 +304,11 @@ function horizontalAdvances(font: FontkitFont): (glyphId: number) => number {
  */
 export function openFace(spec: string, key: string, family: FamilyName, bold: boolean): FontFace {
   const { path, postscriptName: wanted } = splitFontPath(spec);
-  const plain = wanted === undefined && isPlainSfnt(readHeader(path, family));
-  if (!plain) return fontkitFace(spec, key, family, bold);
+  const header = readHeader(path, family);
+  // A plain font, or one face of a collection named #PostScriptName: our reader; else fontkit
+  // (which also says which faces a collection has when none or an unknown one is named).
+  const ours = wanted === undefined ? isPlainSfnt(header) : isCollection(header);
+  if (!ours) return fontkitFace(spec, key, family, bold);
 
   let sfnt: SfntFont | undefined;
   let fallback: FontFace | undefined;
@@ -193,7 +317,7 @@ export function openFace(spec: string, key: string, family: FamilyName, bold: bo
   const load = (): void => {
     if (read) return;
     read = true;
-    sfnt = readSfntFile(path, family);
+    sfnt = readSfntFile(path, family, wanted);
     if (!sfnt) fallback = fontkitFace(spec, key, family, bold);
   };
   const metrics = () => (load(), sfnt ? sfnt : undefined);
@@ -246,6 +370,18 @@ export function openFace(spec: string, key: string, family: FamilyName, bold: bo
     hasChar: (cp) => glyphId(cp) !== 0,
     advance,
     glyphId,
+    inkExtent: cachedInk((cp) => {
+      load();
+      if (!sfnt) return fallback!.inkExtent!(cp);
+      const gid = sfnt.glyphId(cp);
+      if (gid === 0) return undefined;
+      const own = sfntInkExtent(sfnt, gid);
+      if (own !== 'unknown') return own;
+      // glyphForCodePoint, not getGlyph(gid): fontkit caches the glyph object, and one made
+      // without its code point would leave pdfkit's ToUnicode entry for it empty.
+      const box = parseFontFile(spec, family).glyphForCodePoint(cp).bbox;
+      return emExtent(box.minX, box.maxX, sfnt.unitsPerEm);
+    }),
   };
   fontkitFonts.set(face, () => (metrics(), fallback ? fontkitFontOf(fallback) : parseFontFile(spec, family)));
   sfntFonts.set(face, metrics);
@@ -311,6 +447,11 @@ function fontkitFace(spec: string, key: string, family: FamilyName, bold: boolea
     hasChar: (cp) => glyphId(cp) !== 0,
     advance,
     glyphId,
+    inkExtent: cachedInk((cp) => {
+      if (glyphId(cp) === 0) return undefined;
+      const box = font.glyphForCodePoint(cp).bbox; // not getGlyph(gid): see above
+      return emExtent(box.minX, box.maxX, em);
+    }),
   };
   fontkitFonts.set(face, () => font);
   sfntFonts.set(face, () => undefined);

@@ -1,4 +1,4 @@
 export { defaultFontConfig, packageRoot, type FamilyFiles, type FontConfig } from './config.js';
-export { fontkitFontOf, sfntFontOf, splitFontPath } from './face.js';
+export { closeFontFiles, fontkitFontOf, sfntFontOf, splitFontPath } from './face.js';
 export { loadFonts } from './fontset.js';
 export { describeCodePoint, findUncovered, type UncoveredChar } from './coverage.js';

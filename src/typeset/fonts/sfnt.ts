@@ -44,12 +44,31 @@ export function isPlainSfnt(header: Uint8Array): boolean {
   return t === 'OTTO' || t === 'true' || (header[0] === 0 && header[1] === 1 && header[2] === 0 && header[3] === 0);
 }
 
-/** Reads the font; undefined when something is outside what this reader handles (use fontkit). Throws for damaged tables. */
-export function readSfnt(readAt: ReadAt, fileLength: number): SfntFont | undefined {
+/** True for a TrueType/OpenType collection (.ttc/.otc). */
+export function isCollection(header: Uint8Array): boolean {
+  return header.length >= 4 && tag(header, 0) === 'ttcf';
+}
+
+/** Where each face's table directory starts in a collection. */
+export function collectionOffsets(readAt: ReadAt): number[] {
   const header = readAt(0, 12);
+  const view = new DataView(header.buffer, header.byteOffset, 12);
+  const count = view.getUint32(8);
+  const raw = readAt(12, 4 * count);
+  const offsets = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  return Array.from({ length: count }, (_, i) => offsets.getUint32(4 * i));
+}
+
+/**
+ * Reads the font whose table directory starts at `at` (0 for a single font, a collection's
+ * offset for one of its faces); undefined when something is outside what this reader handles
+ * (use fontkit). Throws for damaged tables.
+ */
+export function readSfnt(readAt: ReadAt, fileLength: number, at = 0): SfntFont | undefined {
+  const header = readAt(at, 12);
   if (!isPlainSfnt(header)) return undefined;
   const numTables = (header[4]! << 8) | header[5]!;
-  const directory = readAt(12, 16 * numTables);
+  const directory = readAt(at + 12, 16 * numTables);
   const dir = new DataView(directory.buffer, directory.byteOffset, directory.byteLength);
   const tables = new Map<string, { offset: number; length: number }>();
   for (let i = 0; i < numTables; i++) {

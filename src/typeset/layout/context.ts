@@ -1,12 +1,14 @@
 // What block layout needs besides the node: fonts, the line engine, document defaults,
 // and a builder that turns blocks into flow items with spacing and keep rules applied.
 import { measureInline, setParagraph } from './lines/index.js';
+import { UncoveredCharError } from './lines/measure.js';
 import {
   type ElementNode,
   type FontSet,
   type InlineItem,
   type LayoutWarning,
   type ParagraphStyle,
+  type PunctuationMode,
   type SetLine,
   type SourcePos,
   TypesetError,
@@ -34,6 +36,13 @@ export interface BlockContext {
   headings: HeadingInfo[];
   nextAnchor: number;
   warnings: LayoutWarning[];
+  /**
+   * Characters no configured font draws, located at their element: collected, not thrown, so
+   * that one run reports every one of them (layout goes on without the character).
+   */
+  problems: TypesetError[];
+  /** How full-width punctuation inside lines is set, for every paragraph. */
+  punctuation: PunctuationMode;
 }
 
 export function locate(pos: SourcePos): string {
@@ -42,27 +51,43 @@ export function locate(pos: SourcePos): string {
 
 /** The line engine, with its errors located at the element whose text it was setting. */
 export function setLines(ctx: BlockContext, items: InlineItem[], para: ParagraphStyle, width: number, el: ElementNode): SetLine[] {
-  try {
-    return ctx.engine.setParagraph(items, para, width, ctx.fonts);
-  } catch (err) {
-    if (err instanceof TypesetError && !err.pos) {
-      const from = err.from ?? el.attrs.from;
-      throw new TypesetError(`${locate(el.pos)}${from ? ` (question ${from})` : ''}: ${err.message}`, el.pos, from);
-    }
-    throw err;
-  }
+  const style = para.punctuation ? para : { ...para, punctuation: ctx.punctuation };
+  return recovering(ctx, items, el, (kept) => ctx.engine.setParagraph(kept, style, width, ctx.fonts));
 }
 
 export function naturalWidth(ctx: BlockContext, items: InlineItem[], el: ElementNode): number {
-  try {
-    return ctx.engine.measureInline(items, ctx.fonts).natural;
-  } catch (err) {
-    if (err instanceof TypesetError && !err.pos) {
+  return recovering(ctx, items, el, (kept) => ctx.engine.measureInline(kept, ctx.fonts).natural);
+}
+
+/**
+ * Runs the line engine; a character no font draws is recorded in ctx.problems (located at the
+ * element, naming the question) and the text is set again without it. Other errors are
+ * located and thrown.
+ */
+function recovering<T>(ctx: BlockContext, items: InlineItem[], el: ElementNode, run: (items: InlineItem[]) => T): T {
+  for (;;) {
+    try {
+      return run(items);
+    } catch (err) {
+      if (!(err instanceof TypesetError) || err.pos) throw err;
       const from = err.from ?? el.attrs.from;
-      throw new TypesetError(`${locate(el.pos)}${from ? ` (question ${from})` : ''}: ${err.message}`, el.pos, from);
+      const located = new TypesetError(`${locate(el.pos)}${from ? ` (question ${from})` : ''}: ${err.message}`, el.pos, from);
+      if (!(err instanceof UncoveredCharError)) throw located;
+      if (!ctx.problems.some((p) => p.message === located.message)) ctx.problems.push(located);
+      items = without(items, err.codePoint);
     }
-    throw err;
   }
+}
+
+/** The items with every occurrence of a character taken out (texts and printed answers). */
+function without(items: InlineItem[], codePoint: number): InlineItem[] {
+  const ch = String.fromCodePoint(codePoint);
+  const drop = (s: string) => s.split(ch).join('');
+  return items.map((it) => {
+    if (it.kind === 'text') return { ...it, text: drop(it.text) };
+    if ((it.kind === 'blank' || it.kind === 'bracket') && it.answer !== undefined) return { ...it, answer: drop(it.answer) };
+    return it;
+  });
 }
 
 /** Where the baseline sits in a strip of the line's height (half the leading above). */

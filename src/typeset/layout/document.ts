@@ -1,6 +1,6 @@
 // layoutDocument: node tree → pages of positioned boxes, in stages:
 // resolve (masters, running elements, headings) → blocks to flow → paginate → decorate.
-import type { Box, DocumentInfo, ElementNode, FontSet, LaidOutDocument, Page } from '../types.js';
+import type { Box, DocumentInfo, ElementNode, FontSet, LaidOutDocument, Page, PunctuationMode } from '../types.js';
 import { lengthPt } from '../markup/units.js';
 import { layoutBlocks } from './blocks.js';
 import { pushTranslated } from './boxes.js';
@@ -12,6 +12,8 @@ import { paginate } from './paginate.js';
 export interface LayoutOptions {
   /** The line engine; tests pass a stub. */
   lineEngine?: LineEngine;
+  /** How full-width punctuation inside lines is set (ParagraphStyle.punctuation); default compress. */
+  punctuation?: PunctuationMode;
 }
 
 const DEFAULT_FONT_SIZE = 10.5; // 五号
@@ -72,6 +74,8 @@ export function layoutDocument(root: ElementNode, fonts: FontSet, options: Layou
     headings: collectHeadings(root, []),
     nextAnchor: 0,
     warnings: [],
+    problems: [],
+    punctuation: options.punctuation ?? 'compress',
   };
   const docMaster = masterFrom(root, DEFAULT_MASTER);
   const headers: ElementNode[] = [];
@@ -134,5 +138,6 @@ export function layoutDocument(root: ElementNode, fonts: FontSet, options: Layou
   if (namedPages.size) doc.anchors = namedPages;
   const all = [...ctx.warnings, ...warnings];
   if (all.length) doc.warnings = all;
+  if (ctx.problems.length) doc.problems = ctx.problems;
   return doc;
 }

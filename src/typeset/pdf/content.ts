@@ -294,11 +294,8 @@ export function subsetCoder(face: FontFace, addGlyph: (glyphId: number, codePoin
   const subsetIdOfGlyph = new Map<number, number>();
   const include = (codePoint: number): string => {
     const gid = face.glyphId(codePoint);
-    if (gid === 0) {
-      // Layout picks faces with faceFor(); this catches boxes made some other way.
-      const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
-      throw new TypesetError(`The font ${face.file} (${face.key}) has no glyph for "${String.fromCodePoint(codePoint)}" (U+${hex}); it would print as an empty box.`);
-    }
+    // Layout picks faces with faceFor(); this catches boxes made some other way.
+    if (gid === 0) throw missingGlyph(face, codePoint);
     let sub = subsetIdOfGlyph.get(gid);
     if (sub === undefined) {
       sub = addGlyph(gid, codePoint);
@@ -312,4 +309,10 @@ export function subsetCoder(face: FontFace, addGlyph: (glyphId: number, codePoin
     const sub = codePoint < 0x10000 ? subsetIdOfCodePoint[codePoint]! : 0;
     return sub !== 0 ? codeOfSubsetId[sub]! : include(codePoint);
   };
+}
+
+/** The error for a character the face has no glyph for (it would print as an empty box). */
+export function missingGlyph(face: FontFace, codePoint: number): TypesetError {
+  const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
+  return new TypesetError(`The font ${face.file} (${face.key}) has no glyph for "${String.fromCodePoint(codePoint)}" (U+${hex}); it would print as an empty box.`);
 }

@@ -1,6 +1,6 @@
-// LaidOutDocument → PDF bytes, file structure and all, for documents whose faces are CFF
-// fonts our subsetter handles (the bundled ones). It writes what pdfkit wrote for us (pages,
-// Type0/CIDFontType0 fonts with W arrays and ToUnicode maps, info, xref) without loading
+// The fast PDF backend: LaidOutDocument → PDF bytes, file structure and all, for documents
+// whose faces are CFF fonts our subsetter handles (the bundled ones). It writes pages,
+// Type0/CIDFontType0 fonts with W arrays and ToUnicode maps, info and xref without loading
 // pdfkit and fontkit, whose imports alone took ~270 ms of a paper's cold start.
 import { createHash } from 'node:crypto';
 import { sfntFontOf } from '../fonts/face.js';
@@ -8,16 +8,22 @@ import type { SfntFont } from '../fonts/sfnt.js';
 import type { Box, FontFace, FontSet, LaidOutDocument, Page } from '../types.js';
 import { TypesetError } from '../types.js';
 import { readCffSourceAt, writeCffSubset, type CffSource } from './cff.js';
+import { trueTypeSourceOf, writeTrueTypeSubset, type TrueTypeSource } from './truetype.js';
 import { pageContents, pdfNumber, subsetCoder, writeBoxes, type EncodedFont, type GlyphEncoder } from './content.js';
 import { DEFLATE_LEVEL, deflateWhole, FONT_DEFLATE } from './deflate.js';
-import type { WritePdfOptions } from './write-pdfkit.js';
+import type { PdfBackend, WritePdfOptions } from './backend.js';
 
 const cffSources = new WeakMap<SfntFont, CffSource | null>();
 
-/** The face's CFF table readied for our subsetter, or undefined when it needs pdfkit's path. */
-function cffSourceOf(face: FontFace): { sfnt: SfntFont; cff: CffSource } | undefined {
+/** How a face's outlines are embedded: a CFF subset (FontFile3) or a TrueType one (FontFile2). */
+type Outlines = { kind: 'cff'; cff: CffSource } | { kind: 'truetype'; truetype: TrueTypeSource };
+
+/** The face's outlines readied for our subsetters, or undefined when it needs pdfkit's path. */
+function sourceOf(face: FontFace): { sfnt: SfntFont; outlines: Outlines } | undefined {
   const sfnt = sfntFontOf(face);
   if (!sfnt) return undefined;
+  const truetype = trueTypeSourceOf(sfnt);
+  if (truetype) return { sfnt, outlines: { kind: 'truetype', truetype } };
   let cff = cffSources.get(sfnt);
   if (cff === undefined) {
     const table = sfnt.tables.get('CFF ');
@@ -31,7 +37,7 @@ function cffSourceOf(face: FontFace): { sfnt: SfntFont; cff: CffSource } | undef
     }
     cffSources.set(sfnt, cff);
   }
-  return cff ? { sfnt, cff } : undefined;
+  return cff ? { sfnt, outlines: { kind: 'cff', cff } } : undefined;
 }
 
 function collectFaces(boxes: readonly Box[], into: Set<string>): void {
@@ -41,17 +47,25 @@ function collectFaces(boxes: readonly Box[], into: Set<string>): void {
   }
 }
 
-/** True when every face the document uses can be embedded by this writer. */
-export function canWriteOwnFile(doc: LaidOutDocument, fonts: FontSet): boolean {
+/** Why this writer cannot embed a face the document uses, or undefined when it can embed them all. */
+function unsupported(doc: LaidOutDocument, fonts: FontSet): string | undefined {
   const used = new Set<string>();
   for (const page of doc.pages) collectFaces(page.boxes, used);
   const faces = fonts.faces();
   for (const key of used) {
     const face = faces.find((f) => f.key === key);
-    if (face && !cffSourceOf(face)) return false;
+    if (face && !sourceOf(face)) {
+      return `${face.file} (${face.key}) is neither a TrueType font nor a CFF font without subroutines`;
+    }
   }
-  return true;
+  return undefined;
 }
+
+export const fastBackend: PdfBackend = {
+  name: 'fast',
+  unsupported,
+  write: (doc, fonts, options) => writeOwnFile(doc, fonts, options, options.date),
+};
 
 /** pdfkit's number format (6 decimals), so that the numbers read the same as before. */
 const num = (n: number) => String(Math.round(n * 1e6) / 1e6);
@@ -70,14 +84,14 @@ const pdfDate = (d: Date) => `(D:${d.toISOString().replace(/[-:T]/g, '').slice(0
 interface SubsetFont extends EncodedFont {
   face: FontFace;
   sfnt: SfntFont;
-  cff: CffSource;
+  outlines: Outlines;
   ref: number;
   glyphs: number[];
   widths: number[];
   unicode: number[];
 }
 
-function subsetFont(face: FontFace, sfnt: SfntFont, cff: CffSource, resource: string, ref: number): SubsetFont {
+function subsetFont(face: FontFace, sfnt: SfntFont, outlines: Outlines, resource: string, ref: number): SubsetFont {
   const glyphs = [0];
   const widths = [(sfnt.advanceOfGlyph(0) * 1000) / sfnt.unitsPerEm];
   const unicode = [0];
@@ -87,7 +101,7 @@ function subsetFont(face: FontFace, sfnt: SfntFont, cff: CffSource, resource: st
     unicode.push(codePoint);
     return glyphs.length - 1;
   });
-  return { face, sfnt, cff, ref, resource, glyphs, widths, unicode, code, width: (codePoint) => face.advance(codePoint) * 1000 };
+  return { face, sfnt, outlines, ref, resource, glyphs, widths, unicode, code, width: (codePoint) => face.advance(codePoint) * 1000 };
 }
 
 /** The objects of the file, numbered from 1, each kept as bytes until the file is assembled. */
@@ -125,7 +139,7 @@ class ObjectTable {
 }
 
 /** Writes the document as PDF (every face embedded by our CFF subsetter); identical input, identical bytes. */
-export function writeOwnFile(doc: LaidOutDocument, fonts: FontSet, options: WritePdfOptions, date: Date): Buffer {
+function writeOwnFile(doc: LaidOutDocument, fonts: FontSet, options: WritePdfOptions, date: Date): Buffer {
   const info = doc.info;
   const objects = new ObjectTable();
   const catalogRef = objects.reserve();
@@ -146,11 +160,11 @@ export function writeOwnFile(doc: LaidOutDocument, fonts: FontSet, options: Writ
           const keys = fonts.faces().map((f) => f.key).join(', ');
           throw new TypesetError(`Text uses the font face "${faceKey}", which the font set does not have (faces: ${keys}).`);
         }
-        const source = cffSourceOf(face)!;
+        const source = sourceOf(face)!;
         // Faces from one file (a family without a bold file) share one embedded font.
         font = bySfnt.get(source.sfnt);
         if (!font) {
-          font = subsetFont(face, source.sfnt, source.cff, `F${bySfnt.size + 1}`, objects.reserve());
+          font = subsetFont(face, source.sfnt, source.outlines, `F${bySfnt.size + 1}`, objects.reserve());
           bySfnt.set(source.sfnt, font);
         }
         embedded.set(faceKey, font);
@@ -242,8 +256,15 @@ export function writeOwnFile(doc: LaidOutDocument, fonts: FontSet, options: Writ
 function writeFont(objects: ObjectTable, font: SubsetFont): void {
   const { sfnt } = font;
   const scale = 1000 / sfnt.unitsPerEm;
-  const program = deflateWhole(writeCffSubset(font.cff, font.glyphs), FONT_DEFLATE);
-  const programRef = objects.add(`<<\n/Filter /FlateDecode\n/Subtype /CIDFontType0C\n/Length ${program.length}\n>>`, program);
+  const cff = font.outlines.kind === 'cff';
+  const raw = font.outlines.kind === 'cff' ? writeCffSubset(font.outlines.cff, font.glyphs) : writeTrueTypeSubset(font.outlines.truetype, font.glyphs);
+  const program = deflateWhole(raw, FONT_DEFLATE);
+  const programRef = objects.add(
+    cff
+      ? `<<\n/Filter /FlateDecode\n/Subtype /CIDFontType0C\n/Length ${program.length}\n>>`
+      : `<<\n/Filter /FlateDecode\n/Length1 ${raw.length}\n/Length ${program.length}\n>>`,
+    program,
+  );
 
   let flags = 1 << 2; // symbolic: the font has characters outside the Latin set
   if (sfnt.isFixedPitch) flags |= 1 << 0;
@@ -257,11 +278,11 @@ function writeFont(objects: ObjectTable, font: SubsetFont): void {
   const descriptorRef = objects.add(
     `<<\n/Type /FontDescriptor\n/FontName /${name}\n/Flags ${flags}\n/FontBBox [${[x0, y0, x1, y1].map((v) => num(v * scale)).join(' ')}]\n` +
       `/ItalicAngle ${num(sfnt.italicAngle)}\n/Ascent ${num(sfnt.ascent * scale)}\n/Descent ${num(sfnt.descent * scale)}\n` +
-      `/CapHeight ${num((sfnt.capHeight || sfnt.ascent) * scale)}\n/XHeight ${num(sfnt.xHeight * scale)}\n/StemV 0\n/FontFile3 ${programRef} 0 R\n>>`,
+      `/CapHeight ${num((sfnt.capHeight || sfnt.ascent) * scale)}\n/XHeight ${num(sfnt.xHeight * scale)}\n/StemV 0\n/${cff ? 'FontFile3' : 'FontFile2'} ${programRef} 0 R\n>>`,
   );
   const cidFontRef = objects.add(
-    `<<\n/Type /Font\n/Subtype /CIDFontType0\n/BaseFont /${name}\n/CIDSystemInfo <<\n/Registry (Adobe)\n/Ordering (Identity)\n/Supplement 0\n>>\n` +
-      `/FontDescriptor ${descriptorRef} 0 R\n/W [0 [${font.widths.map(num).join(' ')}]]\n>>`,
+    `<<\n/Type /Font\n/Subtype /${cff ? 'CIDFontType0' : 'CIDFontType2'}\n/BaseFont /${name}\n/CIDSystemInfo <<\n/Registry (Adobe)\n/Ordering (Identity)\n/Supplement 0\n>>\n` +
+      `/FontDescriptor ${descriptorRef} 0 R\n/W [0 [${font.widths.map(num).join(' ')}]]${cff ? '' : '\n/CIDToGIDMap /Identity'}\n>>`,
   );
   const cmap = deflateWhole(Buffer.from(toUnicodeCmap(font.unicode), 'latin1'), { level: DEFLATE_LEVEL });
   const cmapRef = objects.add(`<<\n/Length ${cmap.length}\n/Filter /FlateDecode\n>>`, cmap);

@@ -17,6 +17,12 @@ export interface CheckOptions {
   indent?: number;
   hang?: number;
   justify: boolean;
+  /**
+   * Where a glyph's ink really lies ([left, right], em from its origin), for the overlap check
+   * of full-width marks; without it a mark's ink is taken to fill the half of its em away from
+   * its blank side (the GB convention the fake fonts follow).
+   */
+  ink?: (face: FontFace, codePoint: number) => readonly [number, number] | undefined;
 }
 
 function faceByKey(fonts: FontSet): Map<string, FontFace> {
@@ -83,14 +89,23 @@ export function lineProblems(input: string, lines: SetLine[], fonts: FontSet, op
       let k = 0;
       for (const ch of b.text) {
         const x = b.x + b.dx[k++]!;
-        const adv = face.advance(ch.codePointAt(0)!) * b.size;
+        const cp = ch.codePointAt(0)!;
+        const adv = face.advance(cp) * b.size;
         const full = adv >= 0.9 * b.size;
-        // A line-start opening mark's blank left half may hang before the edge; its ink may not.
-        const inkStart = x + (BLANK_LEFT.has(ch) && full ? adv / 2 : 0);
-        const inkEnd = x + adv - (BLANK_RIGHT.has(ch) && full ? adv / 2 : 0);
-        left = Math.min(left, inkStart);
-        right = Math.max(right, inkEnd);
-        // 5. Squeezing and shrinking never push a glyph into its neighbour's half (）。 touching).
+        const mark = full && (BLANK_LEFT.has(ch) || BLANK_RIGHT.has(ch));
+        // Edges: a mark's blank may hang outside the measure, its ink (as the face measures it) may not.
+        const measured = mark && opts.ink ? face.inkExtent?.(cp) : undefined;
+        // (A mark keeps at least the half of its em away from its blank side, however small its ink.)
+        const blankLeft = BLANK_LEFT.has(ch) && full;
+        const blankRight = BLANK_RIGHT.has(ch) && full;
+        const edgeStart = x + (blankLeft ? (measured ? Math.min(adv / 2, measured[0] * b.size) : adv / 2) : 0);
+        const edgeEnd = x + (blankRight ? (measured ? Math.max(adv / 2, measured[1] * b.size) : adv / 2) : adv);
+        left = Math.min(left, edgeStart);
+        right = Math.max(right, edgeEnd);
+        // 5. Squeezing and shrinking never push a glyph's ink into its neighbour's (）。 touching).
+        const ink = mark && opts.ink ? opts.ink(face, cp) : undefined;
+        const inkStart = ink ? x + ink[0] * b.size : edgeStart;
+        const inkEnd = ink ? x + ink[1] * b.size : edgeEnd;
         if (ch !== ' ' && inkStart < prevInkEnd - 0.01) say(i, `"${prevCh}${ch}" overlap by ${(prevInkEnd - inkStart).toFixed(3)}`);
         if (ch !== ' ') {
           prevInkEnd = inkEnd;

@@ -1,7 +1,8 @@
 // Emphasis dots centred under their characters as drawn, and the answer bracket squeezed
 // against a following full stop without its ink touching, on the fake and the real fonts.
-import * as fontkit from 'fontkit';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { defaultFontConfig, fontkitFontOf, loadFonts } from '../../../src/typeset/fonts/index.js';
 import { setParagraph } from '../../../src/typeset/layout/lines/index.js';
 import type { CircleBox, FontSet, InlineItem, SetLine, TextBox } from '../../../src/typeset/types.js';
 import { fakeAndRealFonts, fakeFonts } from './fakeFonts.js';
@@ -75,18 +76,40 @@ describe('squeezed pairs on a line that must shrink to fit', () => {
   });
 });
 
-describe('on the real fonts, drawn ink', () => {
-  const fonts = fontSets[1]![1];
+const droid = fileURLToPath(new URL('../../fixtures/fonts/DroidSansFallback-exam.ttf', import.meta.url));
+const noto = defaultFontConfig();
+
+// The least room left between the inks: the bundled faces keep a tenth of an em; Droid's
+// centred marks have less to give, and their ink must only not overlap.
+describe.each([
+  ['the bundled fonts', fontSets[1]![1], 0.1],
+  // Centred punctuation: the code point says ） has a blank right half, its ink says otherwise.
+  ['Droid Sans Fallback', loadFonts({ families: { serif: { regular: droid }, sans: { regular: droid }, latin: noto.families.serif! }, fallback: { serif: ['latin'], sans: ['latin'] } }), 0],
+] as const)('on %s, drawn ink', (_, fonts, room) => {
   test.skipIf(!fonts)('of the bracket’s ） and the following 。 does not overlap, in every face', () => {
     for (const face of fonts!.faces()) {
-      const font = fontkit.openSync(face.file) as fontkit.Font;
+      if (!face.hasChar(0xff09)) continue;
+      const font = fontkitFontOf(face);
       const ink = (ch: string): { minX: number; maxX: number } => font.glyphForCodePoint(ch.codePointAt(0)!).bbox;
       const st = style({ family: face.family, bold: face.bold });
       const [line] = setParagraph([text('必须', st), { kind: 'bracket', style: st, answer: 'A' }, text('\u3002', st)], left, 30 * EM, fonts!);
       const scale = EM / font.unitsPerEm;
       const closeInkEnd = xOf(line!, '\uFF09') + ink('\uFF09').maxX * scale;
       const stopInkStart = xOf(line!, '\u3002') + ink('\u3002').minX * scale;
-      expect(stopInkStart - closeInkEnd, face.key).toBeGreaterThan(0.1 * EM);
+      expect(stopInkStart - closeInkEnd, face.key).toBeGreaterThan(room * EM);
+    }
+  });
+
+  test.skipIf(!fonts)('of squeezed pairs such as ）。 and 、“ does not overlap', () => {
+    for (const pair of ['）。', '。」', '、“', '」，', '》、', '：“']) {
+      const [line] = setParagraph([text(`客户${pair}经理`)], left, 30 * EM, fonts!);
+      const [a, b] = [...pair] as [string, string];
+      const faceOf = (ch: string) => fonts!.faceFor(ch.codePointAt(0)!, 'serif', false)!;
+      const inkOf = (ch: string) => fontkitFontOf(faceOf(ch)).glyphForCodePoint(ch.codePointAt(0)!).bbox;
+      const scale = (ch: string) => EM / fontkitFontOf(faceOf(ch)).unitsPerEm;
+      const aEnd = xOf(line!, a) + inkOf(a).maxX * scale(a);
+      const bStart = xOf(line!, b) + inkOf(b).minX * scale(b);
+      expect(bStart - aEnd, pair).toBeGreaterThanOrEqual(Math.min(room, 0.05) * EM);
     }
   });
 });

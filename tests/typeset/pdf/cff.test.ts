@@ -7,6 +7,7 @@ import { readCffSource, writeCffSubset } from '../../../src/typeset/pdf/cff.js';
 import { writePdf } from '../../../src/typeset/pdf/index.js';
 import type { LaidOutDocument } from '../../../src/typeset/types.js';
 import { openPdf, pdfProblems, type Rendering } from '../../support/pdf.js';
+import { comparePixels } from '../../support/compare.js';
 import { textBox } from './helpers.js';
 
 const fonts = loadFonts();
@@ -44,15 +45,15 @@ describe('our CFF subsetter', () => {
     ],
   };
   const ours = writePdf(doc, fonts);
-  const theirs = writePdf(doc, fonts, { cffSubsetter: 'fontkit' });
+  const theirs = writePdf(doc, fonts, { backend: 'pdfkit' });
 
-  it('draws exactly the same pixels as fontkit’s subsets', async () => {
+  it('draws the same pixels as fontkit’s subsets (the pdfkit backend), up to anti-aliasing', async () => {
     expect(await pdfProblems(ours)).toEqual([]);
     const [a, b] = await Promise.all([renderAll(ours, 100), renderAll(theirs, 100)]);
     expect(a.map((r) => [r.width, r.height])).toEqual([[827, 1169]]);
     // Something was drawn: not every pixel is white.
     expect(a[0]!.data.some((v) => v < 128)).toBe(true);
-    a.forEach((page, i) => expect(Buffer.from(page.data).equals(Buffer.from(b[i]!.data)), `page ${i + 1}`).toBe(true));
+    a.forEach((page, i) => expect(comparePixels(page, b[i]!), `page ${i + 1}`).toMatchObject({ differing: 0 }));
   });
 
   it('writes CID-keyed CFF with the glyphs used and nothing else', () => {

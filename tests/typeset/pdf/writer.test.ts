@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFonts } from '../../../src/typeset/fonts/index.js';
-import { nUp, writePdf } from '../../../src/typeset/pdf/index.js';
-import { TypesetError, type LaidOutDocument, type Page } from '../../../src/typeset/types.js';
+import { backendFor, nUp, writePdf, type WritePdfOptions } from '../../../src/typeset/pdf/index.js';
+import { TypesetError, type FontSet, type LaidOutDocument, type Page, type TextBox } from '../../../src/typeset/types.js';
 import { openPdf, pdfProblems, pdfText, type PdfFile, type TextRun } from '../../support/pdf.js';
+import { comparePixels } from '../../support/compare.js';
 import { textBox } from './helpers.js';
 
 const fonts = loadFonts();
@@ -36,8 +37,9 @@ async function runsOf(pdf: Buffer): Promise<TextRun[][]> {
   return Promise.all((await file.pages()).map((p) => p.items()));
 }
 
-describe('writePdf', () => {
-  const pdf = writePdf(sampleDoc(), fonts);
+describe.each(['fast', 'pdfkit'] as const)('writePdf, %s backend', (backend) => {
+  const write = (doc: LaidOutDocument, fontSet: FontSet = fonts, options: WritePdfOptions = {}) => writePdf(doc, fontSet, { ...options, backend });
+  const pdf = write(sampleDoc());
   let file: PdfFile;
   beforeAll(async () => {
     file = await openPdf(pdf);
@@ -71,26 +73,20 @@ describe('writePdf', () => {
     expect((await file.page(1)).size).toEqual({ width: 595.28, height: 841.89 });
   });
 
-  it('draws the same pixels as the pdfkit writer it replaced (text, rules, fills, both pages)', async () => {
-    const viaPdfkit = await openPdf(writePdf(sampleDoc(), fonts, { cffSubsetter: 'fontkit' }));
-    expect(viaPdfkit.info.Producer).toMatch(/pdfkit/);
-    for (let n = 1; n <= 2; n++) {
-      const [ours, theirs] = await Promise.all([file, viaPdfkit].map(async (f) => (await f.page(n)).render({ dpi: 100 })));
-      expect(ours!.data.some((v) => v < 128)).toBe(true);
-      expect(Buffer.from(ours!.data).equals(Buffer.from(theirs!.data)), `page ${n}`).toBe(true);
-    }
+  it('says which backend wrote it', () => {
+    expect(file.info.Producer).toBe(backend === 'fast' ? 'exampress' : 'exampress (pdfkit)');
   });
 
   it('gives byte-identical output for identical input', () => {
-    expect(writePdf(sampleDoc(), fonts).equals(pdf)).toBe(true);
+    expect(write(sampleDoc()).equals(pdf)).toBe(true);
   });
 
-  it('changes the document ID when the content changes', () => {
+  it.runIf(backend === 'fast')('changes the document ID when the content changes (pdfkit hashes the information dictionary)', () => {
     const other = sampleDoc();
     other.pages[1]!.boxes = [textBox(fonts, 72, 100, '第三页的内容', 'sans-bold', 16)];
     const idOf = (b: Buffer) => /\/ID \[<([0-9a-f]+)>/.exec(b.toString('latin1'))?.[1];
     expect(idOf(pdf)).toMatch(/^[0-9a-f]{32}$/);
-    expect(idOf(writePdf(other, fonts))).not.toBe(idOf(pdf));
+    expect(idOf(write(other))).not.toBe(idOf(pdf));
   });
 
   it('paints fills and text where the boxes say (page origin top-left)', async () => {
@@ -108,14 +104,14 @@ describe('writePdf', () => {
     const lines = [];
     for (let i = 0; i < chars.length; i += 40) lines.push(chars.slice(i, i + 40).join(''));
     const boxes = lines.map((line, i) => textBox(fonts, 20, 40 + i * 16, line, 'serif-regular', 12));
-    const p = writePdf({ info: { title: 'escapes' }, pages: [{ ...A4, boxes }] }, fonts);
+    const p = write({ info: { title: 'escapes' }, pages: [{ ...A4, boxes }] });
     expect(await pdfText(p)).toBe(`${lines.join('\n')}\f`);
     expect(await pdfProblems(p)).toEqual([]);
   });
 
   it('puts every glyph exactly at x + dx[i]', async () => {
     const spaced = { ...textBox(fonts, 100, 300, '甲乙丙丁'), dx: [0, 30, 75.5, 140.25] };
-    const [runs] = await runsOf(writePdf({ info: { title: 't' }, pages: [{ ...A4, boxes: [spaced] }] }, fonts));
+    const [runs] = await runsOf(write({ info: { title: 't' }, pages: [{ ...A4, boxes: [spaced] }] }));
     expect(runs!.map((r) => r.str)).toEqual(['甲', '乙', '丙', '丁']);
     runs!.forEach((r, i) => expect(r.x).toBeCloseTo(100 + spaced.dx[i]!, 2));
     for (const r of runs!) expect(r.width).toBeCloseTo(12, 2);
@@ -126,7 +122,7 @@ describe('writePdf', () => {
     // Like a justified line: the same 20 pt extra after each glyph, except a squeezed gap.
     const spread = { ...textBox(fonts, 50, 300, '甲乙丙丁戊己'), dx: [0, 32, 64, 90, 122, 154] };
     const natural = textBox(fonts, 50, 340, '天地玄黄宇宙');
-    const [runs] = await runsOf(writePdf({ info: { title: 't' }, pages: [{ ...A4, boxes: [spread, natural] }] }, fonts));
+    const [runs] = await runsOf(write({ info: { title: 't' }, pages: [{ ...A4, boxes: [spread, natural] }] }));
     const spreadRuns = runs!.filter((r) => r.baseline === 300);
     expect(spreadRuns.map((r) => r.str)).toEqual([...'甲乙丙丁戊己']);
     spreadRuns.forEach((r, i) => expect(r.x).toBeCloseTo(50 + spread.dx[i]!, 2));
@@ -141,7 +137,7 @@ describe('writePdf', () => {
       ...A4,
       boxes: [{ kind: 'group', transform: [0, 1, -1, 0, 60, 400], boxes: [textBox(fonts, 0, 0, '密封线内不要答题', 'sans-regular', 14)] }],
     };
-    const p = writePdf({ info: { title: 'seal' }, pages: [rotated] }, fonts);
+    const p = write({ info: { title: 'seal' }, pages: [rotated] });
     expect(await pdfText(p)).toBe('密封线内不要答题\f');
     const [[run]] = (await runsOf(p)) as [[TextRun]];
     // 8 characters of 14 pt run down the page from y = 400; the baseline is x = 60 with the
@@ -156,7 +152,7 @@ describe('writePdf', () => {
   it('imposes A6 pages 4-up on an A4 sheet, each in its quarter', async () => {
     const pages: Page[] = [1, 2, 3, 4, 5].map((n) => ({ ...A6, boxes: [textBox(fonts, 30, 40, `手册第${n}页`)] }));
     const sheets = nUp(pages, { sheet: 'A4', cols: 2, rows: 2 });
-    const p = writePdf({ info: { title: '手册' }, pages }, fonts, { sheets });
+    const p = write({ info: { title: '手册' }, pages }, fonts, { sheets });
     const imposed = await openPdf(p);
     expect(imposed.numPages).toBe(2);
     expect((await imposed.page(1)).size).toEqual({ width: 595.28, height: 841.89 });
@@ -180,7 +176,7 @@ describe('writePdf', () => {
     const a5 = { width: 419.53, height: 595.28 };
     const pages: Page[] = [1, 2].map((n) => ({ ...a5, boxes: [textBox(fonts, 40, 60, `第${n}面`)] }));
     const sheets = nUp(pages, { sheet: 'A4', cols: 1, rows: 2, rotate: 90 });
-    const p = writePdf({ info: { title: 'a5' }, pages }, fonts, { sheets });
+    const p = write({ info: { title: 'a5' }, pages }, fonts, { sheets });
     expect((await openPdf(p)).numPages).toBe(1);
     const [runs] = await runsOf(p);
     expect(runs!.map((r) => r.str).sort()).toEqual(['第1面', '第2面']);
@@ -195,7 +191,7 @@ describe('writePdf', () => {
   it('writes a family without a bold file (bold and regular share one embedded font)', async () => {
     const regularOnly = loadFonts({ families: { serif: { regular: fonts.face('serif', false).file } } });
     const pages: Page[] = [{ ...A4, boxes: [textBox(regularOnly, 72, 100, '常规文字'), textBox(regularOnly, 72, 130, '加粗文字', 'serif-bold')] }];
-    const p = writePdf({ info: { title: 'one face' }, pages }, regularOnly);
+    const p = write({ info: { title: 'one face' }, pages }, regularOnly);
     expect(await pdfText(p)).toBe('常规文字\n加粗文字\f');
     expect(await (await openPdf(p)).fonts()).toHaveLength(1);
     expect(await pdfProblems(p)).toEqual([]);
@@ -203,29 +199,62 @@ describe('writePdf', () => {
 
   it('names an unknown face in a clear error', () => {
     const bad = { ...textBox(fonts, 0, 10, '字'), face: 'kai-regular' };
-    expect(() => writePdf({ info: { title: 'x' }, pages: [{ ...A4, boxes: [bad] }] }, fonts)).toThrow(TypesetError);
-    expect(() => writePdf({ info: { title: 'x' }, pages: [{ ...A4, boxes: [bad] }] }, fonts)).toThrow(/"kai-regular".*serif-regular/);
+    expect(() => write({ info: { title: 'x' }, pages: [{ ...A4, boxes: [bad] }] })).toThrow(TypesetError);
+    expect(() => write({ info: { title: 'x' }, pages: [{ ...A4, boxes: [bad] }] })).toThrow(/"kai-regular".*serif-regular/);
   });
 
   it('refuses to print a character the face has no glyph for', () => {
     const box = { ...textBox(fonts, 0, 10, '字字'), text: '字😀', dx: [0, 12] };
-    expect(() => writePdf({ info: { title: 'x' }, pages: [{ ...A4, boxes: [box] }] }, fonts)).toThrow(
+    expect(() => write({ info: { title: 'x' }, pages: [{ ...A4, boxes: [box] }] })).toThrow(
       /NotoSerifSC-Regular\.otf \(serif-regular\) has no glyph for "😀" \(U\+1F600\)/,
     );
   });
 
   it('rejects a text box whose offsets do not match its characters', () => {
     const bad = { ...textBox(fonts, 0, 10, '字字'), dx: [0] };
-    expect(() => writePdf({ info: { title: 'x' }, pages: [{ ...A4, boxes: [bad] }] }, fonts)).toThrow(/1 offsets \(dx\) for 2 characters/);
+    expect(() => write({ info: { title: 'x' }, pages: [{ ...A4, boxes: [bad] }] })).toThrow(/1 offsets \(dx\) for 2 characters/);
   });
 
   it('refuses a document without pages', () => {
-    expect(() => writePdf({ info: { title: 'x' }, pages: [] }, fonts)).toThrow(/no pages to write/);
+    expect(() => write({ info: { title: 'x' }, pages: [] })).toThrow(/no pages to write/);
   });
 
   it('rejects a sheet that places a page the document does not have', () => {
     const sheets = [{ ...A4, placements: [{ page: 3, transform: [1, 0, 0, 1, 0, 0] as [number, number, number, number, number, number] }] }];
-    expect(() => writePdf(sampleDoc(), fonts, { sheets })).toThrow(/Sheet 1 places page 4, but the document has 2 pages/);
+    expect(() => write(sampleDoc(), fonts, { sheets })).toThrow(/Sheet 1 places page 4, but the document has 2 pages/);
+  });
+});
+
+describe('the two backends', () => {
+  it('draw the sample document alike at 150 dpi (pdf.js): nothing differs beyond a one-pixel shift of an edge', async () => {
+    const [fast, viaPdfkit] = await Promise.all((['fast', 'pdfkit'] as const).map((backend) => openPdf(writePdf(sampleDoc(), fonts, { backend }))));
+    for (let n = 1; n <= 2; n++) {
+      const [a, b] = await Promise.all([fast!, viaPdfkit!].map(async (f) => (await f.page(n)).render({ dpi: 150 })));
+      expect(a!.data.some((v) => v < 128)).toBe(true);
+      const diff = comparePixels(a!, b!);
+      expect(diff, `page ${n}: ${JSON.stringify(diff)}`).toMatchObject({ differing: 0 });
+    }
+  });
+
+  it.each([0.5, 1])('the comparison sees one glyph moved by %s pt', async (shift) => {
+    const moved = sampleDoc();
+    const box = moved.pages[0]!.boxes[0] as TextBox;
+    moved.pages[0]!.boxes[0] = { ...box, dx: box.dx.map((d, i) => (i === 3 ? d + shift : d)) };
+    const [a, b] = await Promise.all([sampleDoc(), moved].map(async (d) => (await (await openPdf(writePdf(d, fonts, { backend: 'fast' }))).page(1)).render({ dpi: 150 })));
+    expect(comparePixels(a!, b!).differing).toBeGreaterThan(0);
+  });
+
+  it('auto takes the fast backend for the bundled fonts and TrueType, pdfkit for CFF with subroutines; fast refuses that with the reason', () => {
+    const ttf = fileURLToPath(new URL('../fonts/fixtures/DejaVuSans-Latin.ttf', import.meta.url));
+    const otf = fileURLToPath(new URL('../../fixtures/fonts/NotoSerifCJKsc-exam.otf', import.meta.url));
+    const latin = loadFonts({ families: { latin: { regular: ttf } } });
+    const subrs = loadFonts({ families: { serif: { regular: otf } } });
+    const latinDoc: LaidOutDocument = { info: { title: 't' }, pages: [{ ...A4, boxes: [textBox(latin, 72, 100, 'Checklist', 'latin-regular')] }] };
+    const doc: LaidOutDocument = { info: { title: 't' }, pages: [{ ...A4, boxes: [textBox(subrs, 72, 100, '考试时间', 'serif-regular')] }] };
+    expect(backendFor(sampleDoc(), fonts)).toBe('fast');
+    expect(backendFor(latinDoc, latin)).toBe('fast');
+    expect(backendFor(doc, subrs)).toBe('pdfkit');
+    expect(() => writePdf(doc, subrs, { backend: 'fast' })).toThrow(/fast PDF backend cannot write this document: .*NotoSerifCJKsc-exam\.otf \(serif-regular\) is neither a TrueType font nor a CFF font without subroutines.*--pdf-backend pdfkit/);
   });
 });
 

@@ -127,10 +127,14 @@ export function makeAtom(item: Exclude<InlineItem, { kind: 'text' } | { kind: 'b
   const boxes: Box[] = [...textRuns(open, 0, st, cache)];
   if (answer) boxes.push(...textRuns(answer, open.width + (inner - answer.width) / 2, st, cache));
   boxes.push(...textRuns(close, open.width + inner, st, cache));
-  const half = (w: number): number => (w >= 0.9 * st.size ? w / 2 : 0);
+  // The blank outside each parenthesis, as wide as its face leaves free of ink.
+  const outside = (cp: number, w: number, side: number): number => {
+    const fi = cache.chooser(st.family, st.bold).resolve(cp);
+    return w >= 0.9 * st.size && fi >= 0 ? cache.blank(fi, cp, side) * st.size : 0;
+  };
   return {
     kind: 'bracket', width, ascent: m.ascent, descent: m.descent, size: st.size,
-    blankL: half(open.width), blankR: half(close.width),
+    blankL: outside(OPEN_PAREN, open.width, -1), blankR: outside(CLOSE_PAREN, close.width, 1),
     text: `\uFF08${item.answer ?? ''}\uFF09`, boxes,
   };
 }

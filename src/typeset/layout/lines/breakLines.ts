@@ -20,6 +20,13 @@ const EPS = 1e-6;
 /** What one justification opportunity is expected to absorb comfortably, in em. */
 const NOMINAL_STRETCH = 0.25;
 
+/**
+ * What shrinking a line costs next to stretching one, when punctuation is compressed: clreq
+ * and Typst set marks half width before they stretch a line, so a line that takes one more
+ * character by compressing its marks should win over a looser one.
+ */
+export const COMPRESSED_SHRINK_COST = 0.01;
+
 function badness(ratio: number): number {
   return 100 * ratio * ratio * ratio;
 }
@@ -40,6 +47,7 @@ export function breakSegment(
   justify: boolean,
   emSize: number,
   out: LineRange[],
+  shrinkCost = 1,
 ): void {
   const brk = sp.brk;
   let s = a;
@@ -79,7 +87,7 @@ export function breakSegment(
     } else {
       // Squeeze the longer line, or stretch the shorter one: whichever looks less strained.
       const over = lineWidth(sp, s, fitShrunk) - avail;
-      const shrinkBad = badness(over / lineShrink(sp, s, fitShrunk));
+      const shrinkBad = badness(over / lineShrink(sp, s, fitShrunk)) * shrinkCost;
       const under = avail - lineWidth(sp, s, fitNatural);
       const opps = lineOpportunities(sp, s, fitNatural);
       const stretchBad = opps > 0 ? badness(under / (opps * NOMINAL_STRETCH * emSize)) : Infinity;
@@ -138,6 +146,7 @@ export function breakSegmentOptimal(
   hang: number,
   emSize: number,
   out: LineRange[],
+  shrinkCost = 1,
 ): boolean {
   const brk = sp.brk;
   if (candBuf.length < b - a + 2) {
@@ -176,7 +185,7 @@ export function breakSegmentOptimal(
           continue;
         }
         const r = (w - avail) / shrink;
-        bad = 100 * r * r * r;
+        bad = 100 * r * r * r * shrinkCost;
       } else if (isLast) {
         bad = 0;
       } else {

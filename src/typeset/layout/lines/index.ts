@@ -1,7 +1,7 @@
 // The CJK line engine: inline items → set lines (kinsoku, squeezing, CJK-Latin spacing,
 // justification). Stages: segment → spacing → breakLines → justify → lineBoxes.
 import type { FontSet, InlineItem, ParagraphStyle, SetLine } from '../../types.js';
-import { breakSegment, breakSegmentOptimal, type LineRange } from './breakLines.js';
+import { breakSegment, breakSegmentOptimal, COMPRESSED_SHRINK_COST, type LineRange } from './breakLines.js';
 import { placeLine } from './justify.js';
 import { BREAK } from './kinsoku.js';
 import { lineBoxes } from './lineBoxes.js';
@@ -26,7 +26,9 @@ export function setParagraph(
   const cache = fontCache(fonts);
   const slots = segmentItems(items, cache);
   if (slots.n === 0 && slots.forced.length === 0) return [];
-  const sp = computeSpacing(slots);
+  const compress = para.punctuation !== 'full-width';
+  const sp = computeSpacing(slots, compress);
+  const shrinkCost = compress ? COMPRESSED_SHRINK_COST : 1;
   const emSize = typicalSize(slots);
   const metrics = styleMetrics(slots, cache);
   const justify = para.align === 'justify';
@@ -46,8 +48,8 @@ export function setParagraph(
       continue;
     }
     ranges.length = 0;
-    const optimal = justify && breakSegmentOptimal(sp, a, b, firstLine, width, para.indent, hang, emSize, ranges);
-    if (!optimal) breakSegment(sp, a, b, firstLine, width, para.indent, hang, justify, emSize, ranges);
+    const optimal = justify && breakSegmentOptimal(sp, a, b, firstLine, width, para.indent, hang, emSize, ranges, shrinkCost);
+    if (!optimal) breakSegment(sp, a, b, firstLine, width, para.indent, hang, justify, emSize, ranges, shrinkCost);
     for (const line of ranges) {
       const placed = placeLine(slots, sp, line, para.align);
       out.push(lineBoxes(slots, line, placed, width, para.lineHeight, metrics));

@@ -23,6 +23,12 @@ export interface FontCache {
   advance(fi: number, cp: number): number;
   /** Index of the family's primary face (throws TypesetError for an unknown family). */
   primaryFaceIndex(family: FamilyName, bold: boolean): number;
+  /**
+   * The blank a full-width mark may give up on one side (side > 0 right, < 0 left), as a
+   * fraction of the em: the room between the glyph's ink and that edge, at most half the
+   * advance (half the advance when the face cannot say where its ink is).
+   */
+  blank(fi: number, cp: number, side: number): number;
 }
 
 const caches = new WeakMap<FontSet, FontCache>();
@@ -44,6 +50,7 @@ function makeFontCache(fonts: FontSet): FontCache {
   const known: Uint8Array[] = [];
   const astralAdvances: Map<number, number>[] = [];
   const choosers = new Map<string, FaceChooser>();
+  const blanks: Map<number, number>[] = [];
   const primaries = new Map<string, number>();
 
   const indexOf = (face: FontFace): number => {
@@ -56,6 +63,7 @@ function makeFontCache(fonts: FontSet): FontCache {
       advances.push(new Float64Array(0x10000));
       known.push(new Uint8Array(0x10000));
       astralAdvances.push(new Map());
+      blanks.push(new Map());
     }
     return i;
   };
@@ -111,6 +119,19 @@ function makeFontCache(fonts: FontSet): FontCache {
       if (a === undefined) m.set(cp, (a = faces[fi]!.advance(cp)));
       return a;
     },
+    blank(fi, cp, side) {
+      const key = side > 0 ? cp * 2 + 1 : cp * 2;
+      const known = blanks[fi]!;
+      let b = known.get(key);
+      if (b === undefined) {
+        const adv = this.advance(fi, cp);
+        const ink = faces[fi]!.inkExtent?.(cp);
+        const room = ink ? (side > 0 ? adv - ink[1] : ink[0]) : adv / 2;
+        b = Math.min(adv / 2, Math.max(0, room));
+        known.set(key, b);
+      }
+      return b;
+    },
     primaryFaceIndex(family, bold) {
       const key = bold ? family + '\u0000b' : family;
       let i = primaries.get(key);
@@ -123,12 +144,19 @@ function makeFontCache(fonts: FontSet): FontCache {
   };
 }
 
+/** A character no configured font draws: a TypesetError that also says which character. */
+export class UncoveredCharError extends TypesetError {
+  constructor(
+    message: string,
+    readonly codePoint: number,
+    from: string | undefined,
+  ) {
+    super(message, undefined, from);
+  }
+}
+
 /** The error for a character no configured font draws, naming the font chain and the bank item. */
-export function notCovered(cp: number, style: InlineStyle, cache: FontCache, from: string | undefined): TypesetError {
+export function notCovered(cp: number, style: InlineStyle, cache: FontCache, from: string | undefined): UncoveredCharError {
   const hex = cp.toString(16).toUpperCase().padStart(4, '0');
-  return new TypesetError(
-    `character "${String.fromCodePoint(cp)}" (U+${hex}) is not covered by ${cache.fonts.describe(style.family)}`,
-    undefined,
-    from,
-  );
+  return new UncoveredCharError(`character "${String.fromCodePoint(cp)}" (U+${hex}) is not covered by ${cache.fonts.describe(style.family)}`, cp, from);
 }

@@ -152,9 +152,11 @@ export function segmentItems(items: InlineItem[], cache: FontCache): Slots {
           if (fi < 0) throw notCovered(cp, st, cache, item.from);
         }
         const a = cache.advance(fi, cp);
-        // Only a mark drawn full width has a half-em blank to squeeze.
+        // Only a mark drawn full width has a blank to squeeze: on the side its class says,
+        // as wide as the face leaves that side free of ink (half the em at most).
         const side = (cls === CL || cls === OP) && a >= 0.9 ? blankSide(cp) : 0;
-        const bl = side < 0 ? (a * size) / 2 : 0;
+        const blank = side !== 0 ? cache.blank(fi, cp, side) * size : 0;
+        const bl = side < 0 ? blank : 0;
         if (pending) pushSpaceIfKept(cls, bl);
         cps[n] = cp;
         clss[n] = cls;
@@ -163,7 +165,7 @@ export function segmentItems(items: InlineItem[], cache: FontCache): Slots {
         sizes[n] = size;
         adv[n] = a * size;
         blankL[n] = bl;
-        blankR[n] = side > 0 ? (a * size) / 2 : 0;
+        blankR[n] = side > 0 ? blank : 0;
         n++;
       }
       lastSize = size;

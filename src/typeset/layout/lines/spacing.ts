@@ -57,8 +57,11 @@ function allocate(n: number): Spacing {
   return scratch;
 }
 
-/** Spacing of the slots (in a reused buffer: consume before the next call). */
-export function computeSpacing(s: Slots): Spacing {
+/**
+ * Spacing of the slots (in a reused buffer: consume before the next call). With `compress`
+ * false, punctuation blanks inside a line do not shrink (full-width setting).
+ */
+export function computeSpacing(s: Slots, compress = true): Spacing {
   const n = s.n;
   const sp = allocate(n);
   const { joint, brk, shrinkSlot, shrinkJoint, endTrim, startCut, pos, opps, slotShrink, jointShrink } = sp;
@@ -104,7 +107,7 @@ export function computeSpacing(s: Slots): Spacing {
         // 「『: the second opener gives up its left blank.
         j = -bl;
       } else {
-        if (bl > 0) jShrink = bl;
+        if (bl > 0 && compress) jShrink = bl;
         if ((p === ID && c === AN && cp[i - 1]! >= 0x2e80) || (p === AN && c === ID && cp[i]! >= 0x2e80)) {
           j = CJK_LATIN_SPACE * (p === ID ? size[i - 1]! : size[i]!);
           jShrink = j / 2;
@@ -112,7 +115,7 @@ export function computeSpacing(s: Slots): Spacing {
       }
       // Slot i-1's mid-line shrink is known now that we know whether joint i used its blank
       // (a blank squeezed away by a pair such as ）。 cannot shrink again: the marks would touch).
-      const ps = p === SP ? adv[i - 1]! * SPACE_SHRINK : rightUsed ? 0 : pr;
+      const ps = p === SP ? adv[i - 1]! * SPACE_SHRINK : rightUsed || !compress ? 0 : pr;
       shrinkSlot[i - 1] = ps;
       slotShrink[i] = slotShrink[i - 1]! + ps;
     }
@@ -127,7 +130,7 @@ export function computeSpacing(s: Slots): Spacing {
   }
   if (n > 0) {
     // The prefix slotShrink[n] is never read across a line end; keep it consistent anyway.
-    const last = cls[n - 1] === SP ? adv[n - 1]! * SPACE_SHRINK : blankR[n - 1]!;
+    const last = cls[n - 1] === SP ? adv[n - 1]! * SPACE_SHRINK : compress ? blankR[n - 1]! : 0;
     shrinkSlot[n - 1] = last;
     slotShrink[n] = slotShrink[n - 1]! + last;
   }
