@@ -23,7 +23,13 @@ await build({
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  external: ['yargs', 'yargs/*', 'pdfkit', 'fontkit', 'qrcode', 'esbuild', 'tinypool', 'cli-progress', '@napi-rs/canvas', 'pdfjs-dist', 'pdfjs-dist/*', 'jsqr'],
+  external: [
+    'yargs', 'yargs/*', 'pdfkit', 'fontkit', 'qrcode', 'esbuild', 'tinypool', 'cli-progress',
+    // scan, and the importers/exporters of other formats: loaded only when used, so they must not
+    // be parsed at every start (bundled, they tripled the file and cost ~100 ms of start-up).
+    '@napi-rs/canvas', 'pdfjs-dist', 'pdfjs-dist/*', 'jsqr',
+    'exceljs', 'mammoth', 'fast-xml-parser', 'csv-parse', 'csv-parse/*', 'json5', 'iconv-lite',
+  ],
   // CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
 });
