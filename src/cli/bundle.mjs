@@ -23,7 +23,7 @@ await build({
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  external: ['yargs', 'yargs/*', 'pdfkit', 'fontkit', 'qrcode', 'esbuild', 'tinypool', 'cli-progress'],
+  external: ['yargs', 'yargs/*', 'pdfkit', 'fontkit', 'qrcode', 'esbuild', 'tinypool', 'cli-progress', 'pdfjs-dist', 'pdfjs-dist/*', '@napi-rs/canvas'],
   // CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
 });
