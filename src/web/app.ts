@@ -52,6 +52,8 @@ export interface WorkspaceOptions {
   maxUploadBytes?: number;
 }
 
+const sizeText = (n: number) => (n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`);
+
 /** Collects what a CLI function prints, to show it on the page. */
 function capture(): Io & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -157,7 +159,13 @@ export function createWorkspace(opts: WorkspaceOptions) {
 
   app.post(
     '/import',
-    bodyLimit({ maxSize: maxUpload + 64 * 1024, onError: (c) => show(c, '导入', 'import', importView({ error: `文件太大：上限 ${Math.round(maxUpload / 1024 / 1024)} MB。` }), STATUS.tooLarge) }),
+    async (c, next) => {
+      // Refused before a byte of the body is read when the browser says how long it is.
+      const length = Number(c.req.header('content-length') ?? 0);
+      if (length > maxUpload + 64 * 1024) return show(c, '导入', 'import', importView({ error: `文件太大：上限 ${sizeText(maxUpload)}。` }), STATUS.tooLarge);
+      await next();
+    },
+    bodyLimit({ maxSize: maxUpload + 64 * 1024, onError: (c) => show(c, '导入', 'import', importView({ error: `文件太大：上限 ${sizeText(maxUpload)}。` }), STATUS.tooLarge) }),
     async (c) => {
       const body = await c.req.parseBody();
       const upload = body.file;
@@ -167,7 +175,7 @@ export function createWorkspace(opts: WorkspaceOptions) {
       if (!UPLOAD_EXTENSIONS.includes(ext)) {
         return show(c, '导入', 'import', importView({ error: `不支持的文件类型 ${ext || '（无扩展名）'}：可导入 ${UPLOAD_EXTENSIONS.join(' ')}` }), STATUS.wrongType);
       }
-      if (upload.size > maxUpload) return show(c, '导入', 'import', importView({ error: `文件太大：上限 ${Math.round(maxUpload / 1024 / 1024)} MB。` }), STATUS.tooLarge);
+      if (upload.size > maxUpload) return show(c, '导入', 'import', importView({ error: `文件太大：上限 ${sizeText(maxUpload)}。` }), STATUS.tooLarge);
       const dir = mkdtempSync(join(tmpdir(), 'exampress-upload-'));
       const file = join(dir, name);
       writeFileSync(file, new Uint8Array(await upload.arrayBuffer()));

@@ -1,0 +1,215 @@
+// The web workspace driven in a real browser (puppeteer-core + the Chromium that ships inside
+// @sparticuz/chromium), plus the security cases over raw HTTP (a browser cannot send a wrong Host
+// or an unnormalised path). One server over a copy of the bundled bank for the whole file.
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import chromium from '@sparticuz/chromium';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorkspace, type RunningWorkspace } from '../../src/web/server.js';
+import { run } from '../cli/run.js';
+import { pdfText } from '../support/pdf.js';
+
+let dir: string;
+let bankDir: string;
+let outDir: string;
+let ws: RunningWorkspace;
+let browser: Browser;
+let page: Page;
+const MAX_UPLOAD = 256 * 1024;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'exampress-web-'));
+  bankDir = join(dir, 'bank');
+  outDir = join(dir, 'output');
+  cpSync('bank', bankDir, { recursive: true });
+  // Comments a trainer wrote, which an edit through the page must keep.
+  const file = join(bankDir, 'questions', 'dianhua-liyi.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('questions:\n', 'questions:\n  # 电话礼仪：培训部维护，勿删\n').replace('    difficulty: 1\n', '    difficulty: 1 # 入门题\n'));
+  ws = await startWorkspace({ bankDir, outDir, maxUploadBytes: MAX_UPLOAD });
+  browser = await puppeteer.launch({ args: chromium.args, executablePath: await chromium.executablePath(), headless: true });
+  page = await browser.newPage();
+  await page.setViewport({ width: 1200, height: 900 });
+  await page.goto(ws.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await ws?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A raw request: our Host, path exactly as written, the session cookie unless told otherwise. */
+function raw(path: string, opts: { host?: string; cookie?: boolean; method?: string; body?: Buffer; headers?: Record<string, string> } = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: ws.port,
+        path,
+        method: opts.method ?? 'GET',
+        headers: { host: opts.host ?? `127.0.0.1:${ws.port}`, ...(opts.cookie === false ? {} : { cookie: `exampress_${ws.port}=${ws.token}` }), ...opts.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    // The server may answer (413) and close before reading all of a large body.
+    req.on('error', (err) => setTimeout(() => reject(err), 200));
+    req.end(opts.body);
+  });
+}
+
+const text = (selector: string) => page.$eval(selector, (el) => (el as HTMLElement).innerText);
+
+describe('security', () => {
+  it('refuses a request without the token (401) and one with a wrong token', async () => {
+    expect((await raw('/', { cookie: false })).status).toBe(401);
+    expect((await raw('/?token=wrong', { cookie: false })).status).toBe(401);
+    const ok = await raw(`/?token=${ws.token}`, { cookie: false });
+    expect(ok.status).toBe(303);
+  });
+
+  it('refuses a foreign Host header even with the token (403: DNS rebinding)', async () => {
+    const r = await raw('/', { host: `evil.example:${ws.port}` });
+    expect(r.status).toBe(403);
+    expect(r.body).not.toContain('DH-001');
+    expect((await raw('/', { host: `localhost:${ws.port}` })).status).toBe(200);
+  });
+
+  it('refuses a form posted from another origin (403)', async () => {
+    const r = await raw('/handbook/build', { method: 'POST', headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from('size=a6') });
+    expect(r.status).toBe(403);
+  });
+
+  it('serves files only from the output folder: ../, encoded and absolute paths are refused', async () => {
+    for (const path of ['/files/..%2f..%2fpackage.json', '/files/%2e%2e%2fbank%2ftopics.yaml', '/files/%252e%252e%252fpackage.json', '/files/%2fetc%2fpasswd', '/files/..%5cpackage.json', '/preview/..%2fpackage.json', '/files/bank%2ftopics.yaml']) {
+      const r = await raw(path);
+      expect(r.status, path).toBe(400);
+      expect(r.body).not.toContain('"version"');
+      expect(r.body).not.toContain('topics:');
+    }
+    // The URL parser folds a literal ../ before routing: it lands on no route (404), reading nothing.
+    const literal = await raw('/files/../bank/topics.yaml');
+    expect(literal.status).toBe(404);
+    expect(literal.body).not.toContain('topics:');
+    expect((await raw('/files/nothing-here.pdf')).status).toBe(404);
+  });
+
+  it('caps uploads by size (413) and type (415)', async () => {
+    const boundary = 'XyZ';
+    const form = (name: string, bytes: Buffer) =>
+      Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+    const big = await raw('/import', { method: 'POST', headers, body: form('big.txt', Buffer.alloc(MAX_UPLOAD * 2, 0x41)) });
+    expect(big.status).toBe(413);
+    const exe = await raw('/import', { method: 'POST', headers, body: form('tool.exe', Buffer.from('MZ')) });
+    expect(exe.status).toBe(415);
+    expect(exe.body).toContain('不支持的文件类型');
+  });
+});
+
+describe('the bank page', () => {
+  it('shows every question with its counts, and finds a Chinese substring in stems and options', async () => {
+    expect(await text('#found')).toBe('共 311 题');
+    expect(await text('details.counts summary')).toContain('311 题');
+    await page.type('input[name=q]', '铃响');
+    await Promise.all([page.waitForNavigation(), page.click('form.filters button')]);
+    const ids = await page.$$eval('article.question', (els) => els.map((e) => (e as HTMLElement).dataset.id));
+    expect(ids).toContain('DH-001');
+    const stems = await page.$$eval('article.question', (els) => els.map((e) => (e as HTMLElement).innerText));
+    for (const s of stems) expect(s).toContain('铃响');
+    // By option text, filtered by type.
+    await page.goto(`${ws.origin}/?q=${encodeURIComponent('三声')}&type=single`);
+    expect(await page.$$eval('article.question', (els) => els.map((e) => (e as HTMLElement).dataset.id))).toContain('DH-001');
+  });
+
+  it('edits a question through the form: the YAML changes, comments and key order stay; a stale tab is refused', async () => {
+    const file = join(bankDir, 'questions', 'dianhua-liyi.yaml');
+    const before = readFileSync(file, 'utf8');
+    await page.goto(`${ws.origin}/question/DH-001`);
+    const stale = await browser.newPage();
+    await stale.goto(`${ws.origin}/question/DH-001`);
+    await page.$eval('textarea[name=explanation]', (el) => ((el as HTMLTextAreaElement).value = '铃响三声之内接听，让客户不必久等。'));
+    await Promise.all([page.waitForNavigation(), page.click('form.edit button[type=submit]')]);
+    expect(await text('#saved')).toContain('已保存');
+    const after = readFileSync(file, 'utf8');
+    expect(after).toContain('    explanation: 铃响三声之内接听，让客户不必久等。\n');
+    expect(after).toContain('  # 电话礼仪：培训部维护，勿删\n');
+    expect(after).toContain('    difficulty: 1 # 入门题\n');
+    expect(after.split('\n').filter((l) => !l.includes('explanation')).join('\n')).toBe(before.split('\n').filter((l) => !l.includes('explanation')).join('\n'));
+    // The second tab still holds the old hash.
+    await stale.$eval('textarea[name=stem]', (el) => ((el as HTMLTextAreaElement).value = '改过的题干（ ）。'));
+    const response = await Promise.all([stale.waitForNavigation(), stale.click('form.edit button[type=submit]')]);
+    expect(response[0]?.status()).toBe(409);
+    expect(await stale.$eval('#conflict', (el) => (el as HTMLElement).innerText)).toContain('已被修改');
+    expect(readFileSync(file, 'utf8')).toBe(after);
+    // An invalid value is refused by the bank's schema, and nothing is written.
+    await stale.goto(`${ws.origin}/question/DH-001`);
+    await stale.$eval('textarea[name=answer]', (el) => ((el as HTMLTextAreaElement).value = 'Z'));
+    const bad = await Promise.all([stale.waitForNavigation(), stale.click('form.edit button[type=submit]')]);
+    expect(bad[0]?.status()).toBe(422);
+    expect(await stale.$eval('#errors', (el) => (el as HTMLElement).innerText)).toContain('answer');
+    expect(readFileSync(file, 'utf8')).toBe(after);
+    await stale.close();
+  });
+});
+
+describe('papers', () => {
+  it('builds the standard paper, shows page-1 previews, downloads a PDF whose text is the paper, zips them all', async () => {
+    await page.goto(`${ws.origin}/blueprints?blueprint=standard.yaml&variants=1`);
+    expect(await text('#check')).toContain('可以组卷');
+    expect(await page.$$eval('#supply tbody tr', (rows) => rows.length)).toBeGreaterThan(5);
+    await Promise.all([page.waitForNavigation(), page.click('#build')]);
+    expect(await text('#built')).toContain('已生成');
+    const files = await page.$$eval('figure.doc', (els) => els.map((e) => (e as HTMLElement).dataset.file));
+    expect(files).toEqual(['standard-A-key.pdf', 'standard-A-paper.pdf', 'standard-A-sheet.pdf', 'standard-A-spec.pdf']);
+    await page.waitForFunction(() => [...document.querySelectorAll('figure.doc img')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 100), { timeout: 20_000 });
+    expect(await text('#coverage')).toContain('双向细目表');
+    const bytes = await page.evaluate(async () => Array.from(new Uint8Array(await (await fetch('/files/standard-A-paper.pdf')).arrayBuffer())));
+    const paper = await pdfText(new Uint8Array(bytes));
+    expect(paper).toContain('个人客户经理服务规范与礼仪知识考试');
+    expect(paper).toContain('单项选择题');
+    const zip = await page.evaluate(async () => { const r = await fetch('/zip/standard.zip'); return { status: r.status, size: (await r.arrayBuffer()).byteLength }; });
+    expect(zip.status).toBe(200);
+    expect(zip.size).toBeGreaterThan(bytes.length);
+    // Any page: the key's page 2.
+    await page.goto(`${ws.origin}/view/standard-A-key.pdf?page=2`);
+    expect(await text('h1')).toContain('第 2 /');
+  });
+
+  it('a failed build shows the CLI\'s own error line and leaves the earlier files in place', async () => {
+    const paper = join(outDir, 'standard-A-paper.pdf');
+    const before = statSync(paper).mtimeMs;
+    const body = new URLSearchParams({ blueprint: 'standard.yaml', seed: '-3', variants: '1' });
+    const r = await raw('/blueprints/build', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from(body.toString()) });
+    expect(r.status).toBe(422);
+    const cli = await run('paper', '--bank', bankDir, '--blueprint', join(bankDir, 'blueprints', 'standard.yaml'), '--seed', '-3', '--out', join(dir, 'cli-out'));
+    const line = cli.stderr.trim().split('\n')[0]!;
+    expect(line).toContain('--seed must be');
+    expect(r.body).toContain(line);
+    expect(statSync(paper).mtimeMs).toBe(before);
+    expect(existsSync(paper)).toBe(true);
+  });
+});
+
+describe('import', () => {
+  it('uploads a file, shows the dry-run report, accepts it into a chosen topic', async () => {
+    await page.goto(`${ws.origin}/import`);
+    const input = await page.$('input[type=file]');
+    await input!.uploadFile('tests/fixtures/import/aiken.txt');
+    await Promise.all([page.waitForNavigation(), page.click('form.settings button')]);
+    const report = await text('#report');
+    expect(report).toMatch(/可导入 \d+ 题/);
+    expect(existsSync(join(bankDir, 'questions', 'imported-aiken.yaml'))).toBe(false);
+    await page.select('select[name=topic]', 'dianhua-liyi');
+    await Promise.all([page.waitForNavigation(), page.click('#accept')]);
+    expect(await text('#imported')).toContain('wrote');
+    const written = readFileSync(join(bankDir, 'questions', 'imported-aiken.yaml'), 'utf8');
+    expect(written).toContain('topic: dianhua-liyi');
+  });
+});
