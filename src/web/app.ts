@@ -228,7 +228,7 @@ export function createWorkspace(opts: WorkspaceOptions) {
     const { bank, problems } = loadBank();
     const file = join(blueprintsDir, s.blueprint);
     const loaded = s.blueprint ? loadBlueprint(file) : { errors: ['bank/blueprints/ 中没有组卷方案'] };
-    const view: BlueprintView = { blueprints: names, settings: s, blueprintErrors: [], supply: [], check: undefined, files: [], busy: busy !== null, ...extra };
+    const view: BlueprintView = { blueprints: names, settings: s, blueprintErrors: [], supply: undefined, check: undefined, files: [], busy: busy !== null, ...extra };
     if ('errors' in loaded) {
       view.blueprintErrors = loaded.errors;
       return view;
@@ -259,7 +259,9 @@ export function createWorkspace(opts: WorkspaceOptions) {
       }
     }
     const stem = s.blueprint.replace(/\.ya?ml$/i, '');
-    const names2 = listOutputs(outDir, `${stem}-`);
+    const kind = (n: string) => ['-paper.', '-key.', '-sheet.', '-spec.'].findIndex((k) => n.includes(k));
+    // Variant by variant, each in print order: paper, key, sheet, coverage table.
+    const names2 = listOutputs(outDir, `${stem}-`).sort((a, b) => a.slice(0, a.lastIndexOf('-')).localeCompare(b.slice(0, b.lastIndexOf('-'))) || kind(a) - kind(b) || a.localeCompare(b));
     view.files = await describeFiles(names2);
     if (names2.some((n) => n.endsWith('.pdf'))) view.zipName = `${stem}.zip`;
     const manifestFile = join(outDir, MANIFEST_FILE);

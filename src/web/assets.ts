@@ -51,7 +51,10 @@ pre { white-space: pre-wrap; word-break: break-all; font-size: .85rem; }
 table { border-collapse: collapse; background: #fff; font-size: .9rem; }
 th, td { border: 1px solid #ccd; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 td small { display: block; color: #667; font-size: .75rem; }
-tr.short td { background: #fdecec; color: #b00020; }
+tr.short td, td.short { background: #fdecec; color: #b00020; }
+table.supply td { text-align: right; white-space: nowrap; }
+table.supply th { white-space: nowrap; font-size: .85rem; }
+.legend { font-size: .8rem; color: #667; margin: 0; }
 .scroll { overflow-x: auto; margin: .5rem 0; }
 details.counts { margin: .8rem 0; background: #fff; border: 1px solid #dde; border-radius: 6px; padding: .5rem .8rem; }
 .gallery { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 1rem; }

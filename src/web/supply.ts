@@ -1,22 +1,34 @@
-// Supply against demand before a build: for each section of a blueprint, what each of its rules
-// asks for and how many eligible questions the bank holds for it (the same eligibility the
-// assembler applies: type, include tags and ids, exclusions). The assembler's own diagnostics
-// (assemble() → problems) say why a combination cannot be met; this table shows where it is tight.
+// Supply against demand before a build, per cell of the blueprint: for the paper and each
+// section, per topic and per difficulty band (易 1-2, 中 3, 难 4-5), how many questions the rules
+// ask for and how many eligible ones the bank holds (the assembler's eligibility: type, include
+// tags and ids, exclusions). The assembler's own diagnostics (assemble() → problems) say why a
+// combination cannot be met; this table shows where it is tight.
 import { apportionLargestRemainder } from '../assemble/apportion.js';
 import { BUCKETS, levelsOf, type Blueprint, type DifficultyRule, type TopicRule } from '../assemble/blueprint.js';
 import { QUESTION_TYPE_NAMES, type Bank, type Question } from '../bank/schema.js';
 
-export interface SupplyRow {
-  rule: string;
-  /** A number of questions, or words ("尽量均衡") when the rule fixes none. */
-  demand: number | string;
+export interface SupplyCell {
   supply: number;
+  /** Questions the rules ask for here: a number, "均衡" (as even as possible), or none. */
+  demand?: number | string;
 }
 
-export interface SupplySection {
+export interface SupplyRow {
   title: string;
-  rows: SupplyRow[];
+  count: SupplyCell;
+  topics: SupplyCell[];
+  bands: SupplyCell[];
 }
+
+export interface SupplyTable {
+  topics: string[];
+  bands: string[];
+  rows: SupplyRow[];
+  /** 双向细目表 cells the blueprint fixes (topic × level), with their supply. */
+  cells: { section: string; label: string; demand: number; supply: number }[];
+}
+
+const BANDS = Object.keys(BUCKETS) as (keyof typeof BUCKETS)[];
 
 function eligible(bp: Blueprint, q: Question): boolean {
   const ex = bp.exclude;
@@ -26,44 +38,46 @@ function eligible(bp: Blueprint, q: Question): boolean {
   return true;
 }
 
-function topicRows(rule: TopicRule | undefined, count: number | undefined, pool: Question[], bank: Bank, scope: string): SupplyRow[] {
-  const name = (id: string) => bank.topics.find((t) => t.id === id)?.name ?? id;
-  const inTopic = (id: string) => pool.filter((q) => q.topic === id).length;
-  if (!rule) return [];
-  if (rule === 'balanced') return bank.topics.map((t) => ({ rule: `${scope}知识点 ${t.name}`, demand: '尽量均衡', supply: inTopic(t.id) }));
-  if ('counts' in rule) return Object.entries(rule.counts).map(([id, n]) => ({ rule: `${scope}知识点 ${name(id)}`, demand: n, supply: inTopic(id) }));
-  if (count === undefined) return Object.keys(rule.weights).map((id) => ({ rule: `${scope}知识点 ${name(id)}`, demand: `权重 ${rule.weights[id]}`, supply: inTopic(id) }));
+function topicDemand(rule: TopicRule | undefined, count: number, topic: string): number | string | undefined {
+  if (!rule) return undefined;
+  if (rule === 'balanced') return '均衡';
+  if ('counts' in rule) return rule.counts[topic] ?? 0;
   const shares = apportionLargestRemainder(count, Object.entries(rule.weights).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return [...shares].map(([id, n]) => ({ rule: `${scope}知识点 ${name(id)}（按权重）`, demand: n, supply: inTopic(id) }));
+  return shares.get(topic) ?? 0;
 }
 
-function difficultyRows(rule: DifficultyRule | undefined, pool: Question[], scope: string): SupplyRow[] {
-  if (!rule) return [];
-  const at = (levels: readonly number[]) => pool.filter((q) => levels.includes(q.difficulty)).length;
-  if ('counts' in rule) return Object.entries(rule.counts).map(([level, n]) => ({ rule: `${scope}难度 ${level}`, demand: n ?? 0, supply: at([Number(level)]) }));
-  if ('buckets' in rule) return Object.entries(rule.buckets).map(([b, n]) => ({ rule: `${scope}难度 ${b}（${BUCKETS[b as keyof typeof BUCKETS].join('、')} 级）`, demand: n ?? 0, supply: at(BUCKETS[b as keyof typeof BUCKETS]) }));
-  return [{ rule: `${scope}平均难度 ${rule.mean}±${rule.tolerance}`, demand: '平均值', supply: pool.length }];
+function bandDemand(rule: DifficultyRule | undefined, band: keyof typeof BUCKETS): number | string | undefined {
+  if (!rule) return undefined;
+  if ('buckets' in rule) return rule.buckets[band] ?? 0;
+  if ('counts' in rule) return BUCKETS[band].reduce((n, level) => n + (rule.counts[String(level) as '1'] ?? 0), 0);
+  return `均值 ${rule.mean}`;
 }
 
-export function supplyTable(bank: Bank, bp: Blueprint): SupplySection[] {
+function row(title: string, pool: Question[], count: number, bank: Bank, topics: TopicRule | undefined, difficulty: DifficultyRule | undefined): SupplyRow {
+  return {
+    title,
+    count: { supply: pool.length, demand: count },
+    topics: bank.topics.map((t) => ({ supply: pool.filter((q) => q.topic === t.id).length, ...opt(topicDemand(topics, count, t.id)) })),
+    bands: BANDS.map((b) => ({ supply: pool.filter((q) => (BUCKETS[b] as readonly number[]).includes(q.difficulty)).length, ...opt(bandDemand(difficulty, b)) })),
+  };
+}
+
+const opt = (demand: number | string | undefined) => (demand === undefined ? {} : { demand });
+
+export function supplyTable(bank: Bank, bp: Blueprint): SupplyTable {
   const usable = bank.questions.filter((q) => eligible(bp, q));
-  const sectionTypes = new Set(bp.sections.map((s) => s.type));
-  const paperPool = usable.filter((q) => sectionTypes.has(q.type));
+  const types = new Set(bp.sections.map((s) => s.type));
   const paperCount = bp.sections.reduce((n, s) => n + s.count, 0);
-  const out: SupplySection[] = [];
-  const paperRows = [...topicRows(bp.topics, paperCount, paperPool, bank, '全卷 '), ...difficultyRows(bp.difficulty, paperPool, '全卷 ')];
-  out.push({ title: '全卷', rows: [{ rule: '题数', demand: paperCount, supply: paperPool.length }, ...paperRows] });
+  const rows = [row('全卷', usable.filter((q) => types.has(q.type)), paperCount, bank, bp.topics, bp.difficulty)];
+  const cells: SupplyTable['cells'] = [];
   for (const s of bp.sections) {
+    const title = s.title ?? QUESTION_TYPE_NAMES[s.type];
     const pool = usable.filter((q) => q.type === s.type);
-    out.push({
-      title: s.title ?? QUESTION_TYPE_NAMES[s.type],
-      rows: [
-        { rule: '题数', demand: s.count, supply: pool.length },
-        ...topicRows(s.topics, s.count, pool, bank, ''),
-        ...difficultyRows(s.difficulty, pool, ''),
-        ...(s.cells ?? []).map((c) => ({ rule: `细目 ${bank.topics.find((t) => t.id === c.topic)?.name ?? c.topic} × 难度 ${c.difficulty}`, demand: c.count, supply: pool.filter((q) => q.topic === c.topic && levelsOf(c.difficulty).includes(q.difficulty)).length })),
-      ],
-    });
+    rows.push(row(title, pool, s.count, bank, s.topics, s.difficulty));
+    for (const c of s.cells ?? []) {
+      const name = bank.topics.find((t) => t.id === c.topic)?.name ?? c.topic;
+      cells.push({ section: title, label: `${name} × 难度 ${c.difficulty}`, demand: c.count, supply: pool.filter((q) => q.topic === c.topic && levelsOf(c.difficulty).includes(q.difficulty)).length });
+    }
   }
-  return out;
+  return { topics: bank.topics.map((t) => t.name), bands: BANDS.map((b) => `${b}（${BUCKETS[b].join('、')}）`), rows, cells };
 }

@@ -64,6 +64,14 @@ function raw(path: string, opts: { host?: string; cookie?: boolean; method?: str
   });
 }
 
+/** EXAMPRESS_SCREENSHOTS=1 saves the README's pictures of the page (templates/previews/web-*.png). */
+async function screenshot(name: string): Promise<void> {
+  if (!process.env.EXAMPRESS_SCREENSHOTS) return;
+  await page.setViewport({ width: 1000, height: name === 'bank' ? 700 : 900 });
+  await page.screenshot({ path: `templates/previews/web-${name}.png` as `${string}.png` });
+  await page.setViewport({ width: 1200, height: 900 });
+}
+
 const text = (selector: string) => page.$eval(selector, (el) => (el as HTMLElement).innerText);
 
 describe('security', () => {
@@ -117,6 +125,7 @@ describe('the bank page', () => {
   it('shows every question with its counts, and finds a Chinese substring in stems and options', async () => {
     expect(await text('#found')).toBe('共 311 题');
     expect(await text('details.counts summary')).toContain('311 题');
+    await screenshot('bank');
     await page.type('input[name=q]', '铃响');
     await Promise.all([page.waitForNavigation(), page.click('form.filters button')]);
     const ids = await page.$$eval('article.question', (els) => els.map((e) => (e as HTMLElement).dataset.id));
@@ -163,13 +172,17 @@ describe('papers', () => {
   it('builds the standard paper, shows page-1 previews, downloads a PDF whose text is the paper, zips them all', async () => {
     await page.goto(`${ws.origin}/blueprints?blueprint=standard.yaml&variants=1`);
     expect(await text('#check')).toContain('可以组卷');
-    expect(await page.$$eval('#supply tbody tr', (rows) => rows.length)).toBeGreaterThan(5);
+    expect(await page.$$eval('#supply tbody tr', (rows) => rows.length)).toBe(5);
+    expect(await text('#supply tbody tr')).toMatch(/^全卷\t50 \/ 311\t/);
     await Promise.all([page.waitForNavigation(), page.click('#build')]);
     expect(await text('#built')).toContain('已生成');
     const files = await page.$$eval('figure.doc', (els) => els.map((e) => (e as HTMLElement).dataset.file));
-    expect(files).toEqual(['standard-A-key.pdf', 'standard-A-paper.pdf', 'standard-A-sheet.pdf', 'standard-A-spec.pdf']);
+    expect(files).toEqual(['standard-A-paper.pdf', 'standard-A-key.pdf', 'standard-A-sheet.pdf', 'standard-A-spec.pdf']);
     await page.waitForFunction(() => [...document.querySelectorAll('figure.doc img')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 100), { timeout: 20_000 });
     expect(await text('#coverage')).toContain('双向细目表');
+    await screenshot('outputs');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot('blueprint');
     const bytes = await page.evaluate(async () => Array.from(new Uint8Array(await (await fetch('/files/standard-A-paper.pdf')).arrayBuffer())));
     const paper = await pdfText(new Uint8Array(bytes));
     expect(paper).toContain('个人客户经理服务规范与礼仪知识考试');
@@ -194,6 +207,30 @@ describe('papers', () => {
     expect(r.body).toContain(line);
     expect(statSync(paper).mtimeMs).toBe(before);
     expect(existsSync(paper)).toBe(true);
+  });
+});
+
+describe('blueprints that cannot be met, and the handbook', () => {
+  it('shows the short cell in red and the assembler\'s explanation, as the CLI words it', async () => {
+    const bp = readFileSync(join(bankDir, 'blueprints', 'standard.yaml'), 'utf8').replace('count: 5\n    points: 4', 'count: 60\n    points: 4').replace('totalPoints: 100\n', '').replace('{ 易: 25, 中: 15, 难: 10 }', '{ 易: 60, 中: 35, 难: 10 }');
+    writeFileSync(join(bankDir, 'blueprints', 'hard.yaml'), bp);
+    await page.goto(`${ws.origin}/blueprints?blueprint=hard.yaml`);
+    expect(await page.$$eval('#supply td.short', (els) => els.map((e) => (e as HTMLElement).innerText))).toContain('60 / 42 ✗');
+    const check = await text('#check');
+    expect(check).toContain('无法组卷');
+    expect(check).toMatch(/hard\.yaml:\d+:\d+ error section-supply: section 4 \(fill\): needs 60 questions; the bank has 42/);
+  });
+
+  it('builds the handbook and previews its cover, contents and any page', async () => {
+    await page.goto(`${ws.origin}/handbook`);
+    await Promise.all([page.waitForNavigation(), page.click('#build')]);
+    expect(await text('#built')).toContain('已生成');
+    await page.waitForFunction(() => [...document.querySelectorAll('section figure.doc img')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 50), { timeout: 20_000 });
+    const captions = await page.$$eval('figure.doc figcaption', (els) => els.map((e) => (e as HTMLElement).innerText));
+    expect(captions.slice(0, 3)).toEqual(['封面', '目录', '正文第一页']);
+    expect(captions.join('\n')).toContain('handbook-imposed.pdf');
+    const r = await page.evaluate(async () => { const x = await fetch('/files/handbook-imposed.pdf'); return { status: x.status, type: x.headers.get('content-type') }; });
+    expect(r).toEqual({ status: 200, type: 'application/pdf' });
   });
 });
 

@@ -3,7 +3,7 @@
 import { PAPER_SIZES } from '../../documents/index.js';
 import type { SpecView } from '../../documents/spec.js';
 import { html, raw, type Html } from '../html.js';
-import type { SupplySection } from '../supply.js';
+import type { SupplyCell, SupplyTable } from '../supply.js';
 import { outputsGallery, type OutputFile } from './outputs.js';
 
 export interface BlueprintSettings {
@@ -20,7 +20,7 @@ export interface BlueprintView {
   settings: BlueprintSettings;
   /** Errors of the blueprint file itself (schema), as the CLI prints them. */
   blueprintErrors: string[];
-  supply: SupplySection[];
+  supply: SupplyTable | undefined;
   /** The assembler's verdict for these settings: problems (as the CLI prints them), or a summary. */
   check: { ok: true; summary: string } | { ok: false; lines: string[] } | undefined;
   /** The last build's error lines (the CLI's), when it failed. */
@@ -34,13 +34,17 @@ export interface BlueprintView {
 
 const SIZE_NAMES: Record<string, string> = { a4: 'A4', b5: 'B5', a3: 'A3 横向两栏（8开）' };
 
-function supplyHtml(sections: SupplySection[]): Html {
-  return html`<table class="supply" id="supply"><thead><tr><th>范围</th><th>条件</th><th>需要</th><th>题库可用</th></tr></thead><tbody>${sections.map((s) =>
-    s.rows.map((r, i) => {
-      const short = typeof r.demand === 'number' && r.supply < r.demand;
-      return html`<tr${raw(short ? ' class="short"' : '')}>${i === 0 ? html`<th rowspan="${s.rows.length}">${s.title}</th>` : ''}<td>${r.rule}</td><td>${r.demand}</td><td>${r.supply}${short ? ' ✗ 不足' : ''}</td></tr>`;
-    }),
-  )}</tbody></table>`;
+function cellHtml(c: SupplyCell): Html {
+  const short = typeof c.demand === 'number' && c.supply < c.demand;
+  return html`<td${raw(short ? ' class="short"' : '')}>${c.demand !== undefined ? html`<b>${c.demand}</b> / ` : ''}${c.supply}${short ? ' ✗' : ''}</td>`;
+}
+
+function supplyHtml(t: SupplyTable): Html {
+  return html`<div class="scroll"><table class="supply" id="supply"><thead><tr><th>范围</th><th>题数</th>${t.topics.map((n) => html`<th>${n}</th>`)}${t.bands.map((b) => html`<th>${b}</th>`)}</tr></thead><tbody>${t.rows.map(
+    (r) => html`<tr><th>${r.title}</th>${cellHtml(r.count)}${r.topics.map(cellHtml)}${r.bands.map(cellHtml)}</tr>`,
+  )}</tbody></table></div>
+<p class="legend">每格：<b>需要</b> / 题库可用（只写一个数时该项没有要求）；红色 ✗ 为题库不足。</p>
+${t.cells.length ? html`<table class="supply"><thead><tr><th>题型</th><th>细目</th><th>需要</th><th>可用</th></tr></thead><tbody>${t.cells.map((c) => html`<tr${raw(c.supply < c.demand ? ' class="short"' : '')}><td>${c.section}</td><td>${c.label}</td><td>${c.demand}</td><td>${c.supply}</td></tr>`)}</tbody></table>` : ''}`;
 }
 
 function coverageHtml(spec: SpecView): Html {
@@ -66,8 +70,8 @@ export function blueprintsPage(v: BlueprintView): Html {
 </form>
 ${v.failure ? html`<div class="failure" id="failure"><p>生成失败，之前生成的文件保持不变：</p><pre>${v.failure.join('\n')}</pre></div>` : ''}
 ${v.built ? html`<p class="notice" id="built">${v.built}</p>` : ''}
-${v.blueprintErrors.length ? html`<pre class="failure">${v.blueprintErrors.join('\n')}</pre>` : ''}
-<section><h2>供需（每项要求需要的题数与题库中可用的题数）</h2>${supplyHtml(v.supply)}
+${v.blueprintErrors.length ? html`<pre class="failure" id="blueprint-errors">${v.blueprintErrors.join('\n')}</pre>` : ''}
+<section><h2>供需：各项要求需要的题数与题库中可用的题数</h2>${v.supply ? supplyHtml(v.supply) : ''}
 ${v.check ? (v.check.ok ? html`<p class="ok" id="check">✓ ${v.check.summary}</p>` : html`<div class="failure" id="check"><p>按当前设置无法组卷，组卷程序的说明：</p><pre>${v.check.lines.join('\n')}</pre></div>`) : ''}</section>
 <section id="outputs"><h2>生成的文件 <small>第 1 页预览；点击图片查看任意页</small></h2>${outputsGallery(v.files, v.zipName)}</section>
 ${v.coverage ? coverageHtml(v.coverage) : ''}`;
