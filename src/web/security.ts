@@ -6,6 +6,7 @@
 //   or another site in the same browser, does not have it.
 // - A form or upload (POST) must also come from our own origin when the browser says where from.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { networkInterfaces } from 'node:os';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { html, page } from './html.js';
@@ -32,8 +33,19 @@ function sameToken(given: string | undefined, token: string): boolean {
 /** The Host values we answer to. */
 export function allowedHosts(host: string, port: number): Set<string> {
   const names = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
-  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) names.add(host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
+  const add = (h: string) => names.add(h.includes(':') ? `[${h}]:${port}` : `${h}:${port}`);
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) add(host);
+  // Listening everywhere: the machine's own addresses, never a name another site could point here.
+  if (host === '0.0.0.0' || host === '::') for (const a of machineAddresses()) add(a);
   return names;
+}
+
+/** This machine's IP addresses (for --host 0.0.0.0). */
+export function machineAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((i): i is NonNullable<typeof i> => Boolean(i))
+    .map((i) => i.address);
 }
 
 function refuse(c: Context, status: 401 | 403, message: string) {

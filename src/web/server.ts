@@ -3,7 +3,7 @@
 import { createServer } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createWorkspace } from './app.js';
-import { newToken } from './security.js';
+import { machineAddresses, newToken } from './security.js';
 
 export interface ServeOptions {
   bankDir: string;
@@ -44,7 +44,10 @@ export async function startWorkspace(opts: ServeOptions): Promise<RunningWorkspa
     const s = serve({ fetch: ws.app.fetch, port, hostname: host }, () => resolve(s));
     s.once('error', reject);
   });
-  const shown = host.includes(':') ? `[${host}]` : host;
+  // Listening everywhere: print an address of this machine another one can use.
+  const wildcard = host === '0.0.0.0' || host === '::';
+  const address = wildcard ? (machineAddresses().find((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a) && !a.startsWith('127.')) ?? '127.0.0.1') : host;
+  const shown = address.includes(':') ? `[${address}]` : address;
   const origin = `http://${shown}:${port}`;
   return {
     url: `${origin}/?token=${token}`,
