@@ -24,7 +24,7 @@ import { packageRoot, packageVersion } from '../paths.js';
 import { APP_CSS, APP_JS, FONT_FILES } from './assets.js';
 import { EDITED_FIELDS, fieldsFromForm, readQuestion, saveQuestion } from './edit.js';
 import { html, page, type Html } from './html.js';
-import { buildStaged, listOutputs, outputFile, SERVED_TYPES } from './outputs.js';
+import { buildStaged, listOutputs, oneAtATime, outputFile, SERVED_TYPES } from './outputs.js';
 import { bankPage } from './pages/bank.js';
 import { blueprintsPage, type BlueprintSettings, type BlueprintView } from './pages/blueprints.js';
 import { editPage, formValues } from './pages/edit.js';
@@ -65,7 +65,7 @@ export function createWorkspace(opts: WorkspaceOptions) {
   const { bankDir, outDir } = opts;
   const maxUpload = opts.maxUploadBytes ?? MAX_UPLOAD_BYTES;
   const blueprintsDir = join(bankDir, 'blueprints');
-  let busy: string | null = null;
+  const builds = oneAtATime();
   const uploads = new Map<string, { dir: string; file: string; name: string }>();
   const pageCounts = new Map<string, number>();
   const app = new Hono();
@@ -76,17 +76,6 @@ export function createWorkspace(opts: WorkspaceOptions) {
   const show = (c: Context, title: string, nav: Parameters<typeof page>[0]['nav'], body: Html, status: 200 | 400 | 404 | 409 | 413 | 415 | 422 = 200) => c.html(page({ title, nav, body }), status);
   const notFound = (c: Context, what: string) => show(c, '未找到', 'none', html`<h1>未找到</h1><p>${what}</p>`, STATUS.notFound);
   const loadBank = () => loadCheckedBank(bankDir, bankCache());
-
-  /** Run one build at a time: a second request while one runs gets 409. */
-  async function exclusive<T>(what: string, work: () => Promise<T>): Promise<T | null> {
-    if (busy) return null;
-    busy = what;
-    try {
-      return await work();
-    } finally {
-      busy = null;
-    }
-  }
 
   async function describeFiles(names: string[]): Promise<OutputFile[]> {
     const out: OutputFile[] = [];
@@ -228,7 +217,7 @@ export function createWorkspace(opts: WorkspaceOptions) {
     const { bank, problems } = loadBank();
     const file = join(blueprintsDir, s.blueprint);
     const loaded = s.blueprint ? loadBlueprint(file) : { errors: ['bank/blueprints/ 中没有组卷方案'] };
-    const view: BlueprintView = { blueprints: names, settings: s, blueprintErrors: [], supply: undefined, check: undefined, files: [], busy: busy !== null, ...extra };
+    const view: BlueprintView = { blueprints: names, settings: s, blueprintErrors: [], supply: undefined, check: undefined, files: [], busy: builds.busy !== null, ...extra };
     if ('errors' in loaded) {
       view.blueprintErrors = loaded.errors;
       return view;
@@ -292,7 +281,7 @@ export function createWorkspace(opts: WorkspaceOptions) {
     const file = join(blueprintsDir, s.blueprint);
     const io = capture();
     const started = performance.now();
-    const result = await exclusive('paper', () =>
+    const result = await builds.run('paper', () =>
       buildStaged(outDir, async (staging) => {
         const settings = paperSettings(
           {
@@ -322,7 +311,7 @@ export function createWorkspace(opts: WorkspaceOptions) {
 
   app.get('/handbook', async (c) => {
     const built = c.req.query('built');
-    return show(c, '手册', 'handbook', handbookPage({ size: c.req.query('size') ?? 'a6', impose: c.req.query('impose') !== 'none', files: await handbookFiles(), busy: busy !== null, ...(built ? { built: `已生成，用时 ${built} ms。` } : {}) }));
+    return show(c, '手册', 'handbook', handbookPage({ size: c.req.query('size') ?? 'a6', impose: c.req.query('impose') !== 'none', files: await handbookFiles(), busy: builds.busy !== null, ...(built ? { built: `已生成，用时 ${built} ms。` } : {}) }));
   });
 
   app.post('/handbook/build', async (c) => {
@@ -331,14 +320,14 @@ export function createWorkspace(opts: WorkspaceOptions) {
     const impose = body.impose === 'saddle';
     const io = capture();
     const started = performance.now();
-    const result = await exclusive('handbook', () =>
+    const result = await builds.run('handbook', () =>
       buildStaged(outDir, async (staging) => {
         const settings = handbookSettings({ bank: bankDir, out: staging, size, impose: impose ? 'saddle' : 'none' }, io);
         if (typeof settings === 'number') return { ok: false };
         return { ok: (await runHandbook(settings, io)) === 0 };
       }),
     );
-    const view = async (extra: object) => handbookPage({ size, impose, files: await handbookFiles(), busy: busy !== null, ...extra });
+    const view = async (extra: object) => handbookPage({ size, impose, files: await handbookFiles(), busy: builds.busy !== null, ...extra });
     if (!result) return show(c, '手册', 'handbook', await view({ failure: ['另一个生成任务正在进行，请稍后再试。'] }), STATUS.busy);
     if (!result.ok) return show(c, '手册', 'handbook', await view({ failure: io.err.filter((l) => l.trim()) }), STATUS.invalid);
     return c.redirect(`/handbook?size=${size}&impose=${impose ? 'saddle' : 'none'}&built=${Math.round(performance.now() - started)}`, 303);

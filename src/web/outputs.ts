@@ -70,3 +70,26 @@ export async function buildStaged<T extends { ok: boolean }>(outDir: string, bui
     rmSync(staging, { recursive: true, force: true });
   }
 }
+
+/**
+ * One build at a time: `run(work)` resolves to null at once while another is running. (A build
+ * typesets in this thread, so requests that arrive meanwhile mostly wait; a double click or a
+ * second tab that gets in between is refused, never run over the first one's staging.)
+ */
+export function oneAtATime() {
+  let running: string | null = null;
+  return {
+    get busy(): string | null {
+      return running;
+    },
+    async run<T>(what: string, work: () => Promise<T>): Promise<T | null> {
+      if (running) return null;
+      running = what;
+      try {
+        return await work();
+      } finally {
+        running = null;
+      }
+    },
+  };
+}

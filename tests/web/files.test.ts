@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fieldsFromForm, fileHash, readQuestion, saveQuestion } from '../../src/web/edit.js';
-import { buildStaged, outputFile } from '../../src/web/outputs.js';
+import { buildStaged, oneAtATime, outputFile } from '../../src/web/outputs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'exampress-web-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,5 +75,22 @@ questions:
     expect(bad).toMatchObject({ saved: false, conflict: false });
     expect(bad.saved === false && !bad.conflict && bad.errors.join()).toContain('difficulty');
     expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+});
+
+describe('oneAtATime', () => {
+  it('refuses a second build while one runs, and takes the next one after', async () => {
+    const builds = oneAtATime();
+    let release!: () => void;
+    const first = builds.run('paper', () => new Promise<string>((r) => (release = () => r('first'))));
+    expect(builds.busy).toBe('paper');
+    expect(await builds.run('handbook', async () => 'second')).toBeNull();
+    release();
+    expect(await first).toBe('first');
+    expect(builds.busy).toBeNull();
+    expect(await builds.run('handbook', async () => 'third')).toBe('third');
+    // A build that throws frees the lock too.
+    await expect(builds.run('paper', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    expect(builds.busy).toBeNull();
   });
 });

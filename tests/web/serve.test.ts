@@ -28,6 +28,11 @@ beforeAll(async () => {
   // Comments a trainer wrote, which an edit through the page must keep.
   const file = join(bankDir, 'questions', 'dianhua-liyi.yaml');
   writeFileSync(file, readFileSync(file, 'utf8').replace('questions:\n', 'questions:\n  # 电话礼仪：培训部维护，勿删\n').replace('    difficulty: 1\n', '    difficulty: 1 # 入门题\n'));
+  // A warning the linter finds on one question (a source that names no document in 《》).
+  const service = join(bankDir, 'questions', 'dianhua-liyi.yaml');
+  const withWarning = readFileSync(service, 'utf8').replace(/(- id: DH-002\n(?:.*\n)*?    source: )《客户经理服务礼仪手册》/, '$1客户经理服务礼仪手册');
+  expect(withWarning).toContain('source: 客户经理服务礼仪手册\n');
+  writeFileSync(service, withWarning);
   ws = await startWorkspace({ bankDir, outDir, maxUploadBytes: MAX_UPLOAD });
   browser = await puppeteer.launch({ args: chromium.args, executablePath: await chromium.executablePath(), headless: true });
   page = await browser.newPage();
@@ -137,6 +142,13 @@ describe('the bank page', () => {
     expect(await page.$$eval('article.question', (els) => els.map((e) => (e as HTMLElement).dataset.id))).toContain('DH-001');
   });
 
+  it('shows a lint problem on the question it concerns', async () => {
+    await page.goto(`${ws.origin}/?q=DH-002`);
+    expect(await text('article[data-id="DH-002"] ul.problems')).toContain('source-no-document');
+    await page.goto(`${ws.origin}/?q=DH-001`);
+    expect(await page.$('article[data-id="DH-001"] ul.problems')).toBeNull();
+  });
+
   it('edits a question through the form: the YAML changes, comments and key order stay; a stale tab is refused', async () => {
     const file = join(bankDir, 'questions', 'dianhua-liyi.yaml');
     const before = readFileSync(file, 'utf8');
@@ -193,6 +205,15 @@ describe('papers', () => {
     // Any page: the key's page 2.
     await page.goto(`${ws.origin}/view/standard-A-key.pdf?page=2`);
     expect(await text('h1')).toContain('第 2 /');
+  });
+
+  it('two builds posted together never run over each other: each is done or refused (409)', async () => {
+    const body = Buffer.from(new URLSearchParams({ blueprint: 'standard.yaml', variants: '1' }).toString());
+    const post = () => raw('/blueprints/build', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const statuses = (await Promise.all([post(), post()])).map((r) => r.status);
+    expect(statuses).toContain(303);
+    for (const s of statuses) expect([303, 409]).toContain(s);
+    expect(await pdfText(join(outDir, 'standard-A-paper.pdf'))).toContain('个人客户经理服务规范与礼仪知识考试');
   });
 
   it('a failed build shows the CLI\'s own error line and leaves the earlier files in place', async () => {
