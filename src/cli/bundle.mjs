@@ -29,6 +29,8 @@ await build({
     // be parsed at every start (bundled, they tripled the file and cost ~100 ms of start-up).
     '@napi-rs/canvas', 'pdfjs-dist', 'pdfjs-dist/*', 'jsqr',
     'exceljs', 'mammoth', 'fast-xml-parser', 'csv-parse', 'csv-parse/*', 'json5', 'iconv-lite',
+    // the web workspace (exampress serve)
+    'hono', 'hono/*', '@hono/node-server', 'fflate',
   ],
   // CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },

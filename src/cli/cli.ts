@@ -8,6 +8,7 @@ import { gradeCommand, scanCommand } from './commands/grade.js';
 import { paperCommand } from './commands/paper.js';
 import { buildCommand } from './commands/build.js';
 import { initCommand } from './commands/init.js';
+import { serveCommand } from './commands/serve.js';
 import { EXIT, processIo, type Io } from './io.js';
 
 /** Raised from yargs' fail hook so that no command handler runs after a usage mistake. */
@@ -30,6 +31,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     .command(buildCommand(io, setExit, 'start'))
     .command(initCommand(io, setExit))
     .command(handbookCommand(io, setExit))
+    .command(serveCommand(io, setExit))
     .completion('completion', 'print a bash/zsh completion script: exampress completion >> ~/.bashrc')
     .command(scanCommand(io, setExit))
     .command(gradeCommand(io, setExit))

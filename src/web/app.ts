@@ -1,0 +1,396 @@
+// The workspace's routes over the same library as the CLI. Pages are plain server-rendered HTML;
+// builds call the CLI's own runPaper / runHandbook (so a failure reads exactly as on the command
+// line) into a staging folder, one build at a time per workspace.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, extname, join, resolve } from 'node:path';
+import { zipSync } from 'fflate';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { assemble } from '../assemble/assemble.js';
+import { parseManifest } from '../assemble/manifest.js';
+import { resolveVariant } from '../assemble/resolve.js';
+import { loadCheckedBank } from '../bank/cache.js';
+import { locate } from '../bank/yamlSource.js';
+import { displayPath } from '../bank/load.js';
+import type { Bank, Problem } from '../bank/schema.js';
+import { MANIFEST_FILE, loadBlueprint } from '../cli/assemble.js';
+import { runBankImport } from '../cli/commands/import.js';
+import { handbookSettings, runHandbook } from '../cli/commands/handbook.js';
+import { bankCache, defaultTemplatesDir, paperSettings, runPaper } from '../cli/commands/paper.js';
+import type { Io } from '../cli/io.js';
+import { loadTheme, PAPER_SIZES, specView } from '../documents/index.js';
+import { packageRoot, packageVersion } from '../paths.js';
+import { APP_CSS, APP_JS, FONT_FILES } from './assets.js';
+import { EDITED_FIELDS, fieldsFromForm, readQuestion, saveQuestion } from './edit.js';
+import { html, page, type Html } from './html.js';
+import { buildStaged, listOutputs, oneAtATime, outputFile, SERVED_TYPES } from './outputs.js';
+import { bankPage } from './pages/bank.js';
+import { blueprintsPage, type BlueprintSettings, type BlueprintView } from './pages/blueprints.js';
+import { editPage, formValues } from './pages/edit.js';
+import { handbookPage } from './pages/handbook.js';
+import { importPage, type ImportReport } from './pages/import.js';
+import { pageView, type OutputFile } from './pages/outputs.js';
+import { pageCount, renderPage } from './preview.js';
+import { guard, securityHeaders } from './security.js';
+import { supplyTable } from './supply.js';
+
+/** Refusals and failures beyond the guard's 401/403 (README: the web workspace). */
+export const STATUS = { badName: 400, notFound: 404, busy: 409, staleEdit: 409, tooLarge: 413, wrongType: 415, invalid: 422 } as const;
+
+/** Upload limits: size, and the extensions the importer reads. */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+export const UPLOAD_EXTENSIONS = ['.txt', '.text', '.docx', '.xlsx', '.csv', '.tsv', '.json', '.json5', '.js', '.xml', '.gift'];
+
+export interface WorkspaceOptions {
+  bankDir: string;
+  outDir: string;
+  host: string;
+  token: string;
+  /** The port we listen on, known once listening. */
+  port: () => number;
+  maxUploadBytes?: number;
+}
+
+const sizeText = (n: number) => (n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`);
+
+/** Collects what a CLI function prints, to show it on the page. */
+function capture(): Io & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, stdout: (t) => out.push(...t.replace(/\n$/, '').split('\n')), stderr: (t) => err.push(...t.replace(/\n$/, '').split('\n')) };
+}
+
+export function createWorkspace(opts: WorkspaceOptions) {
+  const { bankDir, outDir } = opts;
+  const maxUpload = opts.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  const blueprintsDir = join(bankDir, 'blueprints');
+  const builds = oneAtATime();
+  const uploads = new Map<string, { dir: string; file: string; name: string }>();
+  const pageCounts = new Map<string, number>();
+  const app = new Hono();
+
+  app.use('*', securityHeaders);
+  app.use('*', guard({ token: opts.token, host: opts.host, port: opts.port }));
+
+  const show = (c: Context, title: string, nav: Parameters<typeof page>[0]['nav'], body: Html, status: 200 | 400 | 404 | 409 | 413 | 415 | 422 = 200) => c.html(page({ title, nav, body }), status);
+  const notFound = (c: Context, what: string) => show(c, '未找到', 'none', html`<h1>未找到</h1><p>${what}</p>`, STATUS.notFound);
+  const loadBank = () => loadCheckedBank(bankDir, bankCache());
+
+  async function describeFiles(names: string[]): Promise<OutputFile[]> {
+    const out: OutputFile[] = [];
+    for (const name of names) {
+      const file = join(outDir, name);
+      const st = statSync(file);
+      const entry: OutputFile = { name, bytes: st.size };
+      if (name.endsWith('.pdf')) {
+        const key = `${file}\0${st.mtimeMs}\0${st.size}`;
+        let n = pageCounts.get(key);
+        if (n === undefined) {
+          n = await pageCount(file).catch(() => 0);
+          pageCounts.set(key, n);
+        }
+        entry.pages = n;
+      }
+      out.push(entry);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ assets
+  app.get('/assets/app.css', (c) => c.body(APP_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+  app.get('/assets/app.js', (c) => c.body(APP_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
+  app.get('/assets/fonts/:name', (c) => {
+    const name = c.req.param('name');
+    if (!FONT_FILES.includes(name)) return notFound(c, name);
+    return c.body(readFileSync(join(packageRoot(), 'fonts', name)), 200, { 'Content-Type': 'font/otf' });
+  });
+
+  // ------------------------------------------------------------------ 题库
+  app.get('/', (c) => {
+    const { bank, problems } = loadBank();
+    const q = c.req.query();
+    return show(c, '题库', 'bank', bankPage(bank, problems, { q: q.q, topic: q.topic, type: q.type, difficulty: q.difficulty, tag: q.tag }));
+  });
+
+  const questionFile = (bank: Bank, id: string) => {
+    const q = bank.questions.find((x) => x.id === id);
+    return q ? resolve(q.loc.file) : undefined;
+  };
+
+  app.get('/question/:id', (c) => {
+    const id = c.req.param('id');
+    const file = questionFile(loadBank().bank, id);
+    const found = file && readQuestion(file, id);
+    if (!file || !found) return notFound(c, `题库中没有题目 ${id}`);
+    return show(c, `编辑 ${id}`, 'bank', editPage({ id, file: displayPath(file), hash: found.hash, values: formValues(found.raw), saved: c.req.query('saved') === '1' }));
+  });
+
+  app.post('/question/:id', bodyLimit({ maxSize: 256 * 1024, onError: (c) => show(c, '太大', 'bank', html`<p>表单过大。</p>`, STATUS.tooLarge) }), async (c) => {
+    const id = c.req.param('id');
+    const file = questionFile(loadBank().bank, id);
+    if (!file) return notFound(c, `题库中没有题目 ${id}`);
+    const body = await c.req.parseBody();
+    const form: Record<string, string> = {};
+    for (const k of [...EDITED_FIELDS, 'hash']) if (typeof body[k] === 'string') form[k] = body[k] as string;
+    const result = saveQuestion(file, id, form.hash ?? '', fieldsFromForm(form));
+    if (result.saved) return c.redirect(`/question/${encodeURIComponent(id)}?saved=1`, 303);
+    const view = { id, file: displayPath(file), hash: form.hash ?? '', values: form };
+    if (result.conflict) return show(c, `编辑 ${id}`, 'bank', editPage({ ...view, conflict: result.message }), STATUS.staleEdit);
+    return show(c, `编辑 ${id}`, 'bank', editPage({ ...view, errors: result.errors }), STATUS.invalid);
+  });
+
+  // ------------------------------------------------------------------ 导入
+  const importView = (extra: Partial<Parameters<typeof importPage>[0]> = {}) =>
+    importPage({ topics: loadBank().bank.topics, maxBytes: maxUpload, accept: UPLOAD_EXTENSIONS.join(','), ...extra });
+
+  app.get('/import', (c) => show(c, '导入', 'import', importView()));
+
+  app.post(
+    '/import',
+    async (c, next) => {
+      // Refused before a byte of the body is read when the browser says how long it is.
+      const length = Number(c.req.header('content-length') ?? 0);
+      if (length > maxUpload + 64 * 1024) return show(c, '导入', 'import', importView({ error: `文件太大：上限 ${sizeText(maxUpload)}。` }), STATUS.tooLarge);
+      await next();
+    },
+    bodyLimit({ maxSize: maxUpload + 64 * 1024, onError: (c) => show(c, '导入', 'import', importView({ error: `文件太大：上限 ${sizeText(maxUpload)}。` }), STATUS.tooLarge) }),
+    async (c) => {
+      const body = await c.req.parseBody();
+      const upload = body.file;
+      if (!(upload instanceof File) || !upload.name) return show(c, '导入', 'import', importView({ error: '请选择一个文件。' }), STATUS.invalid);
+      const name = basename(upload.name).replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '') || 'upload.txt';
+      const ext = extname(name).toLowerCase();
+      if (!UPLOAD_EXTENSIONS.includes(ext)) {
+        return show(c, '导入', 'import', importView({ error: `不支持的文件类型 ${ext || '（无扩展名）'}：可导入 ${UPLOAD_EXTENSIONS.join(' ')}` }), STATUS.wrongType);
+      }
+      if (upload.size > maxUpload) return show(c, '导入', 'import', importView({ error: `文件太大：上限 ${sizeText(maxUpload)}。` }), STATUS.tooLarge);
+      const dir = mkdtempSync(join(tmpdir(), 'exampress-upload-'));
+      const file = join(dir, name);
+      writeFileSync(file, new Uint8Array(await upload.arrayBuffer()));
+      const io = capture();
+      await runBankImport({ file, bank: bankDir, format: 'auto', dryRun: true, json: true }, io);
+      let report: ImportReport;
+      try {
+        report = JSON.parse(io.out.join('\n')) as ImportReport;
+      } catch {
+        rmSync(dir, { recursive: true, force: true });
+        return show(c, '导入', 'import', importView({ error: io.err.join('\n').replaceAll(file, name) || '无法读取该文件。' }), STATUS.invalid);
+      }
+      const id = basename(dir);
+      uploads.set(id, { dir, file, name });
+      for (const [old, u] of uploads) {
+        if (uploads.size <= 20) break;
+        rmSync(u.dir, { recursive: true, force: true });
+        uploads.delete(old);
+      }
+      return show(c, '导入', 'import', importView({ upload: { id, name, report } }));
+    },
+  );
+
+  app.post('/import/accept', async (c) => {
+    const body = await c.req.parseBody();
+    const u = uploads.get(String(body.upload ?? ''));
+    if (!u) return show(c, '导入', 'import', importView({ error: '找不到这次上传（服务已重启或已导入），请重新上传。' }), STATUS.notFound);
+    const topic = String(body.topic ?? '');
+    const io = capture();
+    const code = await runBankImport({ file: u.file, bank: bankDir, format: 'auto', ...(topic ? { topic } : {}) }, io);
+    const lines = [...io.out, ...io.err].map((l) => l.replaceAll(u.file, u.name).replaceAll(displayPath(u.file), u.name));
+    if (io.out.some((l) => l.startsWith('wrote '))) {
+      rmSync(u.dir, { recursive: true, force: true });
+      uploads.delete(String(body.upload));
+      return show(c, '导入', 'import', importView({ done: lines }));
+    }
+    return show(c, '导入', 'import', importView({ error: lines.join('\n') || `导入失败（${code}）` }), STATUS.invalid);
+  });
+
+  // ------------------------------------------------------------------ 组卷
+  const blueprintFiles = () => (existsSync(blueprintsDir) ? readdirSync(blueprintsDir).filter((n) => /\.ya?ml$/i.test(n)).sort() : []);
+
+  function settingsOf(q: Record<string, string | undefined>, names: string[]): BlueprintSettings {
+    const blueprint = q.blueprint && names.includes(q.blueprint) ? q.blueprint : names.includes('standard.yaml') ? 'standard.yaml' : (names[0] ?? '');
+    return { blueprint, seed: q.seed ?? '', variants: q.variants ?? '', mode: q.mode === 'parallel' ? 'parallel' : q.mode === 'shuffle' ? 'shuffle' : '', size: PAPER_SIZES.includes(q.size as never) ? q.size! : 'a4', seal: q.seal === '1' };
+  }
+
+  async function blueprintView(s: BlueprintSettings, extra: Partial<BlueprintView> = {}): Promise<BlueprintView> {
+    const names = blueprintFiles();
+    const { bank, problems } = loadBank();
+    const file = join(blueprintsDir, s.blueprint);
+    const loaded = s.blueprint ? loadBlueprint(file) : { errors: ['bank/blueprints/ 中没有组卷方案'] };
+    const view: BlueprintView = { blueprints: names, settings: s, blueprintErrors: [], supply: undefined, check: undefined, files: [], busy: builds.busy !== null, ...extra };
+    if ('errors' in loaded) {
+      view.blueprintErrors = loaded.errors;
+      return view;
+    }
+    const bp = loaded.blueprint;
+    // The form starts from the blueprint's own settings.
+    s.seed ||= String(bp.seed ?? 1);
+    s.variants ||= String(bp.variants?.count ?? 1);
+    s.mode ||= bp.variants?.mode ?? 'shuffle';
+    view.supply = supplyTable(bank, bp);
+    const errors = problems.filter((p: Problem) => p.severity === 'error');
+    if (errors.length) {
+      view.check = { ok: false, lines: [`题库有 ${errors.length} 个错误，修正后才能组卷（见题库页）`] };
+    } else {
+      const seed = Number(s.seed);
+      const variants = Number(s.variants);
+      if (!Number.isSafeInteger(seed) || seed < 0) view.check = { ok: false, lines: [`exampress assemble: --seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${s.seed}`] };
+      else if (!Number.isSafeInteger(variants) || variants < 1 || variants > 1000) view.check = { ok: false, lines: [`exampress assemble: --variants must be a whole number from 1 to 1000, got ${s.variants}`] };
+      else {
+        const result = assemble(bank, bp, { seed, variants, mode: s.mode as 'shuffle' | 'parallel', history: [], toolVersion: packageVersion(), blueprintFile: s.blueprint });
+        if ('problems' in result) {
+          view.check = { ok: false, lines: result.problems.map((p) => { const at = locate(loaded.src, p.path ?? []); return `${displayPath(file)}:${at.line}:${at.col} error ${p.rule}: ${p.message}`; }) };
+        } else {
+          const v0 = result.manifest.variants[0]!;
+          const n = v0.sections.reduce((k, sec) => k + sec.questions.length, 0);
+          view.check = { ok: true, summary: `可以组卷：${result.manifest.variants.length} 份（${s.mode === 'parallel' ? '平行卷' : '同题换序'}），每份 ${n} 题，满分 ${v0.totalPoints} 分，种子 ${seed}` };
+        }
+      }
+    }
+    const stem = s.blueprint.replace(/\.ya?ml$/i, '');
+    const kind = (n: string) => ['-paper.', '-key.', '-sheet.', '-spec.'].findIndex((k) => n.includes(k));
+    // Variant by variant, each in print order: paper, key, sheet, coverage table.
+    const names2 = listOutputs(outDir, `${stem}-`).sort((a, b) => a.slice(0, a.lastIndexOf('-')).localeCompare(b.slice(0, b.lastIndexOf('-'))) || kind(a) - kind(b) || a.localeCompare(b));
+    view.files = await describeFiles(names2);
+    if (names2.some((n) => n.endsWith('.pdf'))) view.zipName = `${stem}.zip`;
+    const manifestFile = join(outDir, MANIFEST_FILE);
+    if (existsSync(manifestFile) && !errors.length) {
+      const parsed = parseManifest(readFileSync(manifestFile, 'utf8'));
+      if ('manifest' in parsed && parsed.manifest.blueprint.file === s.blueprint) {
+        try {
+          const defaults = defaultTemplatesDir();
+          const { theme } = loadTheme(defaults, defaults);
+          if (theme) view.coverage = specView(resolveVariant(bank, parsed.manifest, 0), bank, parsed.manifest.blueprint.content, theme, { size: 'a4', seal: false, organisation: parsed.manifest.blueprint.content.organisation ?? '' });
+        } catch {
+          // a manifest the bank no longer fits: no table (the build page says so when rebuilt)
+        }
+      }
+    }
+    return view;
+  }
+
+  app.get('/blueprints', async (c) => {
+    const s = settingsOf(c.req.query(), blueprintFiles());
+    const built = c.req.query('built');
+    return show(c, '组卷', 'blueprints', blueprintsPage(await blueprintView(s, built ? { built: `已生成，用时 ${built} ms。` } : {})));
+  });
+
+  app.post('/blueprints/build', async (c) => {
+    const body = (await c.req.parseBody()) as Record<string, string>;
+    const s = settingsOf(body, blueprintFiles());
+    const file = join(blueprintsDir, s.blueprint);
+    const io = capture();
+    const started = performance.now();
+    const result = await builds.run('paper', () =>
+      buildStaged(outDir, async (staging) => {
+        const settings = paperSettings(
+          {
+            bank: bankDir,
+            blueprint: file,
+            out: staging,
+            ...(s.seed ? { seed: Number(s.seed) } : {}),
+            ...(s.variants ? { variants: Number(s.variants) } : {}),
+            ...(s.mode ? { mode: s.mode } : {}),
+            size: s.size,
+            seal: s.seal,
+          },
+          io,
+        );
+        if (typeof settings === 'number') return { ok: false };
+        return { ok: (await runPaper(settings.request, { ...settings.args, jobs: 1 }, io)) === 0 };
+      }),
+    );
+    if (!result) return show(c, '组卷', 'blueprints', blueprintsPage(await blueprintView(s, { failure: ['另一个生成任务正在进行，请稍后再试。'] })), STATUS.busy);
+    if (!result.ok) return show(c, '组卷', 'blueprints', blueprintsPage(await blueprintView(s, { failure: io.err.filter((l) => l.trim()) })), STATUS.invalid);
+    const q = new URLSearchParams({ blueprint: s.blueprint, seed: s.seed, variants: s.variants, mode: s.mode, size: s.size, ...(s.seal ? { seal: '1' } : {}), built: String(Math.round(performance.now() - started)) });
+    return c.redirect(`/blueprints?${q}#outputs`, 303);
+  });
+
+  // ------------------------------------------------------------------ 手册
+  const handbookFiles = () => describeFiles(listOutputs(outDir, 'handbook'));
+
+  app.get('/handbook', async (c) => {
+    const built = c.req.query('built');
+    return show(c, '手册', 'handbook', handbookPage({ size: c.req.query('size') ?? 'a6', impose: c.req.query('impose') !== 'none', files: await handbookFiles(), busy: builds.busy !== null, ...(built ? { built: `已生成，用时 ${built} ms。` } : {}) }));
+  });
+
+  app.post('/handbook/build', async (c) => {
+    const body = (await c.req.parseBody()) as Record<string, string>;
+    const size = ['a6', 'a5', 'a7'].includes(body.size ?? '') ? body.size! : 'a6';
+    const impose = body.impose === 'saddle';
+    const io = capture();
+    const started = performance.now();
+    const result = await builds.run('handbook', () =>
+      buildStaged(outDir, async (staging) => {
+        const settings = handbookSettings({ bank: bankDir, out: staging, size, impose: impose ? 'saddle' : 'none' }, io);
+        if (typeof settings === 'number') return { ok: false };
+        return { ok: (await runHandbook(settings, io)) === 0 };
+      }),
+    );
+    const view = async (extra: object) => handbookPage({ size, impose, files: await handbookFiles(), busy: builds.busy !== null, ...extra });
+    if (!result) return show(c, '手册', 'handbook', await view({ failure: ['另一个生成任务正在进行，请稍后再试。'] }), STATUS.busy);
+    if (!result.ok) return show(c, '手册', 'handbook', await view({ failure: io.err.filter((l) => l.trim()) }), STATUS.invalid);
+    return c.redirect(`/handbook?size=${size}&impose=${impose ? 'saddle' : 'none'}&built=${Math.round(performance.now() - started)}`, 303);
+  });
+
+  // ------------------------------------------------------------------ files
+  /** The raw (still encoded) rest of the path after `prefix`, as the browser sent it. */
+  const rest = (c: Context, prefix: string) => {
+    const path = new URL(c.req.url).pathname;
+    return path.startsWith(prefix) ? path.slice(prefix.length) : '';
+  };
+  const refuseName = (c: Context, why: 'bad-name' | 'missing') =>
+    why === 'missing' ? notFound(c, '没有这个文件。') : show(c, '拒绝', 'none', html`<h1>拒绝</h1><p>只能下载工作台输出文件夹中的文件。</p>`, STATUS.badName);
+
+  app.get('/files/*', (c) => {
+    const found = outputFile(outDir, rest(c, '/files/'));
+    if ('refused' in found) return refuseName(c, found.refused);
+    const name = basename(found.file);
+    return c.body(readFileSync(found.file), 200, { 'Content-Type': SERVED_TYPES[extname(name).toLowerCase()]!, 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` });
+  });
+
+  app.get('/preview/*', async (c) => {
+    const found = outputFile(outDir, rest(c, '/preview/'));
+    if ('refused' in found) return refuseName(c, found.refused);
+    if (!found.file.endsWith('.pdf')) return refuseName(c, 'bad-name');
+    const n = Number(c.req.query('page') ?? 1);
+    const dpi = Math.min(150, Math.max(30, Number(c.req.query('dpi') ?? 50) || 50));
+    try {
+      const { png } = await renderPage(found.file, Number.isInteger(n) ? n : 1, dpi);
+      return c.body(new Uint8Array(png), 200, { 'Content-Type': 'image/png' });
+    } catch {
+      return notFound(c, '没有这一页。');
+    }
+  });
+
+  app.get('/view/*', async (c) => {
+    const found = outputFile(outDir, rest(c, '/view/'));
+    if ('refused' in found) return refuseName(c, found.refused);
+    const name = basename(found.file);
+    const pages = await pageCount(found.file).catch(() => 0);
+    const n = Math.min(Math.max(1, Math.trunc(Number(c.req.query('page') ?? 1)) || 1), Math.max(1, pages));
+    const back = name.startsWith('handbook') ? '/handbook' : '/blueprints';
+    return show(c, name, back === '/handbook' ? 'handbook' : 'blueprints', pageView(name, n, pages, back));
+  });
+
+  app.get('/zip/:name', (c) => {
+    const stem = c.req.param('name').replace(/\.zip$/, '');
+    if (!/^[\p{L}\p{N}_-]+$/u.test(stem)) return refuseName(c, 'bad-name');
+    const names = listOutputs(outDir, `${stem}-`).filter((n) => n.endsWith('.pdf'));
+    if (!names.length) return notFound(c, '还没有生成的文件。');
+    // Stored, not deflated: PDFs are compressed already, and a fixed date keeps the zip reproducible.
+    const zip = zipSync(Object.fromEntries(names.map((n) => [n, [new Uint8Array(readFileSync(join(outDir, n))), { level: 0, mtime: new Date('2000-01-01T00:00:00Z') }]])));
+    return c.body(zip, 200, { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${stem}.zip`)}` });
+  });
+
+  app.notFound((c) => notFound(c, c.req.path));
+
+  return {
+    app,
+    /** Remove the uploads not yet accepted. */
+    close() {
+      for (const u of uploads.values()) rmSync(u.dir, { recursive: true, force: true });
+      uploads.clear();
+    },
+  };
+}
