@@ -96,3 +96,29 @@ function prune(dir: string, keep: number): void {
     .sort((a, b) => b.t - a.t);
   for (const e of entries.slice(keep)) rmSync(join(dir, e.n), { force: true });
 }
+
+/**
+ * A JSON value computed once per key and kept beside the cached banks (e.g. the handbook page
+ * of every norm, which keys cite): `parts` are everything the value depends on.
+ */
+export function cachedJson<T>(opts: { cacheDir?: string; buildId?: string }, kind: string, parts: readonly (string | Uint8Array)[], compute: () => T): T {
+  if (!opts.cacheDir) return compute();
+  const h = createHash('sha256').update(`${CACHE_FORMAT}\n${kind}\n${opts.buildId ?? ''}\n`);
+  for (const p of parts) h.update(p).update('\n\u0000');
+  const file = join(opts.cacheDir, `${kind}-${h.digest('hex').slice(0, 32)}.json`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    // not cached yet
+  }
+  const value = compute();
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(opts.cacheDir, { recursive: true });
+    writeFileSync(temp, JSON.stringify(value));
+    renameSync(temp, file);
+  } catch {
+    rmSync(temp, { force: true });
+  }
+  return value;
+}

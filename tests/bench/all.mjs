@@ -15,10 +15,21 @@ for (const [name, command] of Object.entries(pkg.scripts)) {
   process.stderr.write(`${name} (load ${load}) …\n`);
   try {
     const out = execSync(run, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
-    const line = out.trim().split('\n').filter((l) => l.startsWith('{')).pop();
-    results[name] = { load_before: load, ...(line ? JSON.parse(line) : { output: out.trim().slice(-200) }) };
+    // The last JSON value printed: one line, or pretty-printed from a line that is just "{".
+    const lines = out.trim().split('\n');
+    const start = lines.map((l, i) => (l.startsWith('{') ? i : -1)).filter((i) => i >= 0).reverse().find((i) => isJson(lines.slice(i).join('\n')));
+    results[name] = { load_before: load, ...(start !== undefined ? JSON.parse(lines.slice(start).join('\n')) : { output: out.trim().slice(-200) }) };
   } catch (err) {
     results[name] = { load_before: load, failed: String(err.message).split('\n')[0] };
   }
   console.log(`${name}: ${JSON.stringify(results[name])}`);
+}
+
+function isJson(text) {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,12 +1,12 @@
 // `exampress paper`: assemble (or reread a manifest), then print every document of every
 // variant: paper, answer key, answer sheet (+ its geometry JSON) and coverage table. A roster's
 // hundreds of papers are printed in worker threads, with a progress bar on a terminal.
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { MANIFEST_FILE, runAssemble } from '../assemble.js';
 import { parseManifest } from '../../assemble/manifest.js';
-import { loadCheckedBank } from '../../bank/cache.js';
+import { cachedJson, loadCheckedBank } from '../../bank/cache.js';
 import { displayPath } from '../../bank/load.js';
 import { formatProblem } from '../../bank/lint.js';
 import type { Bank } from '../../bank/schema.js';
@@ -105,9 +105,12 @@ export async function printFromManifest(manifestFile: string, args: PaperArgs, i
   if (!handbookPages && args.only.includes('key')) {
     // Keys cite "见手册 3.2.1（第 14 页）": the pages come from laying out the A6 handbook in this run.
     try {
-      const bank = loadCheckedBank(args.bankDir, bankCache()).bank;
-      const own = join(templatesDir, 'handbook.hbs');
-      handbookPages = layoutHandbook({ bank, templates: loadTemplates(existsSync(own) ? templatesDir : defaults), theme, size: 'a6' }).pages;
+      const cache = bankCache();
+      const bank = loadCheckedBank(args.bankDir, cache).bank;
+      const dir = existsSync(join(templatesDir, 'handbook.hbs')) ? templatesDir : defaults;
+      // Laying out the handbook is a tenth of a second: kept by what it depends on.
+      const parts = [JSON.stringify(bank.chapters), JSON.stringify(theme), ...handbookTemplateTexts(dir)];
+      handbookPages = new Map(cachedJson(cache, 'handbook-pages', parts, () => [...layoutHandbook({ bank, templates: loadTemplates(dir), theme, size: 'a6' }).pages]));
     } catch (err) {
       const failure = failureOf(err);
       io.stderr(failure.message);
@@ -249,4 +252,11 @@ function isDir(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The handbook's templates (and partials), as the handbook page cache keys them. */
+function handbookTemplateTexts(dir: string): string[] {
+  const partials = join(dir, 'partials');
+  const files = [join(dir, 'handbook.hbs'), ...(existsSync(partials) ? readdirSync(partials).sort().map((f) => join(partials, f)) : [])];
+  return files.filter((f) => existsSync(f)).map((f) => `${f}\n${readFileSync(f, 'utf8')}`);
 }
