@@ -22,7 +22,8 @@ export async function runBuild(a: Record<string, unknown>, io: Io): Promise<numb
   if (code !== EXIT.ok) return code;
   const handbook = handbookSettings({ bank: bankDir, ...(a.out !== undefined ? { out: a.out } : {}), ...(a.templates !== undefined ? { templates: a.templates } : {}) }, io, 'saddle');
   if (typeof handbook === 'number') return handbook;
-  const made = await runHandbook(handbook, io);
+  // With --json, stdout holds the papers' JSON summary alone; the handbook reports on stderr.
+  const made = await runHandbook(handbook, a.json ? { stdout: io.stderr, stderr: io.stderr } : io);
   if (made !== EXIT.ok) return made;
   io.stderr(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return EXIT.ok;
