@@ -37,7 +37,9 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     .command(gradeCommand(io, setExit))
     .demandCommand(1, 'name a command; see exampress --help')
     .recommendCommands()
-    .wrap(Math.min(100, process.stdout.columns || 100))
+    // yargs lays out the help text of the command it runs even when nobody asks for it; unwrapped
+    // that costs a third as much (~25 ms of every run), so wrap only when help is shown.
+    .wrap(argv.includes('--help') || argv.includes('-h') ? Math.min(100, process.stdout.columns || 100) : null)
     .exitProcess(false)
     .fail((msg, err) => {
       // Usage mistakes and errors raised inside commands: one line for a person, no stack trace.
