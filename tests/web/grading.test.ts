@@ -99,6 +99,9 @@ describe('阅卷', () => {
 
     // The person clicks the right letter; a second tab clicking after it is told, not obeyed.
     const decide = (value: string) => new URLSearchParams({ line: forms[0]!.line, question: '1', source: forms[0]!.source, value });
+    const notPrinted = await http('/grading/decide', { method: 'POST', body: decide('Z') });
+    expect(notPrinted.status).toBe(422);
+    expect(notPrinted.text).toContain('第 1 题只能填');
     const decided = await http('/grading/decide', { method: 'POST', body: decide(String(q1.answer)) });
     expect(decided.status, decided.text).toBe(303);
     const stale = await http('/grading/decide', { method: 'POST', body: decide('') });
@@ -124,5 +127,14 @@ describe('阅卷', () => {
     expect(rows[1]![header.indexOf('candidate')]).toBe(id);
     expect(Number(rows[1]![header.indexOf('total')])).toBe(q1.points + q2.points);
     expect((await http('/files/results.pdf')).bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    // A new upload does not replace responses.csv with the person's decisions unless told to.
+    const before = readFileSync(join(outDir, 'responses.csv'), 'utf8');
+    const again = new FormData();
+    again.append('scans', new Blob([await blank.encode('png')], { type: 'image/png' }), 'sheet 1.png');
+    const kept = await http('/grading/scan', { method: 'POST', body: again });
+    expect(kept.status).toBe(422);
+    expect(kept.text).toContain('responses.csv 已存在');
+    expect(readFileSync(join(outDir, 'responses.csv'), 'utf8')).toBe(before);
   });
 });
