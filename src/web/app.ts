@@ -22,7 +22,7 @@ import type { Io } from '../cli/io.js';
 import { runGrade } from '../cli/commands/grade.js';
 import { readGeometries, readManifestFile, runScan } from '../cli/commands/scan.js';
 import { cropKey, type ReviewInput } from '../grading/review.js';
-import { decideCell, openCandidates, openCells, readResponses } from './grading.js';
+import { decideCandidate, decideCell, openCandidates, openCells, readResponses } from './grading.js';
 import { gradingPage, type GradingCell, type GradingView } from './pages/grading.js';
 import { loadTheme, PAPER_SIZES, specView } from '../documents/index.js';
 import { packageRoot, packageVersion } from '../paths.js';
@@ -362,13 +362,18 @@ export function createWorkspace(opts: WorkspaceOptions) {
     const review = grading.review;
     if (review) {
       view.unreadable = [...review.unreadable];
-      view.sheetProblems = review.sheets.flatMap((s) => s.problems.map((p) => `${s.sources.join(' ')}：${p}`));
+      // A candidate number to decide is listed from responses.csv below (its truth), not twice.
+      view.sheetProblems = review.sheets.flatMap((s) => s.problems.filter((p) => !/^(candidate number read as|no candidate number)/.test(p)).map((p) => `${s.sources.join(' ')}：${p}`));
     }
     const read = readResponses(outDir);
     if (read && 'problem' in read) view.responsesProblem = read.problem;
     if (read && 'rows' in read) {
       view.hasResponses = true;
-      view.candidates = openCandidates(read.rows);
+      view.candidates = openCandidates(read.rows).map((c) => {
+        const sheet = review?.sheets.find((s) => s.sources.join(' ') === c.source);
+        const crops = (sheet?.doubts ?? []).filter((d) => typeof d.number === 'string').flatMap((d) => review?.crops.get(cropKey(d.source, d.number)) ?? []);
+        return { ...c, crops };
+      });
       view.cells = openCells(read.rows).map((cell): GradingCell => {
         const q = geometries.find((g) => g.paper.variant === cell.variant)?.questions.find((x) => x.number === cell.question);
         const sheet = review?.sheets.find((s) => s.sources.join(' ') === cell.source);
@@ -450,6 +455,19 @@ export function createWorkspace(opts: WorkspaceOptions) {
     if (!decided.saved) return show(c, '阅卷', 'grading', gradingPage(gradingView({ failure: [decided.message] })), decided.conflict ? STATUS.staleEdit : STATUS.invalid);
     delete grading.grade;
     return c.redirect(`/grading?decided=${question}#doubts`, 303);
+  });
+
+  app.post('/grading/candidate', async (c) => {
+    const body = (await c.req.parseBody()) as Record<string, string>;
+    const line = Number(body.line);
+    const value = String(body.value ?? '').trim();
+    if (!Number.isInteger(line) || !/^\d{1,20}$/.test(value)) {
+      return show(c, '阅卷', 'grading', gradingPage(gradingView({ failure: [`考号只能由数字组成；收到「${value}」。`] })), STATUS.invalid);
+    }
+    const decided = decideCandidate(outDir, { line, source: String(body.source ?? '') }, value);
+    if (!decided.saved) return show(c, '阅卷', 'grading', gradingPage(gradingView({ failure: [decided.message] })), decided.conflict ? STATUS.staleEdit : STATUS.invalid);
+    delete grading.grade;
+    return c.redirect('/grading#candidates', 303);
   });
 
   app.post('/grading/grade', async (c) => {

@@ -46,9 +46,9 @@ export function openCells(rows: readonly string[][]): OpenCell[] {
   return out;
 }
 
-/** Rows with a "?" in the candidate number (to correct in the file itself). */
+/** Rows whose candidate number has "?" digits, or that have neither number nor name. */
 export function openCandidates(rows: readonly string[][]): { line: number; candidate: string; source: string }[] {
-  return rows.slice(1).flatMap((r, i) => ((r[0] ?? '').includes(DOUBT) || (r[0] ?? '') === '' ? [{ line: i + 2, candidate: r[0] ?? '', source: r[3] ?? '' }] : []));
+  return rows.slice(1).flatMap((r, i) => ((r[0] ?? '').includes(DOUBT) || ((r[0] ?? '') === '' && (r[1] ?? '') === '') ? [{ line: i + 2, candidate: r[0] ?? '', source: r[3] ?? '' }] : []));
 }
 
 export type Decision = { saved: true } | { saved: false; conflict: boolean; message: string };
@@ -68,6 +68,23 @@ export function decideCell(outDir: string, at: { line: number; question: number;
   if (now !== DOUBT) return { saved: false, conflict: true, message: `第 ${at.line} 行第 ${at.question} 题已被决定为「${now || '空白'}」（另一个页面？），未覆盖。` };
   while (row.length <= col) row.push('');
   row[col] = value;
+  writeFileAtomic(responsesFile(outDir), formatCsv(rows), { force: true });
+  return { saved: true };
+}
+
+/** A candidate number typed in for a row whose number was read with "?" digits (or not at all). */
+export function decideCandidate(outDir: string, at: { line: number; source: string }, value: string): Decision {
+  const read = readResponses(outDir);
+  if (!read) return { saved: false, conflict: true, message: `${RESPONSES_FILE} 不存在：请先上传答题卡扫描件。` };
+  if ('problem' in read) return { saved: false, conflict: false, message: read.problem };
+  const rows = read.rows.map((r) => [...r]);
+  const row = rows[at.line - 1];
+  if (!row || at.line < 2 || row[3] !== at.source) {
+    return { saved: false, conflict: true, message: `${RESPONSES_FILE} 已经改变（重新扫描过？）：第 ${at.line} 行不再是 ${at.source}。请刷新本页。` };
+  }
+  const now = row[0] ?? '';
+  if (now !== '' && !now.includes(DOUBT)) return { saved: false, conflict: true, message: `第 ${at.line} 行的考号已被填为「${now}」（另一个页面？），未覆盖。` };
+  row[0] = value;
   writeFileAtomic(responsesFile(outDir), formatCsv(rows), { force: true });
   return { saved: true };
 }

@@ -1,5 +1,5 @@
 // The 阅卷 page over HTTP: our own sheet printed, filled (one mark only ticked, so that it goes to
-// review) and uploaded with a page that is no sheet; the doubtful mark decided by its button,
+// review), a second whose candidate number has one digit ticked, and a page that is no sheet; the doubtful mark decided by its button,
 // the paper graded, scores.csv downloaded and the candidate's score checked.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,8 +73,13 @@ describe('阅卷', () => {
     drawMark(ctx, bubbleOf(geometry, 2, String(q2.answer)[0]!), 'solid', DPI / 72, random);
     if (String(q2.answer).length > 1) for (const l of String(q2.answer).slice(1)) drawMark(ctx, bubbleOf(geometry, 2, l), 'solid', DPI / 72, random);
     drawMark(ctx, bubbleOf(geometry, 1, String(q1.answer)), 'tick', DPI / 72, random);
+    // Candidate 0043…: one digit of the number only ticked, no answers.
+    const second = await sheetCanvas(readFileSync(join(outDir, 'standard-A-sheet.pdf')), DPI);
+    const id2 = '0043000000'.slice(0, id.length);
+    [...id2].forEach((d, c) => drawMark(second.getContext('2d'), bubbleOf(geometry, `id${c}`, d), c === 2 ? 'tick' : 'solid', DPI / 72, random));
     const form = new FormData();
     form.append('scans', new Blob([await blank.encode('png')], { type: 'image/png' }), 'sheet 1.png');
+    form.append('scans', new Blob([await second.encode('png')], { type: 'image/png' }), 'sheet 2.png');
     const white = canvasPkg.createCanvas(400, 560);
     white.getContext('2d').fillStyle = '#fff';
     form.append('scans', new Blob([await white.encode('png')], { type: 'image/png' }), 'empty.png');
@@ -90,7 +95,7 @@ describe('阅卷', () => {
     expect(scanned.status, scanned.text).toBe(303);
     let page = (await http('/grading')).text;
     expect(page).toContain('无法读取的页');
-    expect(page).toMatch(/002-empty\.png<\/td><td class="error">[^<]+/);
+    expect(page).toMatch(/003-empty\.png<\/td><td class="error">[^<]+/);
     const forms = doubtForms(page);
     expect(forms.map((f) => f.question)).toEqual(['1']);
     expect(forms[0]!.letters).toEqual([...geometry.questions[0]!.bubbles.map((b) => b.letter), 'blank']);
@@ -112,6 +117,15 @@ describe('阅卷', () => {
 
     page = (await http('/grading')).text;
     expect(doubtForms(page)).toEqual([]);
+    expect(page).not.toContain('id="grade"');
+    // The second sheet's number has a "?" digit: shown with its crop, typed in whole.
+    const row = /<tr class="candidate" data-line="(\d+)">.*?name="source" value="([^"]*)"><input name="value" value="([^"]*)"/s.exec(page);
+    expect(row?.[3]).toBe(`00?${id2.slice(3)}`);
+    expect(page).toMatch(/<tr class="candidate"[^]*?<img class="crop" alt="考号" src="data:image\/png;base64,/);
+    const typed = await http('/grading/candidate', { method: 'POST', body: new URLSearchParams({ line: row![1]!, source: row![2]!.replaceAll('&#39;', "'").replaceAll('&amp;', '&'), value: id2 }) });
+    expect(typed.status, typed.text).toBe(303);
+    page = (await http('/grading')).text;
+    expect(page).not.toContain('class="candidate"');
     expect(page).toContain('id="grade"');
     const graded = await http('/grading/grade', { method: 'POST', body: new URLSearchParams({ pass: '0.6' }) });
     expect(graded.status, graded.text).toBe(303);
@@ -124,7 +138,7 @@ describe('阅卷', () => {
     expect(scores.status).toBe(200);
     const rows = (parseCsv(scores.text) as { rows: string[][] }).rows;
     const header = rows[0]!;
-    expect(rows[1]![header.indexOf('candidate')]).toBe(id);
+    expect(rows.slice(1).map((r) => r[header.indexOf('candidate')])).toEqual([id, id2]);
     expect(Number(rows[1]![header.indexOf('total')])).toBe(q1.points + q2.points);
     expect((await http('/files/results.pdf')).bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 

@@ -23,7 +23,7 @@ export interface GradingView {
   unreadable: { source: string; problem: string; thumbnail?: string }[];
   sheetProblems: string[];
   cells: GradingCell[];
-  candidates: { line: number; candidate: string; source: string }[];
+  candidates: { line: number; candidate: string; source: string; crops: string[] }[];
   responsesProblem?: string;
   failure?: string[];
   decided?: string;
@@ -58,11 +58,14 @@ ${v.hasResponses ? html`<label class="check"><input type="checkbox" name="replac
 </form>
 ${v.scanLines?.length ? html`<pre class="notice" id="scan-lines">${v.scanLines.join('\n')}</pre>` : ''}
 ${v.unreadable.length ? html`<section id="unreadable"><h2>无法读取的页</h2><table><tr><th>页</th><th>原因</th><th></th></tr>${v.unreadable.map((u) => html`<tr><td>${u.source}</td><td class="error">${u.problem}</td><td>${u.thumbnail ? html`<img alt="" src="${u.thumbnail}">` : ''}</td></tr>`)}</table></section>` : ''}
-${v.sheetProblems.length || v.candidates.length ? html`<section id="sheet-problems"><h2>需补全的答题卡</h2><ul class="problems">${v.sheetProblems.map((p) => html`<li class="warning">${p}</li>`)}${v.candidates.map((c) => html`<li class="warning">responses.csv 第 ${c.line} 行（${c.source}）：考号「${c.candidate}」需在文件中改正</li>`)}</ul></section>` : ''}
+${v.sheetProblems.length ? html`<section id="sheet-problems"><h2>需补全的答题卡</h2><ul class="problems">${v.sheetProblems.map((p) => html`<li class="warning">${p}</li>`)}</ul></section>` : ''}
+${v.candidates.length ? html`<section id="candidates"><h2>待核对的考号（${v.candidates.length}）</h2><p>「?」为读不准的数字：看截图，输入完整的考号。</p>
+<table><tr><th>答题卡</th><th>扫描</th><th>考号</th></tr>${v.candidates.map((c) => html`<tr class="candidate" data-line="${c.line}"><td>${c.source}<br><small>responses.csv 第 ${c.line} 行</small></td><td>${c.crops.map((src) => html`<img class="crop" alt="考号" src="${src}"> `)}</td>
+<td><form class="decide" method="post" action="/grading/candidate"><input type="hidden" name="line" value="${c.line}"><input type="hidden" name="source" value="${c.source}"><input name="value" value="${c.candidate}" pattern="[0-9]+" inputmode="numeric" required aria-label="考号"><button type="submit">确定</button></form></td></tr>`)}</table></section>` : ''}
 ${v.responsesProblem ? html`<p class="failure">${v.responsesProblem}</p>` : ''}
 ${v.cells.length ? html`<section id="doubts"><h2>待决定的填涂（${v.cells.length}）</h2><p>看截图，点考生所涂的字母；没有作答点「空白」。</p>
 <table><tr><th>考生</th><th>题目</th><th>扫描</th><th>决定</th></tr>${v.cells.map(doubtCell)}</table></section>` : ''}
-${v.hasResponses && !v.cells.length && !v.responsesProblem ? html`<section id="grade-form"><h2>评分</h2><p>没有待决定的填涂。</p><form class="settings" method="post" action="/grading/grade">
+${v.hasResponses && !v.cells.length && !v.candidates.length && !v.responsesProblem ? html`<section id="grade-form"><h2>评分</h2><p>没有待决定的填涂和考号。</p><form class="settings" method="post" action="/grading/grade">
 <label>及格线（满分的比例）<input type="number" name="pass" min="0.05" max="1" step="0.05" value="0.6"></label>
 <button type="submit" id="grade"${v.busy ? ' disabled' : ''}>评分</button></form></section>` : ''}
 ${v.grade ? html`<section id="results"><h2>成绩</h2><pre id="summary">${v.grade.lines.join('\n')}</pre>
