@@ -14,6 +14,7 @@ import { run } from '../cli/run.js';
 import { bubbleOf, drawMark, rng, sheetCanvas } from '../grading/sheets.js';
 
 const DPI = 150;
+const MAX_SCAN = 3 * 1024 * 1024;
 let dir: string;
 let outDir: string;
 let ws: RunningWorkspace;
@@ -21,7 +22,7 @@ let ws: RunningWorkspace;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'exampress-web-grading-'));
   outDir = join(dir, 'output');
-  ws = await startWorkspace({ bankDir: 'bank', outDir });
+  ws = await startWorkspace({ bankDir: 'bank', outDir, maxScanBytes: MAX_SCAN });
 });
 
 afterAll(async () => {
@@ -90,6 +91,13 @@ describe('阅卷', () => {
     const refused = await http('/grading/scan', { method: 'POST', body: wrong });
     expect(refused.status).toBe(415);
     expect(refused.text).toContain('不支持的文件类型');
+
+    // Over the cap: refused, nothing read.
+    const big = new FormData();
+    big.append('scans', new Blob([new Uint8Array(MAX_SCAN + 1)], { type: 'application/pdf' }), 'big.pdf');
+    const tooLarge = await http('/grading/scan', { method: 'POST', body: big });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.text).toContain('扫描件太大');
 
     const scanned = await http('/grading/scan', { method: 'POST', body: form });
     expect(scanned.status, scanned.text).toBe(303);
