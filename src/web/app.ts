@@ -1,7 +1,7 @@
 // The workspace's routes over the same library as the CLI. Pages are plain server-rendered HTML;
 // builds call the CLI's own runPaper / runHandbook (so a failure reads exactly as on the command
 // line) into a staging folder, one build at a time per workspace.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { zipSync } from 'fflate';
@@ -19,6 +19,11 @@ import { runBankImport } from '../cli/commands/import.js';
 import { handbookSettings, runHandbook } from '../cli/commands/handbook.js';
 import { bankCache, defaultTemplatesDir, paperSettings, runPaper } from '../cli/commands/paper.js';
 import type { Io } from '../cli/io.js';
+import { runGrade } from '../cli/commands/grade.js';
+import { readGeometries, readManifestFile, runScan } from '../cli/commands/scan.js';
+import { cropKey, type ReviewInput } from '../grading/review.js';
+import { decideCandidate, decideCell, openCandidates, openCells, readResponses } from './grading.js';
+import { gradingPage, type GradingCell, type GradingView } from './pages/grading.js';
 import { loadTheme, PAPER_SIZES, specView } from '../documents/index.js';
 import { packageRoot, packageVersion } from '../paths.js';
 import { APP_CSS, APP_JS, FONT_FILES } from './assets.js';
@@ -40,6 +45,9 @@ export const STATUS = { badName: 400, notFound: 404, busy: 409, staleEdit: 409, 
 
 /** Upload limits: size, and the extensions the importer reads. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** Scans for 阅卷: every file of one upload together, and the kinds `exampress scan` reads. */
+export const MAX_SCAN_BYTES = 50 * 1024 * 1024;
+export const SCAN_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.pdf'];
 export const UPLOAD_EXTENSIONS = ['.txt', '.text', '.docx', '.xlsx', '.csv', '.tsv', '.json', '.json5', '.js', '.xml', '.gift'];
 
 export interface WorkspaceOptions {
@@ -50,6 +58,8 @@ export interface WorkspaceOptions {
   /** The port we listen on, known once listening. */
   port: () => number;
   maxUploadBytes?: number;
+  /** Cap on one upload of scans (all files together). */
+  maxScanBytes?: number;
 }
 
 const sizeText = (n: number) => (n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`);
@@ -73,7 +83,7 @@ export function createWorkspace(opts: WorkspaceOptions) {
   app.use('*', securityHeaders);
   app.use('*', guard({ token: opts.token, host: opts.host, port: opts.port }));
 
-  const show = (c: Context, title: string, nav: Parameters<typeof page>[0]['nav'], body: Html, status: 200 | 400 | 404 | 409 | 413 | 415 | 422 = 200) => c.html(page({ title, nav, body }), status);
+  const show = (c: Context, title: string, nav: Parameters<typeof page>[0]['nav'], body: Html, status: 200 | 400 | 404 | 409 | 413 | 415 | 422 | 500 = 200) => c.html(page({ title, nav, body }), status);
   const notFound = (c: Context, what: string) => show(c, '未找到', 'none', html`<h1>未找到</h1><p>${what}</p>`, STATUS.notFound);
   const loadBank = () => loadCheckedBank(bankDir, bankCache());
 
@@ -331,6 +341,152 @@ export function createWorkspace(opts: WorkspaceOptions) {
     if (!result) return show(c, '手册', 'handbook', await view({ failure: ['另一个生成任务正在进行，请稍后再试。'] }), STATUS.busy);
     if (!result.ok) return show(c, '手册', 'handbook', await view({ failure: io.err.filter((l) => l.trim()) }), STATUS.invalid);
     return c.redirect(`/handbook?size=${size}&impose=${impose ? 'saddle' : 'none'}&built=${Math.round(performance.now() - started)}`, 303);
+  });
+
+  // ------------------------------------------------------------------ 阅卷
+  const maxScan = opts.maxScanBytes ?? MAX_SCAN_BYTES;
+  const manifestFile = join(outDir, MANIFEST_FILE);
+  /** What the last scan and grade said, and the crops of the last scan (kept in memory). */
+  const grading: { review?: ReviewInput; scanLines?: string[]; grade?: string[] } = {};
+  /** Paths of the staging folder and the scans folder read as the names a trainer knows. */
+  const plain = (lines: string[], replace: [string, string][] = []) => lines.filter((l) => l.trim()).map((l) => replace.reduce((t, [a, b]) => t.replaceAll(a, b), l));
+
+  function gradingView(extra: Partial<GradingView> = {}): GradingView {
+    const io = capture();
+    const base = { maxBytes: maxScan, accept: SCAN_EXTENSIONS.join(','), hasResponses: false, unreadable: [], sheetProblems: [], cells: [], candidates: [], busy: builds.busy !== null };
+    const manifest = existsSync(manifestFile) ? readManifestFile(manifestFile, io, 'scan') : null;
+    if (!manifest) return { ...base, paper: { missing: io.err.join(' ') || `exampress scan: ${displayPath(manifestFile)} not found; it is written by exampress assemble or paper` }, ...extra };
+    const geometries = readGeometries(manifestFile, manifest, io) ?? [];
+    const view: GradingView = { ...base, paper: { title: manifest.blueprint.content.title, file: displayPath(manifestFile) }, ...(grading.scanLines ? { scanLines: grading.scanLines } : {}) };
+    if (io.err.length) view.failure = io.err;
+    const review = grading.review;
+    if (review) {
+      view.unreadable = [...review.unreadable];
+      // A candidate number to decide is listed from responses.csv below (its truth), not twice.
+      view.sheetProblems = review.sheets.flatMap((s) => s.problems.filter((p) => !/^(candidate number read as|no candidate number)/.test(p)).map((p) => `${s.sources.join(' ')}：${p}`));
+    }
+    const read = readResponses(outDir);
+    if (read && 'problem' in read) view.responsesProblem = read.problem;
+    if (read && 'rows' in read) {
+      view.hasResponses = true;
+      view.candidates = openCandidates(read.rows).map((c) => {
+        const sheet = review?.sheets.find((s) => s.sources.join(' ') === c.source);
+        const crops = (sheet?.doubts ?? []).filter((d) => typeof d.number === 'string').flatMap((d) => review?.crops.get(cropKey(d.source, d.number)) ?? []);
+        return { ...c, crops };
+      });
+      view.cells = openCells(read.rows).map((cell): GradingCell => {
+        const q = geometries.find((g) => g.paper.variant === cell.variant)?.questions.find((x) => x.number === cell.question);
+        const sheet = review?.sheets.find((s) => s.sources.join(' ') === cell.source);
+        const doubt = sheet?.doubts.find((d) => d.number === cell.question);
+        const crop = doubt && review?.crops.get(cropKey(doubt.source, doubt.number));
+        return { ...cell, letters: q?.bubbles.map((b) => b.letter) ?? [], multiple: q?.type === 'multiple', ...(doubt ? { doubt } : {}), ...(crop ? { crop } : {}) };
+      });
+    }
+    const results = ['scores.csv', 'items.csv', 'results.pdf'];
+    if (grading.grade && results.every((n) => existsSync(join(outDir, n)))) {
+      view.grade = { lines: grading.grade, files: [{ name: 'scores.csv', label: '每位考生的分数' }, { name: 'items.csv', label: '题目分析' }, { name: 'results.pdf', label: '成绩报告' }] };
+    }
+    return { ...view, ...extra };
+  }
+
+  app.get('/grading', (c) => {
+    const decided = c.req.query('decided');
+    return show(c, '阅卷', 'grading', gradingPage(gradingView(decided ? { decided: `已记录第 ${decided} 题的决定。` } : {})));
+  });
+
+  const tooManyScans = (c: Context) => show(c, '阅卷', 'grading', gradingPage(gradingView({ failure: [`扫描件太大：一次上传合计上限 ${sizeText(maxScan)}。请分批上传 PDF，或降低扫描分辨率。`] })), STATUS.tooLarge);
+  app.post(
+    '/grading/scan',
+    async (c, next) => {
+      if (Number(c.req.header('content-length') ?? 0) > maxScan + 64 * 1024) return tooManyScans(c);
+      await next();
+    },
+    bodyLimit({ maxSize: maxScan + 64 * 1024, onError: tooManyScans }),
+    async (c) => {
+      const body = await c.req.parseBody({ all: true });
+      const given = ([] as unknown[]).concat(body.scans ?? []).filter((f): f is File => f instanceof File && f.name !== '');
+      const fail = (lines: string[], status: 409 | 413 | 415 | 422) => show(c, '阅卷', 'grading', gradingPage(gradingView({ failure: lines })), status);
+      if (!given.length) return fail(['请选择答题卡的扫描件（PNG、JPEG 或 PDF）。'], STATUS.invalid);
+      const names = given.map((f, i) => `${String(i + 1).padStart(3, '0')}-${basename(f.name).replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '')}`);
+      const wrong = names.filter((n) => !SCAN_EXTENSIONS.includes(extname(n).toLowerCase()));
+      if (wrong.length) return fail([`不支持的文件类型：${wrong.map((n) => n.slice(4)).join('、')}；可上传 ${SCAN_EXTENSIONS.join(' ')}`], STATUS.wrongType);
+      if (given.reduce((n, f) => n + f.size, 0) > maxScan) return tooManyScans(c);
+      const replace = body.replace === '1' || (Array.isArray(body.replace) && body.replace.includes('1'));
+      const io = capture();
+      const scansDir = join(outDir, 'scans');
+      const result = await builds.run('scan', async () => {
+        if (existsSync(join(outDir, 'responses.csv')) && !replace) {
+          io.stderr('responses.csv 已存在，其中可能有您的人工决定：勾选「替换已有的 responses.csv」后再上传。');
+          return { ok: false };
+        }
+        rmSync(scansDir, { recursive: true, force: true });
+        mkdirSync(scansDir, { recursive: true });
+        for (let i = 0; i < given.length; i++) writeFileSync(join(scansDir, names[i]!), new Uint8Array(await given[i]!.arrayBuffer()));
+        let review: ReviewInput | undefined;
+        await runScan({ inputs: names.map((n) => join(scansDir, n)), manifest: manifestFile, out: outDir, dpi: 200, force: true, review: (r) => (review = r) }, io);
+        return { ok: review !== undefined, review };
+      });
+      if (!result) return fail(['另一个任务正在进行，请稍后再试。'], STATUS.busy);
+      const lines = plain([...io.out, ...io.err]);
+      if (!result.ok) return fail(lines, STATUS.invalid);
+      grading.review = result.review;
+      grading.scanLines = lines;
+      delete grading.grade;
+      return c.redirect('/grading#doubts', 303);
+    },
+  );
+
+  app.post('/grading/decide', async (c) => {
+    const body = (await c.req.parseBody()) as Record<string, string>;
+    const line = Number(body.line);
+    const question = Number(body.question);
+    const source = String(body.source ?? '');
+    const value = [...new Set(String(body.value ?? '').toUpperCase().replace(/\s+/g, ''))];
+    const io = capture();
+    const manifest = readManifestFile(manifestFile, io, 'grade');
+    const geometries = manifest ? (readGeometries(manifestFile, manifest, io) ?? []) : [];
+    const read = readResponses(outDir);
+    const variant = read && 'rows' in read ? read.rows[line - 1]?.[2] : undefined;
+    const letters = geometries.find((g) => g.paper.variant === variant)?.questions.find((q) => q.number === question)?.bubbles.map((b) => b.letter) ?? [];
+    if (!Number.isInteger(line) || !Number.isInteger(question) || value.some((l) => !letters.includes(l))) {
+      return show(c, '阅卷', 'grading', gradingPage(gradingView({ failure: [`第 ${body.question ?? '?'} 题只能填 ${letters.join('、') || '答题卡上的字母'} 或空白；收到「${body.value ?? ''}」。`] })), STATUS.invalid);
+    }
+    const decided = decideCell(outDir, { line, question, source }, letters.filter((l) => value.includes(l)).join(''));
+    if (!decided.saved) return show(c, '阅卷', 'grading', gradingPage(gradingView({ failure: [decided.message] })), decided.conflict ? STATUS.staleEdit : STATUS.invalid);
+    delete grading.grade;
+    return c.redirect(`/grading?decided=${question}#doubts`, 303);
+  });
+
+  app.post('/grading/candidate', async (c) => {
+    const body = (await c.req.parseBody()) as Record<string, string>;
+    const line = Number(body.line);
+    const value = String(body.value ?? '').trim();
+    if (!Number.isInteger(line) || !/^\d{1,20}$/.test(value)) {
+      return show(c, '阅卷', 'grading', gradingPage(gradingView({ failure: [`考号只能由数字组成；收到「${value}」。`] })), STATUS.invalid);
+    }
+    const decided = decideCandidate(outDir, { line, source: String(body.source ?? '') }, value);
+    if (!decided.saved) return show(c, '阅卷', 'grading', gradingPage(gradingView({ failure: [decided.message] })), decided.conflict ? STATUS.staleEdit : STATUS.invalid);
+    delete grading.grade;
+    return c.redirect('/grading#candidates', 303);
+  });
+
+  app.post('/grading/grade', async (c) => {
+    const body = (await c.req.parseBody()) as Record<string, string>;
+    const pass = Number(body.pass ?? 0.6);
+    if (!(pass > 0 && pass <= 1)) return show(c, '阅卷', 'grading', gradingPage(gradingView({ failure: [`exampress grade: --pass takes a share of the full marks, 0-1 (e.g. 0.6); got ${body.pass}`] })), STATUS.invalid);
+    const io = capture();
+    let staged = '';
+    const result = await builds.run('grade', () =>
+      buildStaged(outDir, async (staging) => {
+        staged = staging;
+        return { ok: (await runGrade({ responses: join(outDir, 'responses.csv'), manifest: manifestFile, out: staging, pass }, io)) === 0 };
+      }),
+    );
+    if (!result) return show(c, '阅卷', 'grading', gradingPage(gradingView({ failure: ['另一个任务正在进行，请稍后再试。'] })), STATUS.busy);
+    const lines = plain([...io.out, ...io.err], [[displayPath(staged), displayPath(outDir)], [staged, outDir]]);
+    if (!result.ok) return show(c, '阅卷', 'grading', gradingPage(gradingView({ failure: lines })), STATUS.invalid);
+    grading.grade = lines;
+    return c.redirect('/grading#results', 303);
   });
 
   // ------------------------------------------------------------------ files

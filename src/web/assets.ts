@@ -14,7 +14,8 @@ header.top .brand { font-weight: 700; }
 header.top nav { display: flex; flex-wrap: wrap; gap: .25rem .9rem; }
 header.top a { color: #fff; text-decoration: none; padding: .15rem .5rem; border-radius: 4px; }
 header.top a.current { background: rgba(255,255,255,.2); font-weight: 700; }
-header.top .soon { color: rgba(255,255,255,.6); padding: .15rem .5rem; }
+form.decide { display: inline-flex; flex-wrap: wrap; gap: .3rem; margin: .15rem 0; } form.decide button { min-width: 2.6rem; min-height: 2.4rem; }
+img.crop, #unreadable img { image-rendering: pixelated; border: 1px solid #99a; max-width: 360px; }
 main { max-width: 1100px; margin: 0 auto; padding: 1rem 1.2rem 3rem; }
 h1 { font-size: 1.5rem; margin: .6rem 0; } h1 small, h2 small { font-size: .8rem; color: #667; font-weight: 400; }
 h2 { font-size: 1.2rem; margin: 1.4rem 0 .5rem; }

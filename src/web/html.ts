@@ -35,7 +35,7 @@ export const raw = (text: string) => new Html(text);
 export interface PageOptions {
   title: string;
   /** Which tab of the navigation is current. */
-  nav: 'bank' | 'import' | 'blueprints' | 'handbook' | 'none';
+  nav: 'bank' | 'import' | 'blueprints' | 'handbook' | 'grading' | 'none';
   body: Html;
 }
 
@@ -44,11 +44,12 @@ const NAV: [PageOptions['nav'], string, string][] = [
   ['import', '/import', '导入'],
   ['blueprints', '/blueprints', '组卷'],
   ['handbook', '/handbook', '手册'],
+  ['grading', '/grading', '阅卷'],
 ];
 
 /** The page around every view: navigation, the bundled fonts and styles, the small script. */
 export function page({ title, nav, body }: PageOptions): string {
   return `<!doctype html>${html`<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · exampress</title><link rel="stylesheet" href="/assets/app.css"><script src="/assets/app.js" defer></script></head><body><header class="top"><span class="brand">exampress 工作台</span><nav>${NAV.map(
     ([key, href, label]) => html`<a href="${href}"${raw(key === nav ? ' class="current" aria-current="page"' : '')}>${label}</a>`,
-  )}<span class="soon" title="阅卷页面随阅卷功能（exampress scan / grade）一同提供">阅卷（随阅卷功能提供）</span></nav></header><main>${body}</main></body></html>`}`;
+  )}</nav></header><main>${body}</main></body></html>`}`;
 }

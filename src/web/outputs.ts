@@ -10,6 +10,7 @@ export const SERVED_TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
   '.json': 'application/json; charset=utf-8',
   '.zip': 'application/zip',
+  '.csv': 'text/csv; charset=utf-8',
 };
 
 export type OutputName = { file: string } | { refused: 'bad-name' | 'missing' };

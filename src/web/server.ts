@@ -13,6 +13,8 @@ export interface ServeOptions {
   port?: number;
   token?: string;
   maxUploadBytes?: number;
+  /** Cap on one upload of scans for 阅卷. */
+  maxScanBytes?: number;
 }
 
 export interface RunningWorkspace {
@@ -39,7 +41,7 @@ export async function startWorkspace(opts: ServeOptions): Promise<RunningWorkspa
   const host = opts.host ?? '127.0.0.1';
   const token = opts.token ?? newToken();
   const port = opts.port || (await freePort(host));
-  const ws = createWorkspace({ bankDir: opts.bankDir, outDir: opts.outDir, host, token, port: () => port, ...(opts.maxUploadBytes ? { maxUploadBytes: opts.maxUploadBytes } : {}) });
+  const ws = createWorkspace({ bankDir: opts.bankDir, outDir: opts.outDir, host, token, port: () => port, ...(opts.maxUploadBytes ? { maxUploadBytes: opts.maxUploadBytes } : {}), ...(opts.maxScanBytes ? { maxScanBytes: opts.maxScanBytes } : {}) });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: ws.app.fetch, port, hostname: host }, () => resolve(s));
     s.once('error', reject);

@@ -11,7 +11,7 @@ import { formatCsv } from '../../grading/csv.js';
 import { loadScanLibraries, type ScanLibraries } from '../../grading/decode.js';
 import { thumbnail, warpRegion, type GreyImage } from '../../grading/image.js';
 import { readPage, sheetSet, type SheetSet } from '../../grading/read.js';
-import { cropKey, reviewHtml } from '../../grading/review.js';
+import { cropKey, reviewHtml, type ReviewInput } from '../../grading/review.js';
 import { combinePages, responseRows, type ScannedPage, type UnreadablePage } from '../../grading/sheets.js';
 import { writeFileAtomic } from '../files.js';
 import { EXIT, type Io } from '../io.js';
@@ -26,6 +26,8 @@ export interface ScanArgs {
   out?: string;
   dpi: number;
   force: boolean;
+  /** Handed what review.html shows (the web workspace's 阅卷 page lists it itself). */
+  review?: (review: ReviewInput) => void;
 }
 
 /** The manifest, or null after saying why. */
@@ -154,7 +156,9 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const { sheets, unreadable: unmatched } = combinePages(pages);
   unreadable.push(...unmatched);
   writeFileAtomic(responsesFile, formatCsv(responseRows(sheets, manifest)), { force: true });
-  writeFileAtomic(join(out, REVIEW_FILE), reviewHtml({ title: manifest.blueprint.content.title, sheets, unreadable, crops }), { force: true });
+  const review = { title: manifest.blueprint.content.title, sheets, unreadable, crops };
+  writeFileAtomic(join(out, REVIEW_FILE), reviewHtml(review), { force: true });
+  args.review?.(review);
   const doubts = sheets.reduce((n, s) => n + s.doubts.length, 0);
   const seconds = (performance.now() - started) / 1000;
   io.stdout(`${displayPath(responsesFile)}  ${sheets.length} sheet(s)`);
