@@ -1,6 +1,8 @@
 // The roster: a CSV of candidates, id, name and branch (Excel exports: BOM, quotes, CRLF, Chinese
 // names; the CLI decodes GBK before it gets here).
 
+import { csvRecords, type CsvRecord } from '../csv.js';
+
 export interface Candidate {
   id: string;
   name: string;
@@ -20,45 +22,9 @@ export interface RosterProblem {
   message: string;
 }
 
-/** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
-export function parseCsv(text: string): { fields: string[]; line: number }[] {
-  const src = text.replace(/^\uFEFF/, '');
-  const records: { fields: string[]; line: number }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',' || ch === '\t' || ch === '，') {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      fields.push(field);
-      records.push({ fields, line: recordLine });
-      fields = [];
-      field = '';
-      line++;
-      recordLine = line;
-    } else field += ch;
-  }
-  if (field !== '' || fields.length) {
-    fields.push(field);
-    records.push({ fields, line: recordLine });
-  }
-  return records.filter((r) => r.fields.some((f) => f.trim() !== ''));
+/** The roster's records: commas, tabs or full-width commas between fields; blank lines left out. */
+export function parseCsv(text: string): CsvRecord[] {
+  return csvRecords(text, ',\t，').records.filter((r) => r.fields.some((f) => f.trim() !== ''));
 }
 
 const HEADER = /^(id|candidate|candidate[ _]?id|no\.?|number|考号|准考证号|编号|学号|工号|员工号)$/i;
