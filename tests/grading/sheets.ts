@@ -4,6 +4,7 @@ import * as canvasPkg from '@napi-rs/canvas';
 import type { SheetGeometry } from '../../src/documents/index.js';
 import { greyFromRgba, type GreyImage } from '../../src/grading/image.js';
 import { openPdf } from '../support/pdf.js';
+import { prng } from '../typeset/lines/helpers.js';
 
 export type MarkKind = 'solid' | 'pencil' | 'overflow' | 'erasure' | 'dot-outside' | 'dot-inside' | 'tick' | 'cross';
 
@@ -32,17 +33,8 @@ export async function sheetCanvas(pdfBytes: Uint8Array, dpi: number, page = 1): 
   return canvas;
 }
 
-/** A seeded generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator: the line tests' mulberry32. */
+export const rng = prng;
 
 export function bubbleOf(g: SheetGeometry, target: number | string, letter: string): { cx: number; cy: number; r: number } {
   if (typeof target === 'string') {
