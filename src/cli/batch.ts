@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TemplateError } from '../documents/templates.js';
 import { TypesetError } from '../typeset/types.js';
-import { runJob, type PaperJob, type WrittenFile } from './paperJob.js';
+import { runJob, type KnownInputs, type PaperJob, type WrittenFile } from './paperJob.js';
 import { EXIT } from './io.js';
 import { onInterrupt, writingInto } from './files.js';
 
@@ -50,6 +50,8 @@ export function parseRange(range: string | undefined, count: number): number[] |
 
 export interface BatchOptions {
   jobs: number;
+  /** What this thread has loaded already, for variants printed here rather than in workers. */
+  known?: KnownInputs;
   /** Called after each variant (in-process) or chunk (workers) with the number done. */
   onProgress?: (done: number) => void;
 }
@@ -74,7 +76,7 @@ async function printAll(job: PaperJob, indices: readonly number[], opts: BatchOp
     const out: WrittenFile[] = [];
     for (const [n, i] of indices.entries()) {
       try {
-        out.push(...(await runJob(job, [i])));
+        out.push(...(await runJob(job, [i], opts.known)));
       } catch (err) {
         throw failureOf(err);
       }

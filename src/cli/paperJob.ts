@@ -4,8 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCheckedBank } from '../bank/cache.js';
-import { parseManifest } from '../assemble/manifest.js';
-import { loadTemplates, loadTheme, renderVariantDocuments, type DocumentKind, type PaperSize, type RenderExamOptions } from '../documents/index.js';
+import { parseManifest, type Manifest } from '../assemble/manifest.js';
+import type { Bank } from '../bank/schema.js';
+import { loadTemplates, loadTheme, renderVariantDocuments, type DocumentKind, type PaperSize, type RenderExamOptions, type Theme } from '../documents/index.js';
 import { loadFonts } from '../typeset/fonts/index.js';
 import type { PdfBackendChoice } from '../typeset/pdf/index.js';
 import { themeFontConfig } from '../documents/theme.js';
@@ -35,19 +36,20 @@ export interface WrittenFile {
 
 let prepared: { key: string; opts: RenderExamOptions } | undefined;
 
+/** What the CLI's own thread has loaded already: a job run there need not read it again. */
+export interface KnownInputs {
+  manifest: Manifest;
+  bank: Bank;
+  theme: Theme;
+}
+
 /** Load (once per thread) what rendering needs; throws the located problems as one Error. */
-export function prepareJob(job: PaperJob): RenderExamOptions {
+export function prepareJob(job: PaperJob, known?: KnownInputs): RenderExamOptions {
   const key = JSON.stringify({ ...job, handbookPages: job.handbookPages?.length });
   if (prepared?.key === key) return prepared.opts;
-  const parsed = parseManifest(readFileSync(job.manifestFile, 'utf8'));
-  if ('problem' in parsed) throw new Error(`${job.manifestFile}:1:1 error manifest: ${parsed.problem}`);
-  const { bank, problems } = loadCheckedBank(job.bankDir, job.cache);
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length) throw new Error(`the bank has ${errors.length} error(s); run exampress bank lint`);
-  const { theme, problems: themeProblems } = loadTheme(job.templatesDir, job.defaultTemplatesDir, job.themeOverrides);
-  if (!theme) throw new Error(themeProblems.join('\n'));
+  const { manifest, bank, theme } = known ?? loadInputs(job);
   const opts: RenderExamOptions = {
-    manifest: parsed.manifest,
+    manifest,
     bank,
     templates: loadTemplates(job.templatesDir),
     theme,
@@ -62,9 +64,21 @@ export function prepareJob(job: PaperJob): RenderExamOptions {
   return opts;
 }
 
+/** The manifest, the checked bank and the theme of a job, read from their files (in a worker). */
+function loadInputs(job: PaperJob): KnownInputs {
+  const parsed = parseManifest(readFileSync(job.manifestFile, 'utf8'));
+  if ('problem' in parsed) throw new Error(`${job.manifestFile}:1:1 error manifest: ${parsed.problem}`);
+  const { bank, problems } = loadCheckedBank(job.bankDir, job.cache);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length) throw new Error(`the bank has ${errors.length} error(s); run exampress bank lint`);
+  const { theme, problems: themeProblems } = loadTheme(job.templatesDir, job.defaultTemplatesDir, job.themeOverrides);
+  if (!theme) throw new Error(themeProblems.join('\n'));
+  return { manifest: parsed.manifest, bank, theme };
+}
+
 /** Render and write the documents of the variants `indices` (0-based); returns what was written. */
-export async function runJob(job: PaperJob, indices: readonly number[]): Promise<WrittenFile[]> {
-  const opts = prepareJob(job);
+export async function runJob(job: PaperJob, indices: readonly number[], known?: KnownInputs): Promise<WrittenFile[]> {
+  const opts = prepareJob(job, known);
   const written: WrittenFile[] = [];
   for (const i of indices) {
     for (const f of await renderVariantDocuments(opts, i)) {

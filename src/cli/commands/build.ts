@@ -18,12 +18,12 @@ export async function runBuild(a: Record<string, unknown>, io: Io): Promise<numb
   const standard = join(bankDir, 'blueprints', 'standard.yaml');
   const settings = paperSettings({ ...a, ...(a.blueprint === undefined && existsSync(standard) ? { blueprintFallback: standard } : {}) }, io, 'build');
   if (typeof settings === 'number') return settings;
-  const code = await runPaper(settings.request, settings.args, io);
+  const code = await runPaper(settings.request, { ...settings.args, bank }, io);
   if (code !== EXIT.ok) return code;
   const handbook = handbookSettings({ bank: bankDir, ...(a.out !== undefined ? { out: a.out } : {}), ...(a.templates !== undefined ? { templates: a.templates } : {}) }, io, 'saddle');
   if (typeof handbook === 'number') return handbook;
   // With --json, stdout holds the papers' JSON summary alone; the handbook reports on stderr.
-  const made = await runHandbook(handbook, a.json ? { stdout: io.stderr, stderr: io.stderr } : io);
+  const made = await runHandbook({ ...handbook, bank }, a.json ? { stdout: io.stderr, stderr: io.stderr } : io);
   if (made !== EXIT.ok) return made;
   io.stderr(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return EXIT.ok;

@@ -4,6 +4,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
+import type { Bank } from '../../bank/schema.js';
 import { HANDBOOK_SIZES, type HandbookSize } from '../../documents/handbook.js';
 import { IMPOSITIONS, renderHandbook, SHEETS, type Imposition, type SheetSize } from '../../documents/render-handbook.js';
 import { loadTemplates, loadTheme, TemplateError } from '../../documents/index.js';
@@ -26,6 +27,8 @@ export interface HandbookArgs {
   templates?: string;
   themeOverrides?: Record<string, unknown>;
   pdfBackend?: PdfBackendChoice;
+  /** The bank, already loaded and checked by the caller (build): not read again. */
+  bank?: Bank;
 }
 
 export const HANDBOOK_FILE = 'handbook.pdf';
@@ -40,7 +43,7 @@ export async function runHandbook(args: HandbookArgs, io: Io): Promise<number> {
     io.stderr('exampress handbook: A5 pages do not fit an A5 sheet two to a side; use --sheet a4');
     return EXIT.errors;
   }
-  const bank = checkedBank(args.bankDir, io, 'handbook');
+  const bank = args.bank ?? checkedBank(args.bankDir, io, 'handbook');
   if (!bank) return EXIT.errors;
   const started = performance.now();
   const defaults = defaultTemplatesDir();

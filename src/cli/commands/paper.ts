@@ -41,6 +41,8 @@ export interface PaperArgs {
   themeOverrides?: Record<string, unknown>;
   /** Who writes the PDFs (--pdf-backend). */
   pdfBackend?: PdfBackendChoice;
+  /** The bank, already loaded and checked by the caller (build): not read again. */
+  bank?: Bank;
 }
 
 /**
@@ -83,7 +85,7 @@ export function describeWritten(files: readonly WrittenFile[], out: string): str
 }
 
 /** Print the documents of the manifest in args.out; the exit code and what was written. */
-export async function printFromManifest(manifestFile: string, args: PaperArgs, io: Io): Promise<{ code: number; files: WrittenFile[] }> {
+export async function printFromManifest(manifestFile: string, bank: Bank, args: PaperArgs, io: Io): Promise<{ code: number; files: WrittenFile[] }> {
   const parsed = parseManifest(readFileSync(manifestFile, 'utf8'));
   if ('problem' in parsed) {
     io.stderr(`${displayPath(manifestFile)}:1:1 error manifest: ${parsed.problem}`);
@@ -106,7 +108,6 @@ export async function printFromManifest(manifestFile: string, args: PaperArgs, i
     // Keys cite "见手册 3.2.1（第 14 页）": the pages come from laying out the A6 handbook in this run.
     try {
       const cache = bankCache();
-      const bank = loadCheckedBank(args.bankDir, cache).bank;
       const dir = existsSync(join(templatesDir, 'handbook.hbs')) ? templatesDir : defaults;
       // Laying out the handbook is a tenth of a second: kept by what it depends on.
       const parts = [JSON.stringify(bank.chapters), JSON.stringify(theme), ...handbookTemplateTexts(dir)];
@@ -133,7 +134,8 @@ export async function printFromManifest(manifestFile: string, args: PaperArgs, i
   };
   const bar = args.json ? undefined : progressBar(indices.length, 'papers');
   try {
-    const files = await printBatch(job, indices, { jobs: args.jobs ?? defaultJobs(), ...(bar ? { onProgress: (n: number) => bar.update(n) } : {}) });
+    const known = { manifest: parsed.manifest, bank, theme };
+    const files = await printBatch(job, indices, { jobs: args.jobs ?? defaultJobs(), known, ...(bar ? { onProgress: (n: number) => bar.update(n) } : {}) });
     return { code: EXIT.ok, files };
   } catch (err) {
     const failure = failureOf(err);
@@ -222,7 +224,7 @@ export async function runPaper(parsedArgs: unknown, args: PaperArgs, io: Io): Pr
     io.stderr(`exampress paper: --jobs takes a whole number from 1 to 64, got ${args.jobs}`);
     return EXIT.errors;
   }
-  const bank = checkedBank(args.bankDir, io, 'paper');
+  const bank = args.bank ?? checkedBank(args.bankDir, io, 'paper');
   if (!bank) return EXIT.errors;
   try {
     mkdirSync(args.out, { recursive: true });
@@ -234,7 +236,7 @@ export async function runPaper(parsedArgs: unknown, args: PaperArgs, io: Io): Pr
   const code = await runAssemble({ ...assembleRequest(parsedArgs), json: false, bank }, quiet);
   if (code !== EXIT.ok) return code;
   const started = performance.now();
-  const { code: printed, files } = await printFromManifest(join(args.out, MANIFEST_FILE), args, io);
+  const { code: printed, files } = await printFromManifest(join(args.out, MANIFEST_FILE), bank, args, io);
   if (printed !== EXIT.ok) return printed;
   const ms = Math.round(performance.now() - started);
   if (args.json) {
