@@ -101,7 +101,7 @@ export function keyView(
         return {
           id: q.id,
           number: q.number,
-          stem: stemSegments(q.stem, { type: q.question.type, answers, negation: [] }),
+          stem: stemSegments(q.stem, { type: q.question.type, answers, negation: [], ...(Array.isArray(q.answer) ? { blankAnswers: q.answer } : {}) }),
           hasOptions: q.options.length > 0,
           options: q.options.map((o) => textSegments(o, [])),
           answer: shown,

@@ -64,7 +64,11 @@ export function paperView(variant: ResolvedVariant, bp: Blueprint, theme: Theme,
       questions: s.questions.map((q) => ({
         id: q.id,
         number: q.number,
-        stem: stemSegments(q.stem, { type: q.question.type, negation: q.question.emphasis === false ? [] : negationFor(q.question.type) }),
+        stem: stemSegments(q.stem, {
+          type: q.question.type,
+          negation: q.question.emphasis === false ? [] : negationFor(q.question.type),
+          ...(Array.isArray(q.answer) ? { blankAnswers: q.answer } : {}),
+        }),
         hasOptions: q.options.length > 0,
         options: q.options.map((o) => textSegments(o, [])),
       })),

@@ -23,6 +23,8 @@ export interface StemOptions {
   type: QuestionType;
   /** Answers to print in the bracket (one per bracket) or on the blanks (one per blank); omit on papers. */
   answers?: string[];
+  /** The accepted answers of each blank (`两|2`), which size the blank on papers and keys alike. */
+  blankAnswers?: readonly string[];
   /** Negation words to mark with emphasis dots; empty for none. */
   negation: readonly string[];
 }
@@ -40,8 +42,9 @@ export function stemSegments(stem: string, opts: StemOptions): Segment[] {
   let found = 0;
   while ((m = pattern.exec(stem))) {
     out.push(...textSegments(stem.slice(last, m.index), opts.negation));
-    const answer = answers[next++] ?? null;
-    if (isFill) out.push({ ...plain(''), isBlank: true, width: blankWidth(answer ?? opts.answers?.[next - 1] ?? ''), answer });
+    const i = next++;
+    const answer = answers[i] ?? null;
+    if (isFill) out.push({ ...plain(''), isBlank: true, width: blankWidth(opts.blankAnswers?.[i] ?? answer ?? ''), answer });
     else out.push({ ...plain(''), isBracket: true, answer });
     last = m.index + m[0].length;
     found++;

@@ -24,6 +24,13 @@ describe('stemSegments', () => {
     expect(paper.filter((x) => x.isBlank).map((x) => x.answer)).toEqual([null, null]);
   });
 
+  test('a paper\'s blanks are as wide as the key\'s, sized to the answer without showing it', () => {
+    const paper = stemSegments('服务遵循___原则。', { type: 'fill', negation: [], blankAnswers: ['首问负责制|首问责任制'] });
+    const key = stemSegments('服务遵循___原则。', { type: 'fill', negation: [], answers: ['首问负责制'], blankAnswers: ['首问负责制|首问责任制'] });
+    expect(paper.find((x) => x.isBlank)).toMatchObject({ width: '7em', answer: null });
+    expect(key.find((x) => x.isBlank)).toMatchObject({ width: '7em', answer: '首问负责制' });
+  });
+
   test('sizes blanks to the longest accepted answer, 4 to 12 em', () => {
     expect(blankWidth('两|2')).toBe('4em');
     expect(blankWidth('首问负责制')).toBe('7em');
