@@ -101,3 +101,19 @@ export function runningSegments(pattern: string, values: Record<string, string |
     .filter(Boolean)
     .map((part) => ({ text: part === '{page}' || part === '{pages}' ? '' : part, isPage: part === '{page}', isPages: part === '{pages}' }));
 }
+
+/**
+ * The candidate fields of papers and answer sheets: the theme's labels with blanks to fill in,
+ * or for a roster's candidate their name, id and branch under the theme's first three labels.
+ */
+export function candidateFields(theme: Theme, candidate?: { id: string; name: string; branch?: string }): { label: string; value: string }[] {
+  if (!candidate) return theme.paper.candidateFields.map((label) => ({ label, value: '' }));
+  return [candidate.name, candidate.id, candidate.branch]
+    .map((value, i) => ({ label: theme.paper.candidateFields[i] ?? ['姓名', '工号', '网点'][i]!, value: value ?? '' }))
+    .filter((f) => f.value);
+}
+
+/** "一、单项选择题": the heading of section `index` (0-based). */
+export function sectionHeading(index: number, title: string): string {
+  return `${chineseNumeral(index + 1)}、${title}`;
+}

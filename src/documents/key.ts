@@ -3,7 +3,7 @@
 import type { Blueprint } from '../assemble/blueprint.js';
 import type { ResolvedQuestion, ResolvedVariant } from '../assemble/resolve.js';
 import type { Bank } from '../bank/schema.js';
-import { chineseNumeral, runningSegments, type RunningSegment, docSettings, formatPoints, topicName, type DocSettings, type PageOptions, variantMark } from './common.js';
+import { sectionHeading, runningSegments, type RunningSegment, docSettings, formatPoints, topicName, type DocSettings, type PageOptions, variantMark } from './common.js';
 import { multipleRule, sectionPartial } from './paper.js';
 import { stemSegments, textSegments, type Segment } from './stem.js';
 import { fillIn, type Theme } from './theme.js';
@@ -83,7 +83,7 @@ export function keyView(
         answers: [...chunk.map((q) => printedAnswer(q, theme)), ...Array<string>(pad).fill('')],
       });
     }
-    return { heading: `${chineseNumeral(i + 1)}、${s.title}`, widths: ['3em', ...Array<string>(per).fill('*')].join(','), rows };
+    return { heading: sectionHeading(i, s.title), widths: ['3em', ...Array<string>(per).fill('*')].join(','), rows };
   });
   return {
     doc: docSettings(theme, { ...opts, seal: false, size: opts.size === 'a3' ? 'a4' : opts.size }, { title: `${title}（${mark}）参考答案`, subject: '参考答案', keywords: '答案,评分标准', organisation: opts.organisation }),
@@ -93,7 +93,7 @@ export function keyView(
     info: `满分 ${formatPoints(variant.totalPoints)} 分　　${variant.candidate ? `考生：${variant.candidate.name}（${variant.candidate.id}）` : ''}`.trim(),
     grids,
     sections: variant.sections.map((s, i) => ({
-      heading: `${chineseNumeral(i + 1)}、${s.title}（每小题 ${formatPoints(s.points)} 分）`,
+      heading: `${sectionHeading(i, s.title)}（每小题 ${formatPoints(s.points)} 分）`,
       rule: s.type === 'multiple' ? multipleRule(theme, s.points, sectionPartial(bp, s.type)) : '',
       questions: s.questions.map((q): KeyQuestionView => {
         const shown = printedAnswer(q, theme);

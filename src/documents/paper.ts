@@ -3,7 +3,7 @@
 import type { ResolvedVariant } from '../assemble/resolve.js';
 import type { Blueprint } from '../assemble/blueprint.js';
 import { QUESTION_TYPE_NAMES, type QuestionType } from '../bank/schema.js';
-import { chineseNumeral, runningSegments, type RunningSegment, docSettings, formatPoints, type DocSettings, type PageOptions, variantMark } from './common.js';
+import { candidateFields, chineseNumeral, sectionHeading, runningSegments, type RunningSegment, docSettings, formatPoints, type DocSettings, type PageOptions, variantMark } from './common.js';
 import { stemSegments, textSegments, type Segment } from './stem.js';
 import { fillIn, type Theme } from './theme.js';
 
@@ -57,7 +57,7 @@ export function paperView(variant: ResolvedVariant, bp: Blueprint, theme: Theme,
     const numeral = chineseNumeral(i + 1);
     return {
       numeral,
-      heading: `${numeral}、${s.title}`,
+      heading: sectionHeading(i, s.title),
       summary: fillIn(theme.paper.sectionSummary, { count: s.questions.length, points: formatPoints(s.points), total: formatPoints(s.points * s.questions.length) }),
       instruction: s.instruction,
       rule: s.type === 'multiple' ? multipleRule(theme, s.points, sectionPartial(bp, s.type)) : '',
@@ -84,12 +84,7 @@ export function paperView(variant: ResolvedVariant, bp: Blueprint, theme: Theme,
     info: `考试时间：${variant.duration} 分钟　　满分：${formatPoints(variant.totalPoints)} 分`,
     candidate: {
       printed: !!candidate,
-      // With a roster the fields are printed: the theme's first three labels are name, id and branch.
-      fields: candidate
-        ? [candidate.name, candidate.id, candidate.branch]
-            .map((value, i) => ({ label: theme.paper.candidateFields[i] ?? ['姓名', '工号', '网点'][i]!, value: value ?? '' }))
-            .filter((f) => f.value)
-        : theme.paper.candidateFields.map((label) => ({ label, value: '' })),
+      fields: candidateFields(theme, candidate),
     },
     notes: {
       title: theme.paper.notesTitle,

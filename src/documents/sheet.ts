@@ -3,7 +3,7 @@
 import type { Manifest } from '../assemble/manifest.js';
 import type { ResolvedVariant } from '../assemble/resolve.js';
 import { PT_PER_MM } from '../typeset/markup/units.js';
-import { chineseNumeral, variantMark } from './common.js';
+import { candidateFields, sectionHeading, variantMark } from './common.js';
 import { fillIn, type Theme } from './theme.js';
 
 const mm = (v: number) => Math.round(v * PT_PER_MM * 100) / 100;
@@ -110,11 +110,9 @@ export function sheetView(variant: ResolvedVariant, manifest: Manifest, theme: T
 
   let page = newPage();
   // Candidate fields (or the candidate's printed name and id) on the left.
-  const fields = candidate
-    ? [candidate.name, candidate.id, candidate.branch].map((v, i) => [theme.paper.candidateFields[i] ?? ['姓名', '工号', '网点'][i]!, v ?? '']).filter(([, v]) => v)
-    : theme.paper.candidateFields.map((f) => [f, '']);
+  const fields = candidateFields(theme, candidate ?? undefined);
   page.rects.push({ x: mm(LEFT), y: mm(36), w: mm(88), h: mm(58), fill: '', stroke: '#000000', lineWidth: 0.6 });
-  fields.forEach(([label, value], i) => {
+  fields.forEach(({ label, value }, i) => {
     const y = 44 + i * 8;
     page.labels.push({ x: mm(LEFT + 3), y: mm(y), size: 10.5, font: 'serif', bold: false, align: 'left', color: '', text: `${label}：` });
     page.lines.push({ x1: mm(LEFT + 16), y1: mm(y + 1), x2: mm(LEFT + 84), y2: mm(y + 1), width: 0.5 });
@@ -172,7 +170,7 @@ export function sheetView(variant: ResolvedVariant, manifest: Manifest, theme: T
     }
   };
   variant.sections.forEach((s, si) => {
-    const heading = `${chineseNumeral(si + 1)}、${s.title}`;
+    const heading = sectionHeading(si, s.title);
     if (s.type === 'fill') {
       ensure(14);
       page.labels.push({ x: mm(LEFT), y: mm(y + 4), size: 10, font: 'sans', bold: true, align: 'left', color: '', text: heading });

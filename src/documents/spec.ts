@@ -75,13 +75,13 @@ export function specView(variant: ResolvedVariant, bank: Bank, bp: Blueprint, th
     info: `共 ${total} 题，满分 ${formatPoints(totalPoints)} 分，平均难度 ${mean(placed)}（1 易 … 5 难）　组卷方案：${variant.title}`,
     byType,
     byDifficulty,
-    quotas: quotaRows(bp, variant, placed, bank),
+    quotas: quotaRows(bp, placed, bank),
     footer: runningSegments(theme.paper.footer, { variant: `${mark}双向细目表` }),
   };
 }
 
 /** Every quota of the blueprint, what it asks and what this variant holds. */
-function quotaRows(bp: Blueprint, variant: ResolvedVariant, placed: Placed[], bank: Bank): SpecView['quotas'] {
+function quotaRows(bp: Blueprint, placed: Placed[], bank: Bank): SpecView['quotas'] {
   const rows: SpecView['quotas'] = [];
   const name = (id: string) => bank.topics.find((t) => t.id === id)?.name ?? id;
   const add = (rule: string, required: number | string, actual: number) =>
@@ -117,7 +117,6 @@ function quotaRows(bp: Blueprint, variant: ResolvedVariant, placed: Placed[], ba
       add(`${s.title ?? QUESTION_TYPE_NAMES[s.type]}：${name(c.topic)} × 难度 ${c.difficulty}`, c.count, placed.filter((p) => p.type === s.type && p.q.question.topic === c.topic && levels.includes(p.q.question.difficulty)).length);
     }
   }
-  void variant;
   return rows;
 }
 
