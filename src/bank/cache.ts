@@ -77,24 +77,28 @@ function readCache(file: string): LoadResult | undefined {
 function writeCache(dir: string, file: string, result: LoadResult): void {
   const { norms: _n, sections: _s, ...bank } = result.bank;
   const stored: Stored = { format: CACHE_FORMAT, bank, problems: result.problems };
+  storeEntry(dir, 'bank', file, stored);
+}
+
+/**
+ * Write one cache entry atomically, then keep the 8 most recent entries of its kind: every edit
+ * of a bank makes a new one. A cache that cannot be written is no error.
+ */
+function storeEntry(dir: string, kind: string, file: string, value: unknown): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, JSON.stringify(stored));
+    writeFileSync(temp, JSON.stringify(value));
     renameSync(temp, file);
-    prune(dir, 8);
+    const entry = new RegExp(`^${kind}-[0-9a-f]+\\.json$`);
+    const entries = readdirSync(dir)
+      .filter((n) => entry.test(n))
+      .map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    for (const e of entries.slice(8)) rmSync(join(dir, e.n), { force: true });
   } catch {
-    rmSync(temp, { force: true }); // a cache that cannot be written is no error
+    rmSync(temp, { force: true });
   }
-}
-
-/** Keep the `keep` most recent entries: every edit of a bank makes a new one. */
-function prune(dir: string, keep: number): void {
-  const entries = readdirSync(dir)
-    .filter((n) => /^bank-[0-9a-f]+\.json$/.test(n))
-    .map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs }))
-    .sort((a, b) => b.t - a.t);
-  for (const e of entries.slice(keep)) rmSync(join(dir, e.n), { force: true });
 }
 
 /**
@@ -112,13 +116,6 @@ export function cachedJson<T>(opts: { cacheDir?: string; buildId?: string }, kin
     // not cached yet
   }
   const value = compute();
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(opts.cacheDir, { recursive: true });
-    writeFileSync(temp, JSON.stringify(value));
-    renameSync(temp, file);
-  } catch {
-    rmSync(temp, { force: true });
-  }
+  storeEntry(opts.cacheDir, kind, file, value);
   return value;
 }
