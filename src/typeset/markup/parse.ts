@@ -1,7 +1,6 @@
 // Strict parsing of template output into the node tree: well-formed XML, and every element,
 // attribute and nesting checked against MARKUP_SPEC, each problem located as template:line:col.
-import { createRequire } from 'node:module';
-import type * as Saxes from 'saxes';
+import { SaxesParser } from 'saxes';
 import {
   type ElementName,
   type ElementNode,
@@ -10,9 +9,6 @@ import {
   TypesetError,
 } from '../types.js';
 import { MARKUP_SPEC, REQUIRED_ATTRS, ROOT_ELEMENTS } from './spec.js';
-
-// saxes is CommonJS: require() skips the ESM loader's scan of its source for named exports.
-const { SaxesParser } = createRequire(import.meta.url)('saxes') as typeof Saxes;
 
 const isKnown = (name: string): name is ElementName => Object.hasOwn(MARKUP_SPEC, name);
 
