@@ -40,6 +40,23 @@ function sourceOf(face: FontFace): { sfnt: SfntFont; outlines: Outlines } | unde
   return cff ? { sfnt, outlines: { kind: 'cff', cff } } : undefined;
 }
 
+/** The code points each face prints, faces in order of first use (pages, then sheet marks). */
+function codePointsByFace(doc: LaidOutDocument, sheets: WritePdfOptions['sheets']): Map<string, Set<number>> {
+  const byFace = new Map<string, Set<number>>();
+  const walk = (boxes: readonly Box[]) => {
+    for (const box of boxes) {
+      if (box.kind === 'group') walk(box.boxes);
+      if (box.kind !== 'text') continue;
+      let set = byFace.get(box.face);
+      if (!set) byFace.set(box.face, (set = new Set()));
+      for (const ch of box.text) set.add(ch.codePointAt(0)!);
+    }
+  };
+  for (const page of doc.pages) walk(page.boxes);
+  for (const sheet of sheets ?? []) walk(sheet.marks ?? []);
+  return byFace;
+}
+
 function collectFaces(boxes: readonly Box[], into: Set<string>): void {
   for (const box of boxes) {
     if (box.kind === 'text') into.add(box.face);
@@ -174,6 +191,18 @@ function writeOwnFile(doc: LaidOutDocument, fonts: FontSet, options: WritePdfOpt
     },
   };
 
+  // Each subset in the font's own glyph order, not in order of first use: glyphs that share a
+  // radical sit together there, so the font program deflates ~1.3% smaller, and the ToUnicode map
+  // runs in order. The faces keep their resource names in order of first use.
+  for (const [faceKey, codePoints] of codePointsByFace(doc, options.sheets)) {
+    encoder.font(faceKey);
+    const font = embedded.get(faceKey)!;
+    const face = font.face;
+    const ordered = [...codePoints].map((cp) => [face.glyphId(cp), cp] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    for (const [gid, cp] of ordered) if (gid !== 0) font.code(cp);
+  }
+  onPage = new Map();
+
   const contentOf = pageContents(doc, encoder);
 
   const pageRefs: number[] = [];
@@ -282,7 +311,7 @@ function writeFont(objects: ObjectTable, font: SubsetFont): void {
   );
   const cidFontRef = objects.add(
     `<<\n/Type /Font\n/Subtype /${cff ? 'CIDFontType0' : 'CIDFontType2'}\n/BaseFont /${name}\n/CIDSystemInfo <<\n/Registry (Adobe)\n/Ordering (Identity)\n/Supplement 0\n>>\n` +
-      `/FontDescriptor ${descriptorRef} 0 R\n/W [0 [${font.widths.map(num).join(' ')}]]${cff ? '' : '\n/CIDToGIDMap /Identity'}\n>>`,
+      `/FontDescriptor ${descriptorRef} 0 R\n${cidWidths(font.widths.map(num))}${cff ? '' : '\n/CIDToGIDMap /Identity'}\n>>`,
   );
   const cmap = deflateWhole(Buffer.from(toUnicodeCmap(font.unicode), 'latin1'), { level: DEFLATE_LEVEL });
   const cmapRef = objects.add(`<<\n/Length ${cmap.length}\n/Filter /FlateDecode\n>>`, cmap);
@@ -293,6 +322,41 @@ function writeFont(objects: ObjectTable, font: SubsetFont): void {
 }
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+
+/**
+ * /DW and /W of a CID font (PDF 1.7, 9.7.4.3): the commonest width as the default (1000, a CJK
+ * em, is the default's default and is left out), and only the other glyphs listed, a run of
+ * consecutive CIDs as `c [w …]`, a run of one width as `c1 c2 w`. A paper's Han characters are
+ * all 1000 wide, so the list shrinks from every glyph to its Latin letters and digits.
+ */
+export function cidWidths(widths: readonly string[]): string {
+  const count = new Map<string, number>();
+  for (const w of widths) count.set(w, (count.get(w) ?? 0) + 1);
+  let dw = '1000';
+  for (const [w, n] of count) if (n > (count.get(dw) ?? 0)) dw = w;
+  const parts: string[] = [];
+  for (let c = 0; c < widths.length; ) {
+    if (widths[c] === dw) {
+      c++;
+      continue;
+    }
+    let end = c + 1;
+    while (end < widths.length && widths[end] === widths[c]) end++;
+    if (end - c >= 3) {
+      parts.push(`${c} ${end - 1} ${widths[c]}`);
+      c = end;
+      continue;
+    }
+    end = c;
+    const run: string[] = [];
+    // a run of other widths, up to the next default width or the next run of three equal ones
+    while (end < widths.length && widths[end] !== dw && !(widths[end + 1] === widths[end] && widths[end + 2] === widths[end])) run.push(widths[end++]!);
+    if (!run.length) run.push(widths[end++]!);
+    parts.push(`${c} [${run.join(' ')}]`);
+    c = end;
+  }
+  return `${dw === '1000' ? '' : `/DW ${dw}\n`}${parts.length ? `/W [${parts.join(' ')}]` : ''}`.trimEnd();
+}
 
 /** The ToUnicode CMap: subset id → the code point it was first used for (UTF-16). */
 function toUnicodeCmap(unicode: readonly number[]): string {

@@ -31,6 +31,18 @@ describe('content stream pieces', () => {
     expect(text).toBe(['BT', '/F9 10 Tf', '1 0 0 -1 50 100 Tm', '2 Tc', '[(ababab)700(abab)] TJ', 'ET'].join('\n'));
   });
 
+  it('moves from one text box to the next with Td (y up in text space), and rounding never accumulates', () => {
+    const box = (x: number, y: number) => ({ kind: 'text' as const, x, y, face: 'f', size: 10, text: '一', dx: [0] });
+    expect(ops([box(50, 100), box(60.5, 116.275), box(50, 100)])).toBe(
+      ['BT', '/F9 10 Tf', '1 0 0 -1 50 100 Tm', '[(ab)] TJ', '10.5 -16.275 Td', '[(ab)] TJ', '-10.5 16.275 Td', '[(ab)] TJ', 'ET'].join('\n'),
+    );
+    // 1,000 boxes 0.0004 pt apart: each Td rounds to 0 or 0.001, and the sum stays within 0.0005 pt.
+    const many = ops(Array.from({ length: 1000 }, (_, i) => box(10 + i * 0.0004, 20)));
+    let x = 10;
+    for (const m of many.matchAll(/^(-?[\d.]+) (-?[\d.]+) Td$/gm)) x += Number(m[1]);
+    expect(Math.abs(x - (10 + 999 * 0.0004))).toBeLessThanOrEqual(0.0005);
+  });
+
   it('shifts a first glyph that does not sit at x', () => {
     expect(ops([{ kind: 'text', x: 0, y: 0, face: 'f', size: 10, text: '一', dx: [3] }])).toContain('[-300(ab)] TJ');
   });

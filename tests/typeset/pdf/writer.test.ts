@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFonts } from '../../../src/typeset/fonts/index.js';
 import { backendFor, nUp, writePdf, type WritePdfOptions } from '../../../src/typeset/pdf/index.js';
 import { TypesetError, type FontSet, type LaidOutDocument, type Page, type TextBox } from '../../../src/typeset/types.js';
 import { openPdf, pdfProblems, pdfText, type PdfFile, type TextRun } from '../../support/pdf.js';
 import { comparePixels } from '../../support/compare.js';
+import { PdfRef, RawObjects } from '../../support/pdf-structure.js';
 import { textBox } from './helpers.js';
 
 const fonts = loadFonts();
@@ -275,5 +277,23 @@ describe('writePdf with a TrueType font (a user font such as SimSun)', () => {
     expect(used.map((f) => f.type).sort()).toEqual(['CID TrueType', 'CID Type 0C']);
     for (const font of used) expect([!!font.subsetTag, font.embedded, font.toUnicode]).toEqual([true, true, true]);
     expect(await pdfProblems(p)).toEqual([]);
+  });
+});
+
+describe('the fast backend’s subsets', () => {
+  it('hold their glyphs in the font’s own order, not in order of first use (they deflate smaller), and print the same', async () => {
+    const text = '版排字文测试甲乙丙丁';
+    const pdf = writePdf({ info: {}, pages: [{ ...A4, boxes: [textBox(fonts, 72, 100, text)] }] }, fonts, { backend: 'fast' });
+    expect((await pdfText(pdf)).trim()).toBe(text);
+    // The ToUnicode map lists CID 1, 2, … with the character each draws: their glyph ids in the face increase.
+    const raw = new RawObjects(pdf);
+    const type0 = [...raw.offsets.keys()].map((n) => raw.object(n)).find((o) => o.value instanceof Map && (o.value.get('Subtype') as { name?: string })?.name === 'Type0')!;
+    const cmapObject = raw.object(((type0.value as Map<string, unknown>).get('ToUnicode') as PdfRef).num);
+    const cmap = inflateSync(pdf.subarray(cmapObject.stream!.start, cmapObject.stream!.end)).toString('latin1');
+    const codePoints = [.../\[([^\]]*)\]/.exec(cmap)![1]!.matchAll(/<([0-9a-f]{4})>/g)].map((m) => parseInt(m[1]!, 16)).slice(1);
+    expect(codePoints.map((cp) => String.fromCodePoint(cp)).sort().join('')).toBe([...text].sort().join(''));
+    const face = fonts.faces().find((f) => f.key === 'serif-regular')!;
+    const gids = codePoints.map((cp) => face.glyphId(cp));
+    expect(gids).toEqual([...gids].sort((a, b) => a - b));
   });
 });
