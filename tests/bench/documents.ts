@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
+import { pageCount } from '../support/pdf-structure.js';
 import { median } from './typeset-lib.js';
 
 const RUNS = 7;
@@ -33,7 +34,7 @@ function time(only: string, env: NodeJS.ProcessEnv = {}): number {
 const load = loadavg()[0]!;
 const paper = time('paper');
 const size = statSync(join(out, 'standard-A-paper.pdf')).size;
-const pages = Number(/\/Type \/Pages\s*\/Count (\d+)/.exec(readFileSync(join(out, 'standard-A-paper.pdf'), 'latin1'))?.[1] ?? NaN);
+const pages = pageCount(readFileSync(join(out, 'standard-A-paper.pdf')));
 const all = time('paper,key,sheet,spec');
 const uncached = time('paper', { EXAMPRESS_CACHE: '0' });
 rmSync(out, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
+import { pageCount } from '../support/pdf-structure.js';
 import { median } from './typeset-lib.js';
 
 const RUNS = 5;
@@ -31,8 +32,7 @@ timeCli(args); // fills the bank cache for this build, as a user's first run doe
 const plain = timeCli(args);
 const imposed = timeCli([...args, '--impose', 'saddle']);
 const nocache = timeCli(args, { ...process.env, EXAMPRESS_CACHE: '0' });
-const pdf = readFileSync(join(out, 'handbook.pdf'), 'latin1');
-const pages = Number(/\/Type \/Pages\n\/Count (\d+)/.exec(pdf)?.[1] ?? 0);
+const pages = pageCount(readFileSync(join(out, 'handbook.pdf')));
 const result = {
   plain_ms: Math.round(plain),
   imposed_ms: Math.round(imposed),

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../../src/typeset/fonts/index.js';
 import { renderPdf } from '../../src/typeset/index.js';
+import { pageCount } from '../support/pdf-structure.js';
 import { median } from './typeset-lib.js';
 
 const COLD_RUNS = 5;
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     // The first in-process paper loads the fonts: it is a cold paper, not a further one.
     if (run > 0) warmMs.push(performance.now() - t);
   }
-  const pages = Number(/\/Type \/Pages\s*\/Count (\d+)/.exec(pdf.toString('latin1'))?.[1] ?? NaN);
+  const pages = pageCount(pdf);
   writeFileSync(join(tmpdir(), 'exampress-bench-paper.pdf'), pdf);
   rmSync(dir, { recursive: true, force: true });
 

@@ -1,10 +1,12 @@
 /**
- * Our own reading of a PDF's structure, for what pdf.js forgives silently: the classic
- * cross-reference table (both our writers write one, no object streams), the objects it points
- * at, stream lengths, references and the trailer. A small parser of PDF objects (dictionaries,
- * arrays, names, numbers, strings, references), and a font dictionary's facts as pdffonts
- * reports them. Used by tests/support/pdf.ts; `structureProblems(bytes)` is the check.
+ * Our own reading of a PDF's structure, for what pdf.js forgives silently: the cross-reference
+ * table (classic, as pdfkit writes it, or a cross-reference stream with object streams, as our
+ * fast writer does), the objects it points at, stream lengths, references and the trailer. A
+ * small parser of PDF objects (dictionaries, arrays, names, numbers, strings, references), and
+ * a font dictionary's facts as pdffonts reports them. Used by tests/support/pdf.ts; `structureProblems(bytes)` is the check.
  */
+
+import { inflateSync } from 'node:zlib';
 
 export type PdfValue = number | boolean | null | string | PdfName | PdfRef | PdfValue[] | PdfDict;
 export class PdfName {
@@ -132,11 +134,17 @@ interface RawObject {
 
 const latin1 = (b: Uint8Array, from: number, to: number) => Buffer.from(b.subarray(from, to)).toString('latin1');
 
-/** The objects of a file with a classic cross-reference table, read through its offsets. */
+/** The objects of a file, read through its cross-reference table or stream. */
 export class RawObjects {
+  /** Objects written as themselves: number → byte offset. */
   readonly offsets = new Map<number, number>();
+  /** Objects inside an object stream: number → [the object stream's number, index in it]. */
+  readonly packed = new Map<number, [number, number]>();
   readonly trailer: PdfDict;
+  /** Whether the file has a cross-reference stream (PDF 1.5) rather than a classic table. */
+  readonly xrefStream: boolean;
   private readonly cache = new Map<number, RawObject>();
+  private readonly streams = new Map<number, { first: number; offsets: number[]; data: Buffer }>();
 
   constructor(readonly bytes: Uint8Array) {
     const tail = latin1(bytes, Math.max(0, bytes.length - 1024), bytes.length);
@@ -144,7 +152,12 @@ export class RawObjects {
     if (!m) throw new Error('no "startxref … %%EOF" at the end of the file');
     const xrefAt = Number(m[1]);
     const p = new Parser(bytes, xrefAt);
-    if (p.peekWord() !== 'xref') throw new Error(`startxref points at byte ${xrefAt}, which is not "xref"`);
+    this.xrefStream = /^\d+ \d+ obj\b/.test(latin1(bytes, xrefAt, xrefAt + 30));
+    if (this.xrefStream) {
+      this.trailer = this.readXrefStream(xrefAt);
+      return;
+    }
+    if (p.peekWord() !== 'xref') throw new Error(`startxref points at byte ${xrefAt}, which is not "xref" or a cross-reference stream`);
     const head = /^xref\r?\n/.exec(latin1(bytes, xrefAt, xrefAt + 6))!;
     let pos = xrefAt + head[0].length;
     for (;;) {
@@ -165,9 +178,64 @@ export class RawObjects {
     this.trailer = t.value() as PdfDict;
   }
 
+  /** Reads a cross-reference stream (PDF 1.7, 7.5.8) at `at`; returns its dictionary, the trailer. */
+  private readXrefStream(at: number): PdfDict {
+    const num = Number(/^(\d+)/.exec(latin1(this.bytes, at, at + 12))![1]);
+    this.offsets.set(num, at);
+    const obj = this.object(num);
+    const dict = obj.value as PdfDict;
+    if (!(dict.get('Type') instanceof PdfName) || (dict.get('Type') as PdfName).name !== 'XRef') throw new Error(`startxref points at object ${num}, which is not a cross-reference stream`);
+    const widths = dict.get('W') as number[];
+    const size = dict.get('Size') as number;
+    const index = (dict.get('Index') as number[] | undefined) ?? [0, size];
+    const data = this.streamData(num);
+    const row = widths.reduce((a, b) => a + b, 0);
+    const field = (at: number, width: number) => {
+      let v = 0;
+      for (let i = 0; i < width; i++) v = v * 256 + data[at + i]!;
+      return v;
+    };
+    let pos = 0;
+    for (let k = 0; k < index.length; k += 2) {
+      for (let n = index[k]!; n < index[k]! + index[k + 1]!; n++, pos += row) {
+        if (pos + row > data.length) throw new Error(`the cross-reference stream ends before entry ${n}`);
+        const type = widths[0] ? field(pos, widths[0]) : 1;
+        const f2 = field(pos + widths[0]!, widths[1]!);
+        const f3 = field(pos + widths[0]! + widths[1]!, widths[2]!);
+        if (type === 1) this.offsets.set(n, f2);
+        else if (type === 2) this.packed.set(n, [f2, f3]);
+      }
+    }
+    return dict;
+  }
+
+  /** Every object number the file has (written as itself or inside an object stream). */
+  has(num: number): boolean {
+    return this.offsets.has(num) || this.packed.has(num);
+  }
+
+  numbers(): number[] {
+    return [...this.offsets.keys(), ...this.packed.keys()].sort((a, b) => a - b);
+  }
+
+  /** A stream's data, inflated when its filter is FlateDecode. */
+  streamData(num: number): Buffer {
+    const obj = this.object(num);
+    if (!obj.stream) throw new Error(`object ${num} is not a stream`);
+    const raw = Buffer.from(this.bytes.subarray(obj.stream.start, obj.stream.end));
+    const filter = (obj.value as PdfDict).get('Filter');
+    return filter instanceof PdfName && filter.name === 'FlateDecode' ? inflateSync(raw) : raw;
+  }
+
   object(num: number): RawObject {
     const hit = this.cache.get(num);
     if (hit) return hit;
+    const inStream = this.packed.get(num);
+    if (inStream) {
+      const obj = { value: this.packedObject(num, inStream[0], inStream[1]) };
+      this.cache.set(num, obj);
+      return obj;
+    }
     const at = this.offsets.get(num);
     if (at === undefined) throw new Error(`object ${num} is not in the xref table`);
     const head = /^(\d+) (\d+) obj\b/.exec(latin1(this.bytes, at, at + 30));
@@ -190,6 +258,24 @@ export class RawObjects {
     }
     this.cache.set(num, obj);
     return obj;
+  }
+
+  /** Object `num`, the `index`-th of object stream `stream` (PDF 1.7, 7.5.7). */
+  private packedObject(num: number, stream: number, index: number): PdfValue {
+    let objStm = this.streams.get(stream);
+    if (!objStm) {
+      const dict = this.object(stream).value as PdfDict;
+      if (!(dict.get('Type') instanceof PdfName) || (dict.get('Type') as PdfName).name !== 'ObjStm') throw new Error(`object ${num} is said to be in object ${stream}, which is not an object stream`);
+      const data = this.streamData(stream);
+      const n = dict.get('N') as number;
+      const first = dict.get('First') as number;
+      const header = latin1(data, 0, first).trim().split(/\s+/).map(Number);
+      if (header.length !== 2 * n) throw new Error(`object stream ${stream}: /N ${n} but ${header.length / 2} entries before /First`);
+      objStm = { first, offsets: header, data };
+      this.streams.set(stream, objStm);
+    }
+    if (objStm.offsets[2 * index] !== num) throw new Error(`object ${num} is not entry ${index} of object stream ${stream} (found ${String(objStm.offsets[2 * index])})`);
+    return new Parser(objStm.data, objStm.first + objStm.offsets[2 * index + 1]!).value();
   }
 
   resolve(v: PdfValue): PdfValue {
@@ -231,6 +317,14 @@ export class RawObjects {
   }
 }
 
+/** The page count in the file's page tree (/Root → /Pages → /Count), for the benchmarks. */
+export function pageCount(bytes: Uint8Array): number {
+  const objects = new RawObjects(bytes);
+  const pages = objects.dict(objects.dict(objects.trailer.get('Root'))?.get('Pages'));
+  const count = pages?.get('Count');
+  return typeof count === 'number' ? count : NaN;
+}
+
 /** What is wrong with the file's structure, as far as our own reading goes ([] when sound). */
 export function structureProblems(bytes: Uint8Array): string[] {
   if (!latin1(bytes, 0, 8).startsWith('%PDF-1.')) return ['the file does not start with "%PDF-1."'];
@@ -242,25 +336,26 @@ export function structureProblems(bytes: Uint8Array): string[] {
   }
   const problems: string[] = [];
   const size = objects.trailer.get('Size');
-  const highest = Math.max(0, ...objects.offsets.keys());
+  const highest = Math.max(0, ...objects.numbers());
   if (size !== highest + 1) problems.push(`trailer /Size is ${String(size)}, the xref table's highest object is ${highest}`);
   for (const key of ['Root', 'Info']) {
     const v = objects.trailer.get(key);
     if (key === 'Root' && !(v instanceof PdfRef)) problems.push('the trailer has no /Root reference');
-    if (v instanceof PdfRef && !objects.offsets.has(v.num)) problems.push(`trailer /${key} points at object ${v.num}, which is not in the file`);
+    if (v instanceof PdfRef && !objects.has(v.num)) problems.push(`trailer /${key} points at object ${v.num}, which is not in the file`);
   }
   const refsIn = (v: PdfValue, where: number): void => {
     if (v instanceof PdfRef) {
-      if (!objects.offsets.has(v.num)) problems.push(`object ${where} refers to object ${v.num}, which is not in the file`);
+      if (!objects.has(v.num)) problems.push(`object ${where} refers to object ${v.num}, which is not in the file`);
     } else if (Array.isArray(v)) v.forEach((x) => refsIn(x, where));
     else if (v instanceof Map) for (const x of v.values()) refsIn(x, where);
   };
   const starts = [...objects.offsets.values()].sort((a, b) => a - b);
-  for (const num of objects.offsets.keys()) {
+  for (const num of objects.numbers()) {
     try {
       const obj = objects.object(num);
       refsIn(obj.value, num);
-      const at = objects.offsets.get(num)!;
+      const at = objects.offsets.get(num);
+      if (at === undefined) continue; // inside an object stream: no endobj of its own
       const next = starts.find((s) => s > at);
       const endobj = latin1(bytes, at, next ?? bytes.length).lastIndexOf('endobj');
       if (endobj < 0) problems.push(`object ${num} has no "endobj" before the next object`);

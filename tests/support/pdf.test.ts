@@ -5,7 +5,9 @@ import { loadFonts } from '../../src/typeset/fonts/index.js';
 import { writePdf } from '../../src/typeset/pdf/index.js';
 import type { LaidOutDocument } from '../../src/typeset/types.js';
 import { textBox } from '../typeset/pdf/helpers.js';
+import { deflateSync } from 'node:zlib';
 import { openPdf, PdfComplaint, pdfProblems, pdfText, structureProblems } from './pdf.js';
+import { PdfRef, RawObjects } from './pdf-structure.js';
 
 const fonts = loadFonts();
 const A4 = { width: 595.28, height: 841.89 };
@@ -27,6 +29,8 @@ const doc: LaidOutDocument = {
   ],
 };
 const pdf = writePdf(doc, fonts);
+// pdfkit's file: a classic cross-reference table and plain dictionaries, easy to damage by hand.
+const classic = writePdf(doc, fonts, { backend: 'pdfkit' });
 
 /** The file with (every) `from` replaced by `to` (same length, so the xref stays right). */
 function patched(bytes: Buffer, from: string, to: string, every = false): Buffer {
@@ -86,7 +90,7 @@ describe('openPdf', () => {
   });
 
   it('reports a font whose ToUnicode map is gone, and the text no longer reads', async () => {
-    const bare = patched(pdf, '/ToUnicode', '/ToUnicodX', true);
+    const bare = patched(classic, '/ToUnicode', '/ToUnicodX', true);
     const page = await (await openPdf(bare)).page(1);
     expect((await page.fonts()).map((f) => f.toUnicode)).toEqual([false, false]);
     expect(await page.text()).not.toContain('第一行文字');
@@ -112,23 +116,76 @@ describe('complaints', () => {
   });
 
   it('checks the cross-reference table and the objects it points at', async () => {
-    const s = pdf.toString('latin1');
+    expect(structureProblems(classic)).toEqual([]);
+    const s = classic.toString('latin1');
     // An xref offset one byte off.
     const entry = /\n(\d{10}) 00000 n \n/.exec(s.slice(s.lastIndexOf('\nxref\n')))!;
-    const off = patched(pdf, entry[0], `\n${String(Number(entry[1]) + 1).padStart(10, '0')} 00000 n \n`);
+    const off = patched(classic, entry[0], `\n${String(Number(entry[1]) + 1).padStart(10, '0')} 00000 n \n`);
     expect(structureProblems(off).join('\n')).toMatch(/xref offset \d+ of object 1 points at/);
     // A stream /Length one short.
     const len = /\/Length (\d+)/.exec(s)!;
-    const short = patched(pdf, len[0], `/Length ${String(Number(len[1]) - 1).padStart(len[1]!.length, ' ')}`);
+    const short = patched(classic, len[0], `/Length ${String(Number(len[1]) - 1).padStart(len[1]!.length, ' ')}`);
     expect(structureProblems(short).join('\n')).toMatch(/\/Length \d+ does not end at "endstream"/);
     // A reference to an object that is not there (object 0 is always free).
     const ref = / (\d+) 0 R/.exec(s)!;
-    const dangling = patched(pdf, ref[0], ` ${'0'.repeat(ref[1]!.length)} 0 R`);
+    const dangling = patched(classic, ref[0], ` ${'0'.repeat(ref[1]!.length)} 0 R`);
     expect(structureProblems(dangling).join('\n')).toMatch(/refers to object 0, which is not in the file/);
     // The trailer's /Size off by one, and a missing startxref.
     const size = /\/Size (\d+)/.exec(s.slice(s.lastIndexOf('trailer')))!;
     const bigger = `/Size ${Number(size[1]) + 1}`.padEnd(size[0].length);
-    expect(structureProblems(patched(pdf, size[0], bigger)).join('\n')).toMatch(/trailer \/Size/);
-    expect(structureProblems(pdf.subarray(0, pdf.length - 30))).toEqual([expect.stringMatching(/startxref/)]);
+    expect(structureProblems(patched(classic, size[0], bigger)).join('\n')).toMatch(/trailer \/Size/);
+    expect(structureProblems(classic.subarray(0, classic.length - 30))).toEqual([expect.stringMatching(/startxref/)]);
+  });
+
+  it('checks a cross-reference stream and the object stream it points into (our writer’s files)', () => {
+    expect(new RawObjects(pdf).xrefStream).toBe(true);
+    expect(new RawObjects(pdf).packed.size).toBeGreaterThan(5);
+    // An offset one byte off, and an object said to be in the object stream at the wrong place.
+    const offsetOff = withXrefEntries(pdf, (rows) => {
+      const row = rows.find((r) => r[0] === 1)!;
+      row[1] += 1;
+    });
+    expect(structureProblems(offsetOff).join('\n')).toMatch(/xref offset \d+ of object \d+ points at/);
+    const wrongIndex = withXrefEntries(pdf, (rows) => {
+      const row = rows.find((r) => r[0] === 2)!;
+      row[2] += 1;
+    });
+    expect(structureProblems(wrongIndex).join('\n')).toMatch(/object \d+ is not entry \d+ of object stream \d+/);
+    // The catalog is one of the objects inside the object stream.
+    const objects = new RawObjects(pdf);
+    const catalog = (objects.trailer.get('Root') as PdfRef).num;
+    expect(objects.packed.has(catalog)).toBe(true);
   });
 });
+
+/** Our writer's file with its cross-reference stream's rows ([type, field 2, field 3]) edited. */
+function withXrefEntries(bytes: Buffer, edit: (rows: number[][]) => void): Buffer {
+  const objects = new RawObjects(bytes);
+  const xrefAt = Number(/startxref\s+(\d+)/.exec(bytes.subarray(-40).toString('latin1'))![1]);
+  const num = Number(/^(\d+)/.exec(bytes.subarray(xrefAt, xrefAt + 12).toString('latin1'))![1]);
+  const dict = objects.object(num).value as Map<string, unknown>;
+  const widths = dict.get('W') as number[];
+  const data = objects.streamData(num);
+  const row = widths.reduce((a, b) => a + b, 0);
+  const rows: number[][] = [];
+  for (let at = 0; at < data.length; at += row) {
+    let k = at;
+    rows.push(widths.map((w) => {
+      let v = 0;
+      for (let i = 0; i < w; i++) v = v * 256 + data[k++]!;
+      return v;
+    }));
+  }
+  edit(rows);
+  const table = Buffer.alloc(data.length);
+  rows.forEach((r, n) => {
+    let k = n * row;
+    r.forEach((v, f) => {
+      table.writeUIntBE(v, k, widths[f]!);
+      k += widths[f]!;
+    });
+  });
+  const stream = deflateSync(table);
+  const head = bytes.subarray(xrefAt, objects.object(num).stream!.start).toString('latin1').replace(/\/Length \d+/, `/Length ${stream.length}`);
+  return Buffer.concat([bytes.subarray(0, xrefAt), Buffer.from(head, 'latin1'), stream, Buffer.from(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`, 'latin1')]);
+}

@@ -121,36 +121,73 @@ function subsetFont(face: FontFace, sfnt: SfntFont, outlines: Outlines, resource
   return { face, sfnt, outlines, ref, resource, glyphs, widths, unicode, code, width: (codePoint) => face.advance(codePoint) * 1000 };
 }
 
-/** The objects of the file, numbered from 1, each kept as bytes until the file is assembled. */
+/**
+ * The objects of the file, numbered from 1, kept until the file is assembled. Streams are
+ * written as objects of their own; every other object (fonts, descriptors, pages, catalog, info)
+ * goes into one deflated object stream, and the cross-reference table is a deflated stream too
+ * (PDF 1.5, 7.5.7-8; every reader since Acrobat 6 reads them): that makes a paper ~2.5 KB smaller,
+ * its dictionaries compressing to a third.
+ */
 class ObjectTable {
-  private readonly bodies: (Buffer | undefined)[] = [];
+  private readonly bodies: ({ dict: string; stream?: Uint8Array } | undefined)[] = [];
   reserve(): number {
     this.bodies.push(undefined);
     return this.bodies.length;
   }
   set(ref: number, dict: string, stream?: Uint8Array): void {
-    this.bodies[ref - 1] = stream
-      ? Buffer.concat([Buffer.from(`${ref} 0 obj\n${dict}\nstream\n`, 'latin1'), stream, Buffer.from('\nendstream\nendobj\n', 'latin1')])
-      : Buffer.from(`${ref} 0 obj\n${dict}\nendobj\n`, 'latin1');
+    this.bodies[ref - 1] = stream ? { dict, stream } : { dict };
   }
   add(dict: string, stream?: Uint8Array): number {
     const ref = this.reserve();
     this.set(ref, dict, stream);
     return ref;
   }
-  /** Header, objects, cross-reference table and trailer. */
+  /** Header, the stream objects, the object stream, and the cross-reference stream with the trailer's entries. */
   file(trailer: string): Buffer {
     const header = Buffer.from('%PDF-1.7\n%\xff\xff\xff\xff\n', 'latin1');
     const parts: Buffer[] = [header];
     let offset = header.length;
-    let xref = `xref\n0 ${this.bodies.length + 1}\n0000000000 65535 f \n`;
+    const objStmRef = this.bodies.length + 1;
+    const xrefRef = this.bodies.length + 2;
+    // Per object: [type, field 2, field 3] as the cross-reference stream states it.
+    const entries: [number, number, number][] = [[0, 0, 0xffff]];
+    const write = (ref: number, dict: string, stream: Uint8Array) => {
+      entries[ref] = [1, offset, 0];
+      const bytes = Buffer.concat([Buffer.from(`${ref} 0 obj\n${dict}\nstream\n`, 'latin1'), stream, Buffer.from('\nendstream\nendobj\n', 'latin1')]);
+      parts.push(bytes);
+      offset += bytes.length;
+    };
+    const index: string[] = [];
+    const packed: string[] = [];
+    let packedLength = 0;
     for (const [i, body] of this.bodies.entries()) {
       if (!body) throw new Error(`writePdf: object ${i + 1} was reserved but never written`);
-      xref += `${String(offset).padStart(10, '0')} 00000 n \n`;
-      parts.push(body);
-      offset += body.length;
+      if (body.stream) {
+        write(i + 1, body.dict, body.stream);
+        continue;
+      }
+      entries[i + 1] = [2, objStmRef, packed.length];
+      index.push(`${i + 1} ${packedLength}`);
+      packed.push(body.dict);
+      packedLength += Buffer.byteLength(body.dict, 'latin1') + 1;
     }
-    parts.push(Buffer.from(`${xref}trailer\n<<\n/Size ${this.bodies.length + 1}\n${trailer}\n>>\nstartxref\n${offset}\n%%EOF\n`, 'latin1'));
+    const first = `${index.join(' ')}\n`;
+    const objStm = deflateWhole(Buffer.from(first + packed.join('\n') + '\n', 'latin1'), { level: DEFLATE_LEVEL });
+    write(objStmRef, `<<\n/Type /ObjStm\n/N ${packed.length}\n/First ${first.length}\n/Length ${objStm.length}\n/Filter /FlateDecode\n>>`, objStm);
+    entries[xrefRef] = [1, offset, 0];
+    // Field widths: 1 byte of type, as many bytes as the largest offset needs, 2 for the rest.
+    const w2 = Math.max(1, Math.ceil(Math.log2(offset + 1) / 8));
+    const table = Buffer.alloc(entries.length * (3 + w2));
+    entries.forEach(([type, f2, f3], n) => {
+      const at = n * (3 + w2);
+      table[at] = type;
+      table.writeUIntBE(f2, at + 1, w2);
+      table.writeUInt16BE(f3, at + 1 + w2);
+    });
+    const xref = deflateWhole(table, { level: DEFLATE_LEVEL });
+    const xrefAt = offset;
+    write(xrefRef, `<<\n/Type /XRef\n/Size ${entries.length}\n/W [1 ${w2} 2]\n${trailer}\n/Length ${xref.length}\n/Filter /FlateDecode\n>>`, xref);
+    parts.push(Buffer.from(`startxref\n${xrefAt}\n%%EOF\n`, 'latin1'));
     return Buffer.concat(parts);
   }
 }

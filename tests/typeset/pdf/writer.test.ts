@@ -287,7 +287,7 @@ describe('the fast backend’s subsets', () => {
     expect((await pdfText(pdf)).trim()).toBe(text);
     // The ToUnicode map lists CID 1, 2, … with the character each draws: their glyph ids in the face increase.
     const raw = new RawObjects(pdf);
-    const type0 = [...raw.offsets.keys()].map((n) => raw.object(n)).find((o) => o.value instanceof Map && (o.value.get('Subtype') as { name?: string })?.name === 'Type0')!;
+    const type0 = raw.numbers().map((n) => raw.object(n)).find((o) => o.value instanceof Map && (o.value.get('Subtype') as { name?: string })?.name === 'Type0')!;
     const cmapObject = raw.object(((type0.value as Map<string, unknown>).get('ToUnicode') as PdfRef).num);
     const cmap = inflateSync(pdf.subarray(cmapObject.stream!.start, cmapObject.stream!.end)).toString('latin1');
     const codePoints = [.../\[([^\]]*)\]/.exec(cmap)![1]!.matchAll(/<([0-9a-f]{4})>/g)].map((m) => parseInt(m[1]!, 16)).slice(1);
