@@ -21,6 +21,8 @@ import { segmentItems } from '../../../src/typeset/layout/lines/segment.js';
 import { computeSpacing, lineShrink, lineWidth } from '../../../src/typeset/layout/lines/spacing.js';
 import type { FontFace, InlineItem, PunctuationMode } from '../../../src/typeset/types.js';
 import { lineProblems } from './checkLines.js';
+import { fakeFonts } from './fakeFonts.js';
+import { justified, text, xOf } from './helpers.js';
 
 const fonts = loadFonts();
 const SIZE = 10.5;
@@ -110,5 +112,28 @@ describe('punctuation compression on the prose in the house style (full-width �
     expect(compressed.lines).toBeLessThanOrEqual(1835);
     expect(compressed.lines).toBeLessThan(1860);
     expect(full.lines).toBeGreaterThanOrEqual(1920);
+  });
+});
+
+describe('a line compresses its marks rather than carry its last characters down (round-number fonts)', () => {
+  const fake = fakeFonts();
+  const EM = SIZE;
+  // 21 characters at a 10-em measure: full width they need three lines; with the two 、 of the
+  // first line set half width it takes eleven, and the paragraph two.
+  const para = '甲乙、丙丁、戊己庚辛壬癸子丑寅卯辰巳午未申';
+
+  it('compress: two lines, the first with both marks half width and flush at both edges', () => {
+    const lines = setParagraph([text(para)], { ...justified, punctuation: 'compress' }, 10 * EM, fake);
+    expect(lines.map((l) => l.text)).toEqual(['甲乙、丙丁、戊己庚辛壬', '癸子丑寅卯辰巳午未申']);
+    expect(xOf(lines[0]!, '丙')).toBeCloseTo(2.5 * EM, 6);
+    expect(xOf(lines[0]!, '戊')).toBeCloseTo(5 * EM, 6);
+    expect(xOf(lines[0]!, '壬')).toBeCloseTo(9 * EM, 6);
+    expect(lines[0]!.contentWidth).toBeCloseTo(10 * EM, 6);
+  });
+
+  it('full-width: the marks stay whole and the paragraph takes three lines', () => {
+    const lines = setParagraph([text(para)], { ...justified, punctuation: 'full-width' }, 10 * EM, fake);
+    expect(lines).toHaveLength(3);
+    expect(xOf(lines[0]!, '丙')).toBeCloseTo(3 * EM, 6);
   });
 });
