@@ -51,7 +51,7 @@ export function prepareJob(job: PaperJob, known?: KnownInputs): RenderExamOption
   const opts: RenderExamOptions = {
     manifest,
     bank,
-    templates: loadTemplates(job.templatesDir),
+    templates: loadTemplates(job.templatesDir, job.cache),
     theme,
     size: job.size,
     seal: job.seal,

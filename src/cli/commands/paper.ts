@@ -111,7 +111,7 @@ export async function printFromManifest(manifestFile: string, bank: Bank, args: 
       const dir = existsSync(join(templatesDir, 'handbook.hbs')) ? templatesDir : defaults;
       // Laying out the handbook is a tenth of a second: kept by what it depends on.
       const parts = [JSON.stringify(bank.chapters), JSON.stringify(theme), ...handbookTemplateTexts(dir)];
-      handbookPages = new Map(cachedJson(cache, 'handbook-pages', parts, () => [...layoutHandbook({ bank, templates: loadTemplates(dir), theme, size: 'a6' }).pages]));
+      handbookPages = new Map(cachedJson(cache, 'handbook-pages', parts, () => [...layoutHandbook({ bank, templates: loadTemplates(dir, cache), theme, size: 'a6' }).pages]));
     } catch (err) {
       const failure = failureOf(err);
       io.stderr(failure.message);
