@@ -1,13 +1,14 @@
 // How the fast backend (file.ts) deflates its streams:
-// - page content at zlib level 6 (level 1 took a third of the time, ~1 ms of a 5-page paper,
-//   and made it 10% bigger: 0.7 KB of the paper's 150 KB budget);
+// - page content (and the object and cross-reference streams) at zlib level 1: a third of
+//   level 6's time, ~10% bigger (0.7 KB of the standard paper; level 6 cost the typesetting
+//   bench, 20 dense pages, 1-2 ms of its ~17);
 // - font programs at level 6: they are the biggest stream of a document, and on the standard
 //   paper's serif subset level 6 gives 123 KB in 4.8 ms where Huffman-only coding gave 138 KB
 //   in 1.3 ms; the paper's 150 KB budget is worth the 3.5 ms;
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 
-export const DEFLATE_LEVEL = 6;
+export const DEFLATE_LEVEL = 1;
 export const FONT_DEFLATE: { level?: number; strategy?: number } = { level: 6 };
 
 /**

@@ -41,20 +41,33 @@ function sourceOf(face: FontFace): { sfnt: SfntFont; outlines: Outlines } | unde
 }
 
 /** The code points each face prints, faces in order of first use (pages, then sheet marks). */
-function codePointsByFace(doc: LaidOutDocument, sheets: WritePdfOptions['sheets']): Map<string, Set<number>> {
-  const byFace = new Map<string, Set<number>>();
+function codePointsByFace(doc: LaidOutDocument, sheets: WritePdfOptions['sheets']): Map<string, number[]> {
+  // A page's text is read once more here: a flag per BMP code point keeps that cheap.
+  const byFace = new Map<string, { seen: Uint8Array; codePoints: number[] }>();
   const walk = (boxes: readonly Box[]) => {
     for (const box of boxes) {
       if (box.kind === 'group') walk(box.boxes);
       if (box.kind !== 'text') continue;
-      let set = byFace.get(box.face);
-      if (!set) byFace.set(box.face, (set = new Set()));
-      for (const ch of box.text) set.add(ch.codePointAt(0)!);
+      let face = byFace.get(box.face);
+      if (!face) byFace.set(box.face, (face = { seen: new Uint8Array(0x10000), codePoints: [] }));
+      const { text } = box;
+      for (let i = 0; i < text.length; i++) {
+        const unit = text.charCodeAt(i);
+        if (unit < 0xd800 || unit > 0xdbff || i + 1 === text.length) {
+          if (!face.seen[unit]) {
+            face.seen[unit] = 1;
+            face.codePoints.push(unit);
+          }
+          continue;
+        }
+        const cp = text.codePointAt(i++)!;
+        if (!face.codePoints.includes(cp)) face.codePoints.push(cp);
+      }
     }
   };
   for (const page of doc.pages) walk(page.boxes);
   for (const sheet of sheets ?? []) walk(sheet.marks ?? []);
-  return byFace;
+  return new Map([...byFace].map(([key, face]) => [key, face.codePoints]));
 }
 
 function collectFaces(boxes: readonly Box[], into: Set<string>): void {
@@ -235,7 +248,7 @@ function writeOwnFile(doc: LaidOutDocument, fonts: FontSet, options: WritePdfOpt
     encoder.font(faceKey);
     const font = embedded.get(faceKey)!;
     const face = font.face;
-    const ordered = [...codePoints].map((cp) => [face.glyphId(cp), cp] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const ordered = codePoints.map((cp) => [face.glyphId(cp), cp] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     for (const [gid, cp] of ordered) if (gid !== 0) font.code(cp);
   }
   onPage = new Map();
