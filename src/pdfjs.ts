@@ -37,8 +37,17 @@ export function loadPdfjs(): Promise<{ pdfjs: Pdfjs; canvas: Canvas; dir: string
   return loaded;
 }
 
+export interface OpenPdfOptions {
+  /** Report warnings too (pdf.js prints them through console.warn as "Warning: …"), not only errors. */
+  warnings?: boolean;
+  /** Stop at the first error instead of reading past it. */
+  stopAtErrors?: boolean;
+  /** Keep each font's names and flags on its object (for reading fonts back). */
+  fontExtraProperties?: boolean;
+}
+
 /** Open a PDF for drawing: no system fonts, no eval, pdf.js's own data files. */
-export async function openPdfDocument(bytes: Uint8Array, opts: { quiet?: boolean } = {}): Promise<PdfjsDocument> {
+export async function openPdfDocument(bytes: Uint8Array, opts: OpenPdfOptions = {}): Promise<PdfjsDocument> {
   const { pdfjs, canvas, dir } = await loadPdfjs();
   class CanvasFactory {
     create(width: number, height: number) {
@@ -57,7 +66,9 @@ export async function openPdfDocument(bytes: Uint8Array, opts: { quiet?: boolean
   }
   return pdfjs.getDocument({
     data: new Uint8Array(bytes),
-    verbosity: opts.quiet ? 0 : pdfjs.VerbosityLevel.ERRORS,
+    verbosity: opts.warnings ? pdfjs.VerbosityLevel.WARNINGS : pdfjs.VerbosityLevel.ERRORS,
+    stopAtErrors: opts.stopAtErrors ?? false,
+    fontExtraProperties: opts.fontExtraProperties ?? false,
     disableFontFace: true,
     isEvalSupported: false,
     useSystemFonts: false,

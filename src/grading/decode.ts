@@ -34,7 +34,7 @@ export function loadScanLibraries(): Promise<ScanLibraries> {
         return toGrey(image);
       },
       async *pdfPages(bytes, dpi) {
-        const doc = await openPdfDocument(bytes, { quiet: true });
+        const doc = await openPdfDocument(bytes);
         try {
           for (let n = 1; n <= doc.numPages; n++) {
             try {

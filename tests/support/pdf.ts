@@ -31,21 +31,16 @@
  * `obj`/`endobj`, stream lengths, references to objects that exist, trailer /Size and /Root;
  * tests/support/pdf-structure.ts, also the source of each font's /ToUnicode and type).
  *
- * pdf.js is imported once per test file (vitest gives each file its own module graph), lazily on
- * the first call, after Path2D, ImageData and DOMMatrix from @napi-rs/canvas are put on
- * globalThis (pdf.js draws glyphs as Path2D outlines in Node). It runs in the same thread.
+ * pdf.js is set up as exampress itself reads PDFs (src/pdfjs.ts: Path2D, ImageData and DOMMatrix
+ * from @napi-rs/canvas on globalThis first, its worker in this thread), once per test file
+ * (vitest gives each file its own module graph), lazily on the first call.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import * as canvasPkg from '@napi-rs/canvas';
+import { drawPdfPage, loadPdfjs, openPdfDocument, type Pdfjs, type PdfjsPage } from '../../src/pdfjs.js';
 import { RawObjects, structureProblems } from './pdf-structure.js';
 
 export { structureProblems } from './pdf-structure.js';
 
-type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-type PdfjsDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
-type PdfjsPage = Awaited<ReturnType<PdfjsDocument['getPage']>>;
 
 /** pdf.js reported a warning or an error while reading a file opened strictly. */
 export class PdfComplaint extends Error {
@@ -160,47 +155,18 @@ export interface OpenOptions {
 // pdf.js, loaded once, and its warnings
 
 const heard: string[] = [];
-let pdfjsPromise: Promise<Pdfjs> | undefined;
+let listening = false;
 
-function loadPdfjs(): Promise<Pdfjs> {
-  pdfjsPromise ??= (async () => {
-    const g = globalThis as Record<string, unknown>;
-    g.Path2D = canvasPkg.Path2D;
-    g.ImageData = canvasPkg.ImageData;
-    g.DOMMatrix = canvasPkg.DOMMatrix;
-    // pdf.js reports through console.warn("Warning: …"); keep those for the file being read.
-    const warn = console.warn.bind(console);
-    console.warn = (...args: unknown[]) => {
-      const first = String(args[0] ?? '');
-      if (first.startsWith('Warning: ')) heard.push(args.map(String).join(' ').slice('Warning: '.length));
-      else warn(...args);
-    };
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    // The worker's code runs in this thread: no worker file to find, no message copying cost.
-    const worker: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs'; // no type declarations
-    g.pdfjsWorker = await import(worker);
-    return pdfjs;
-  })();
-  return pdfjsPromise;
-}
-
-const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-
-/** Makes pdf.js's canvases with the same @napi-rs/canvas whose Path2D it draws with. */
-class CanvasFactory {
-  create(width: number, height: number) {
-    const canvas = canvasPkg.createCanvas(width, height);
-    return { canvas, context: canvas.getContext('2d') };
-  }
-  reset(cc: { canvas: canvasPkg.Canvas }, width: number, height: number): void {
-    cc.canvas.width = width;
-    cc.canvas.height = height;
-  }
-  destroy(cc: { canvas: canvasPkg.Canvas | null; context: unknown }): void {
-    if (cc.canvas) cc.canvas.width = cc.canvas.height = 0;
-    cc.canvas = null;
-    cc.context = null;
-  }
+/** pdf.js reports through console.warn("Warning: …"); keep those for the file being read. */
+function listenForWarnings(): void {
+  if (listening) return;
+  listening = true;
+  const warn = console.warn.bind(console);
+  console.warn = (...args: unknown[]) => {
+    const first = String(args[0] ?? '');
+    if (first.startsWith('Warning: ')) heard.push(args.map(String).join(' ').slice('Warning: '.length));
+    else warn(...args);
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,7 +178,8 @@ function bytesOf(source: Uint8Array | string): { bytes: Uint8Array; name: string
 }
 
 export async function openPdf(source: Uint8Array | string, options: OpenOptions = {}): Promise<PdfFile> {
-  const pdfjs = await loadPdfjs();
+  listenForWarnings();
+  const { pdfjs } = await loadPdfjs();
   const { bytes, name: defaultName } = bytesOf(source);
   const name = options.name ?? defaultName;
   const strict = options.strict ?? true;
@@ -232,21 +199,7 @@ export async function openPdf(source: Uint8Array | string, options: OpenOptions 
     return result;
   };
 
-  const doc = await guard(
-    () =>
-      pdfjs.getDocument({
-        data: bytes.slice(),
-        verbosity: pdfjs.VerbosityLevel.WARNINGS,
-        stopAtErrors: strict,
-        disableFontFace: true,
-        fontExtraProperties: true,
-        isEvalSupported: false,
-        useSystemFonts: false,
-        cMapUrl: join(pdfjsDir, 'cmaps') + '/',
-        standardFontDataUrl: join(pdfjsDir, 'standard_fonts') + '/',
-        CanvasFactory,
-      } as Parameters<Pdfjs['getDocument']>[0]).promise,
-  );
+  const doc = await guard(() => openPdfDocument(bytes, { warnings: true, stopAtErrors: strict, fontExtraProperties: true }));
   const meta = await guard(() => doc.getMetadata());
   const raw = meta.info as Record<string, unknown>;
   const info: PdfInfo = {};
@@ -402,12 +355,7 @@ function makePage(pdfjs: Pdfjs, pg: PdfjsPage, number: number, guard: Guard, raw
     },
     fonts: () => (fonts ??= readFonts()),
     async render({ dpi = 72 } = {}) {
-      const vp = pg.getViewport({ scale: dpi / 72 });
-      const canvas = canvasPkg.createCanvas(Math.round(vp.width), Math.round(vp.height));
-      const context = canvas.getContext('2d');
-      type RenderParameters = Parameters<PdfjsPage['render']>[0];
-      const params = { canvas, canvasContext: context, viewport: vp, background: 'white' } as unknown as RenderParameters;
-      await guard(() => pg.render(params).promise);
+      const { canvas, context } = await guard(() => drawPdfPage(pg, dpi));
       const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
       const width = canvas.width;
       return {
