@@ -55,6 +55,13 @@ export function loadTemplates(dir: string, cache?: TemplateCache): TemplateSet {
         .sort()
         .map((file) => ({ name: basename(file, '.hbs'), file: `partials/${file}`, source: readFileSync(join(partialDir, file), 'utf8') }))
     : [];
+  const sources = new Map<string, string>();
+  /** A top-level template's text, read once. */
+  const sourceOf = (name: string) => {
+    let source = sources.get(name);
+    if (source === undefined) sources.set(name, (source = readFileSync(join(dir, name), 'utf8')));
+    return source;
+  };
   const specs = new Map<boolean, Record<string, string | null> | undefined>();
   /** Every template's and partial's precompiled form (null where it does not compile), from the cache. */
   const specsFor = (locate: boolean) => {
@@ -63,7 +70,7 @@ export function loadTemplates(dir: string, cache?: TemplateCache): TemplateSet {
       const templates = readdirSync(dir)
         .filter((f) => f.endsWith('.hbs'))
         .sort()
-        .map((file) => ({ file, source: readFileSync(join(dir, file), 'utf8') }));
+        .map((file) => ({ file, source: sourceOf(file) }));
       const all = [...templates, ...partials];
       const parts = [Handlebars.VERSION, String(locate), ...all.map((t) => `${t.file}\n${t.source}`)];
       specs.set(locate, cachedJson(cache, 'templates', parts, () => Object.fromEntries(all.map((t) => [t.file, precompile(t.source, t.file, locate)]))));
@@ -91,7 +98,7 @@ export function loadTemplates(dir: string, cache?: TemplateCache): TemplateSet {
       if (!template) {
         const file = join(dir, name);
         if (!existsSync(file)) throw new TemplateError({ template: relative(process.cwd(), file) || name, line: 1, col: 1, message: 'template not found' });
-        template = compile(envFor(locate), readFileSync(file, 'utf8'), name, locate, specsFor(locate)?.[name]);
+        template = compile(envFor(locate), sourceOf(name), name, locate, specsFor(locate)?.[name]);
         compiled.set(key, template);
       }
       try {

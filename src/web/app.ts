@@ -17,7 +17,7 @@ import type { Bank, Problem } from '../bank/schema.js';
 import { MANIFEST_FILE, loadBlueprint } from '../cli/assemble.js';
 import { runBankImport } from '../cli/commands/import.js';
 import { handbookSettings, runHandbook } from '../cli/commands/handbook.js';
-import { bankCache, defaultTemplatesDir, paperSettings, runPaper } from '../cli/commands/paper.js';
+import { cliCache, defaultTemplatesDir, paperSettings, runPaper } from '../cli/commands/paper.js';
 import type { Io } from '../cli/io.js';
 import { runGrade } from '../cli/commands/grade.js';
 import { readGeometries, readManifestFile, runScan } from '../cli/commands/scan.js';
@@ -85,7 +85,7 @@ export function createWorkspace(opts: WorkspaceOptions) {
 
   const show = (c: Context, title: string, nav: Parameters<typeof page>[0]['nav'], body: Html, status: 200 | 400 | 404 | 409 | 413 | 415 | 422 | 500 = 200) => c.html(page({ title, nav, body }), status);
   const notFound = (c: Context, what: string) => show(c, '未找到', 'none', html`<h1>未找到</h1><p>${what}</p>`, STATUS.notFound);
-  const loadBank = () => loadCheckedBank(bankDir, bankCache());
+  const loadBank = () => loadCheckedBank(bankDir, cliCache());
 
   async function describeFiles(names: string[]): Promise<OutputFile[]> {
     const out: OutputFile[] = [];

@@ -12,7 +12,7 @@ import { defaultBankDir } from '../../paths.js';
 import { TypesetError } from '../../typeset/types.js';
 import { writeFileAtomic } from '../files.js';
 import { EXIT, type Io } from '../io.js';
-import { bankCache, checkedBank, defaultTemplatesDir, describeWritten } from './paper.js';
+import { cliCache, checkedBank, defaultTemplatesDir, describeWritten } from './paper.js';
 import { workspaceOf } from '../workspace.js';
 import { pdfBackendOf, withPdfBackendOption } from '../options.js';
 import type { PdfBackendChoice } from '../../typeset/pdf/index.js';
@@ -55,7 +55,7 @@ export async function runHandbook(args: HandbookArgs, io: Io): Promise<number> {
   }
   let made: ReturnType<typeof renderHandbook>;
   try {
-    made = renderHandbook({ bank, templates: loadTemplates(dir, bankCache()), theme, size: args.size, impose: args.impose, sheet: args.sheet, ...(args.pdfBackend ? { pdfBackend: args.pdfBackend } : {}) });
+    made = renderHandbook({ bank, templates: loadTemplates(dir, cliCache()), theme, size: args.size, impose: args.impose, sheet: args.sheet, ...(args.pdfBackend ? { pdfBackend: args.pdfBackend } : {}) });
   } catch (err) {
     if (err instanceof TemplateError || err instanceof TypesetError) {
       io.stderr(`${err.message}${err instanceof TypesetError && err.from && !err.message.includes(err.from) ? ` (norm ${err.from})` : ''}`);

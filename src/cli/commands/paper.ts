@@ -46,10 +46,11 @@ export interface PaperArgs {
 }
 
 /**
- * Where the CLI caches loaded banks (node_modules/.cache/exampress, as other tools do), keyed
- * by this build of exampress; EXAMPRESS_CACHE=0 turns it off.
+ * Where the CLI keeps its caches (node_modules/.cache/exampress, as other tools do): checked
+ * banks, the keys' handbook pages, compiled templates; keyed by this build of exampress.
+ * EXAMPRESS_CACHE=0 turns it off.
  */
-export function bankCache(): { cacheDir?: string; buildId?: string } {
+export function cliCache(): { cacheDir?: string; buildId?: string } {
   if (process.env.EXAMPRESS_CACHE === '0') return {};
   let buildId = packageVersion();
   try {
@@ -66,7 +67,7 @@ export const defaultTemplatesDir = () => join(packageRoot(), 'templates');
 
 /** The bank, or null after printing every lint error: a bank with errors never yields a paper. */
 export function checkedBank(dir: string, io: Io, command: string): Bank | null {
-  const { bank, problems } = loadCheckedBank(dir, bankCache());
+  const { bank, problems } = loadCheckedBank(dir, cliCache());
   const errors = problems.filter((p) => p.severity === 'error');
   if (!errors.length) return bank;
   errors.forEach((p) => io.stderr(formatProblem(p)));
@@ -91,6 +92,7 @@ export async function printFromManifest(manifestFile: string, bank: Bank, args: 
     io.stderr(`${displayPath(manifestFile)}:1:1 error manifest: ${parsed.problem}`);
     return { code: EXIT.errors, files: [] };
   }
+  const cache = cliCache();
   const defaults = defaultTemplatesDir();
   const templatesDir = args.templates ?? defaults;
   const { theme, problems } = loadTheme(templatesDir, defaults, args.themeOverrides);
@@ -107,7 +109,6 @@ export async function printFromManifest(manifestFile: string, bank: Bank, args: 
   if (!handbookPages && args.only.includes('key')) {
     // Keys cite "见手册 3.2.1（第 14 页）": the pages come from laying out the A6 handbook in this run.
     try {
-      const cache = bankCache();
       const dir = existsSync(join(templatesDir, 'handbook.hbs')) ? templatesDir : defaults;
       // Laying out the handbook is a tenth of a second: kept by what it depends on.
       const parts = [JSON.stringify(bank.chapters), JSON.stringify(theme), ...handbookTemplateTexts(dir)];
@@ -128,7 +129,7 @@ export async function printFromManifest(manifestFile: string, bank: Bank, args: 
     seal: args.seal,
     only: args.only,
     out: args.out,
-    cache: bankCache(),
+    cache,
     ...(handbookPages ? { handbookPages: [...handbookPages] } : {}),
     ...(args.pdfBackend ? { pdfBackend: args.pdfBackend } : {}),
   };
