@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { sfntFontOf } from '../fonts/face.js';
 import type { SfntFont } from '../fonts/sfnt.js';
-import type { Box, FontFace, FontSet, LaidOutDocument, Page } from '../types.js';
+import type { Box, FontFace, FontSet, LaidOutDocument, Page, TextBox } from '../types.js';
 import { TypesetError } from '../types.js';
 import { readCffSourceAt, writeCffSubset, type CffSource } from './cff.js';
 import { trueTypeSourceOf, writeTrueTypeSubset, type TrueTypeSource } from './truetype.js';
@@ -40,47 +40,44 @@ function sourceOf(face: FontFace): { sfnt: SfntFont; outlines: Outlines } | unde
   return cff ? { sfnt, outlines: { kind: 'cff', cff } } : undefined;
 }
 
+/** Calls `visit` with every text box among `boxes`, inside groups too. */
+function forEachTextBox(boxes: readonly Box[], visit: (box: TextBox) => void): void {
+  for (const box of boxes) {
+    if (box.kind === 'text') visit(box);
+    else if (box.kind === 'group') forEachTextBox(box.boxes, visit);
+  }
+}
+
 /** The code points each face prints, faces in order of first use (pages, then sheet marks). */
 function codePointsByFace(doc: LaidOutDocument, sheets: WritePdfOptions['sheets']): Map<string, number[]> {
   // A page's text is read once more here: a flag per BMP code point keeps that cheap.
   const byFace = new Map<string, { seen: Uint8Array; codePoints: number[] }>();
-  const walk = (boxes: readonly Box[]) => {
-    for (const box of boxes) {
-      if (box.kind === 'group') walk(box.boxes);
-      if (box.kind !== 'text') continue;
-      let face = byFace.get(box.face);
-      if (!face) byFace.set(box.face, (face = { seen: new Uint8Array(0x10000), codePoints: [] }));
-      const { text } = box;
-      for (let i = 0; i < text.length; i++) {
-        const unit = text.charCodeAt(i);
-        if (unit < 0xd800 || unit > 0xdbff || i + 1 === text.length) {
-          if (!face.seen[unit]) {
-            face.seen[unit] = 1;
-            face.codePoints.push(unit);
-          }
-          continue;
+  const add = (box: TextBox) => {
+    let face = byFace.get(box.face);
+    if (!face) byFace.set(box.face, (face = { seen: new Uint8Array(0x10000), codePoints: [] }));
+    const { text } = box;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit < 0xd800 || unit > 0xdbff || i + 1 === text.length) {
+        if (!face.seen[unit]) {
+          face.seen[unit] = 1;
+          face.codePoints.push(unit);
         }
-        const cp = text.codePointAt(i++)!;
-        if (!face.codePoints.includes(cp)) face.codePoints.push(cp);
+        continue;
       }
+      const cp = text.codePointAt(i++)!;
+      if (!face.codePoints.includes(cp)) face.codePoints.push(cp);
     }
   };
-  for (const page of doc.pages) walk(page.boxes);
-  for (const sheet of sheets ?? []) walk(sheet.marks ?? []);
+  for (const page of doc.pages) forEachTextBox(page.boxes, add);
+  for (const sheet of sheets ?? []) forEachTextBox(sheet.marks ?? [], add);
   return new Map([...byFace].map(([key, face]) => [key, face.codePoints]));
-}
-
-function collectFaces(boxes: readonly Box[], into: Set<string>): void {
-  for (const box of boxes) {
-    if (box.kind === 'text') into.add(box.face);
-    else if (box.kind === 'group') collectFaces(box.boxes, into);
-  }
 }
 
 /** Why this writer cannot embed a face the document uses, or undefined when it can embed them all. */
 function unsupported(doc: LaidOutDocument, fonts: FontSet): string | undefined {
   const used = new Set<string>();
-  for (const page of doc.pages) collectFaces(page.boxes, used);
+  for (const page of doc.pages) forEachTextBox(page.boxes, (box) => used.add(box.face));
   const faces = fonts.faces();
   for (const key of used) {
     const face = faces.find((f) => f.key === key);
