@@ -152,7 +152,8 @@ function loadNormFile(src: YamlSource, chapterNumber: number, problems: Problem[
   };
 }
 
-function isFolder(dir: string): boolean {
+/** Whether `dir` is an existing folder (false when it is missing, a file, or unreadable). */
+export function isFolder(dir: string): boolean {
   try {
     return statSync(dir).isDirectory();
   } catch {

@@ -6,6 +6,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { median } from './typeset-lib.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'exampress-bench-import-'));
 const worker = fileURLToPath(new URL('./import-worker.js', import.meta.url));
@@ -44,11 +45,6 @@ function textFile(bytes: number): string {
   const file = join(dir, 'bank-5mb.txt');
   writeFileSync(file, `${parts.join('\n')}\n`);
   return file;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 function measure(file: string, runs = 5) {

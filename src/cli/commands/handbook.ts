@@ -1,7 +1,7 @@
 // `exampress handbook`: the pocket etiquette handbook (礼仪口袋书) from the bank's norms, in
 // reading order (handbook.pdf) and, with --impose saddle, imposed for saddle stitching
 // (handbook-imposed.pdf).
-import { statSync } from 'node:fs';
+import { isFolder } from '../../bank/load.js';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import type { Bank } from '../../bank/schema.js';
@@ -35,7 +35,7 @@ export const HANDBOOK_FILE = 'handbook.pdf';
 export const IMPOSED_FILE = 'handbook-imposed.pdf';
 
 export async function runHandbook(args: HandbookArgs, io: Io): Promise<number> {
-  if (args.templates && !isDir(args.templates)) {
+  if (args.templates && !isFolder(args.templates)) {
     io.stderr(`exampress handbook: --templates ${args.templates}: folder not found; copy the bundled templates first (see README: templates)`);
     return EXIT.errors;
   }
@@ -123,10 +123,3 @@ export function handbookSettings(a: Record<string, unknown>, io: Io, fallbackImp
   };
 }
 
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}

@@ -7,7 +7,7 @@ import type { CommandModule } from 'yargs';
 import { MANIFEST_FILE, runAssemble } from '../assemble.js';
 import { parseManifest } from '../../assemble/manifest.js';
 import { cachedJson, loadCheckedBank } from '../../bank/cache.js';
-import { displayPath } from '../../bank/load.js';
+import { displayPath, isFolder } from '../../bank/load.js';
 import { formatProblem } from '../../bank/lint.js';
 import type { Bank } from '../../bank/schema.js';
 import { DOCUMENT_KINDS, PAPER_SIZES, loadTemplates, loadTheme, type DocumentKind, type PaperSize } from '../../documents/index.js';
@@ -217,7 +217,7 @@ export function parseOnly(value: string): DocumentKind[] | string {
 
 /** Assemble (writing manifest.json), then print; exit codes as assemble's, 1 for input problems, 3 for files that could not be written. */
 export async function runPaper(parsedArgs: unknown, args: PaperArgs, io: Io): Promise<number> {
-  if (args.templates && !isDir(args.templates)) {
+  if (args.templates && !isFolder(args.templates)) {
     io.stderr(`exampress paper: --templates ${args.templates}: folder not found; copy the bundled templates first (see README: templates)`);
     return EXIT.errors;
   }
@@ -249,13 +249,6 @@ export async function runPaper(parsedArgs: unknown, args: PaperArgs, io: Io): Pr
   return EXIT.ok;
 }
 
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** The handbook's templates (and partials), as the handbook page cache keys them. */
 function handbookTemplateTexts(dir: string): string[] {
