@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { checkBankForPapers } from './gate.js';
 import { loadBank, type LoadResult } from './load.js';
 import type { Bank, Norm, NormSection, Problem } from './schema.js';
@@ -85,7 +86,8 @@ function writeCache(dir: string, file: string, result: LoadResult): void {
  * of a bank makes a new one. A cache that cannot be written is no error.
  */
 function storeEntry(dir: string, kind: string, file: string, value: unknown): void {
-  const temp = `${file}.${process.pid}.tmp`;
+  // Worker threads share the pid: the thread id keeps two of them from writing one temporary file.
+  const temp = `${file}.${process.pid}-${threadId}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(temp, JSON.stringify(value));
