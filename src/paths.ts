@@ -1,7 +1,7 @@
 // Where the package's own files (bundled bank, templates, fonts) are, whether we run from
 // src/ under vitest, from dist/src/ after tsc, or from a bundle.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(import.meta.url);
@@ -37,4 +37,10 @@ export function packageVersion(): string {
 /** `./bank` when the working folder has one, else the bank bundled with exampress. */
 export function defaultBankDir(): string {
   return existsSync(join('bank', 'topics.yaml')) ? 'bank' : join(packageRoot(), 'bank');
+}
+
+/** How files are named in messages: relative to the working folder when inside it. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }

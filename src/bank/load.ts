@@ -1,6 +1,7 @@
 // Load a bank folder into a validated Bank, collecting every problem instead of stopping.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, isAbsolute } from 'node:path';
+import { join } from 'node:path';
+import { displayPath } from '../paths.js';
 import type { z } from 'zod';
 import {
   NormFileSchema,
@@ -22,11 +23,8 @@ export interface LoadResult {
   problems: Problem[];
 }
 
-/** How files are named in messages: relative to the working folder when inside it. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
-}
+// How files are named in messages (exported here too, where most of the CLI imports it from).
+export { displayPath };
 
 function yamlFilesIn(dir: string, problems: Problem[]): string[] {
   if (!existsSync(dir)) return [];

@@ -1,5 +1,5 @@
 // The FontSet: every configured face, loaded once per process, with per-family fallback.
-import { isAbsolute, relative } from 'node:path';
+import { displayPath } from '../../paths.js';
 import type { FamilyName, FontFace, FontSet } from '../types.js';
 import { TypesetError } from '../types.js';
 import { defaultFontConfig, type FontConfig } from './config.js';
@@ -75,8 +75,3 @@ function createFontSet(config: FontConfig): FontSet {
 
 const isString = (s: string | undefined): s is string => typeof s === 'string';
 
-/** A font path as a person would type it: relative to the working folder when inside it. */
-function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
-}
