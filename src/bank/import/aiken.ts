@@ -1,7 +1,7 @@
 // Moodle's Aiken format: a question line (or several), lettered options "A. ..." / "B) ...",
 // then "ANSWER: B". We also read "ANSWER: A,C" as a multiple-choice answer and two options
 // 正确/错误 (True/False) as a judge question.
-import { collapseSpaces, matchOptionStart, parseJudge, parseLetters, stripNumbering, cleanLine, letterIndex, indexLetter } from './text.js';
+import { collapseSpaces, matchOptionStart, parseJudge, parseLetters, stripNumbering, cleanLine, letterIndex, indexLetter, shortStem } from './text.js';
 import type { Draft, ImportFailure, ParseOutcome } from './types.js';
 
 const ANSWER_LINE = /^\s*(?:ANSWER|答案|正确答案)\s*[:：]\s*(.*)$/i;
@@ -21,7 +21,7 @@ export function parseAiken(text: string): ParseOutcome {
 
   const unfinished = () => {
     if (q && !q.broken && (q.stem.length || q.options.length)) {
-      failed.push({ line: q.line, reason: `${short(q.stem.join(' '))}: no "ANSWER: <letter>" line before the blank line; add it` });
+      failed.push({ line: q.line, reason: `${shortStem(q.stem.join(' '))}: no "ANSWER: <letter>" line before the blank line; add it` });
     }
     q = undefined;
   };
@@ -80,9 +80,6 @@ function joinLines(lines: string[]): string {
   return lines.reduce((acc, l) => (acc === '' ? l : CJK_EDGE.test(acc.slice(-1)) || CJK_EDGE.test(l[0] ?? '') ? acc + l : `${acc} ${l}`), '');
 }
 
-function short(s: string): string {
-  return s.length > 30 ? `${s.slice(0, 30)}…` : s;
-}
 
 function finish(q: Pending, answerText: string, answerLine: number, failed: ImportFailure[]): Draft[] {
   const stem = stripNumbering(collapseSpaces(joinLines(q.stem)));
@@ -92,21 +89,21 @@ function finish(q: Pending, answerText: string, answerLine: number, failed: Impo
     return [];
   }
   if (q.options.length < 2) {
-    failed.push({ line: q.line, reason: `${short(stem)}: needs at least two options "A. …", "B. …"` });
+    failed.push({ line: q.line, reason: `${shortStem(stem)}: needs at least two options "A. …", "B. …"` });
     return [];
   }
   if (q.options.length > 8) {
-    failed.push({ line: q.line, reason: `${short(stem)}: ${q.options.length} options; at most 8 (A–H) are allowed` });
+    failed.push({ line: q.line, reason: `${shortStem(stem)}: ${q.options.length} options; at most 8 (A–H) are allowed` });
     return [];
   }
   const letters = parseLetters(answerText);
   if (!letters) {
-    failed.push({ line: answerLine, reason: `${short(stem)}: ANSWER "${answerText}" is not option letters (e.g. ANSWER: B)` });
+    failed.push({ line: answerLine, reason: `${shortStem(stem)}: ANSWER "${answerText}" is not option letters (e.g. ANSWER: B)` });
     return [];
   }
   const missing = [...letters].find((l) => letterIndex(l) >= q.options.length);
   if (missing) {
-    failed.push({ line: answerLine, reason: `${short(stem)}: ANSWER ${missing} but the options stop at ${indexLetter(q.options.length - 1)}` });
+    failed.push({ line: answerLine, reason: `${shortStem(stem)}: ANSWER ${missing} but the options stop at ${indexLetter(q.options.length - 1)}` });
     return [];
   }
   const texts = q.options.map((o) => o.text);

@@ -6,7 +6,7 @@
 import type { QuestionType } from '../schema.js';
 import type { Entry, Fragments, Group } from './block.js';
 import { answerBrackets, bracketsToBlanks, normalizeStem, squash, tidyChoiceStem } from './normalize.js';
-import { halfWidthLetters, indexLetter, letterIndex, parseDifficulty, parseJudge, parseLetters, parseTypeName } from './text.js';
+import { halfWidthLetters, indexLetter, letterIndex, parseDifficulty, parseJudge, parseLetters, parseTypeName, shortStem } from './text.js';
 import type { Draft, ImportDuplicate, ImportFailure, ParseOutcome } from './types.js';
 
 interface Seen {
@@ -88,9 +88,6 @@ function signature(g: Group, answer: string): string {
   return `${g.options.map((o) => squash(o.text)).join('|')}=${answer}`;
 }
 
-function short(stem: string): string {
-  return stem.length > 30 ? `${stem.slice(0, 30)}…` : stem;
-}
 
 function typeOf(c: Candidate, answer: string): QuestionType | undefined {
   for (const s of c.seen) {
@@ -226,7 +223,7 @@ export function assembleFragments(fragments: Fragments): ParseOutcome {
     if (!c.chosen || c.chosen.verified) continue;
     const owner = verifiedSigs.get(signature(c.chosen.group, c.chosen.answer));
     if (owner && owner !== c) {
-      c.failure = `its options (line ${c.chosen.group.line}) are those of the question at line ${primary(owner).entry.line} (${short(primary(owner).entry.stem)}); the source file is shuffled: find this question's own options and add them by hand`;
+      c.failure = `its options (line ${c.chosen.group.line}) are those of the question at line ${primary(owner).entry.line} (${shortStem(primary(owner).entry.stem)}); the source file is shuffled: find this question's own options and add them by hand`;
       used.delete(c.chosen.group);
       delete c.chosen;
     }
@@ -288,16 +285,16 @@ function draftOf(c: Candidate, p: Seen, twins: Group[]): Draft | ImportFailure {
   const line = p.entry.line;
   const entryMeta = c.seen.map((s) => s.entry as Meta);
   const also = c.seen.length > 1 ? ` (also at line ${c.seen.filter((s) => s !== p).map((s) => s.entry.line).join(', ')})` : '';
-  if (c.failure) return { line, reason: `${short(p.entry.stem)}: ${c.failure}` };
+  if (c.failure) return { line, reason: `${shortStem(p.entry.stem)}: ${c.failure}` };
 
   if (c.chosen) {
     const { group: g, answer } = c.chosen;
     const type = typeOf(c, answer);
     if (type === 'single' && answer.length > 1) {
-      return { line, reason: `${short(p.entry.stem)}: 题目类型 says 单选 but the answer is ${answer}; fix the type or the answer` };
+      return { line, reason: `${shortStem(p.entry.stem)}: 题目类型 says 单选 but the answer is ${answer}; fix the type or the answer` };
     }
     if (type !== 'single' && type !== 'multiple') {
-      return { line, reason: `${short(p.entry.stem)}: 题目类型 says ${type} but options were given` };
+      return { line, reason: `${shortStem(p.entry.stem)}: 题目类型 says ${type} but options were given` };
     }
     const rightTexts = [...answer].map((l) => g.options[letterIndex(l)]!.text);
     const meta = metaOf(g, ...twins, p.entry, ...entryMeta);
@@ -324,7 +321,7 @@ function draftOf(c: Candidate, p: Seen, twins: Group[]): Draft | ImportFailure {
     const meta = metaOf(p.entry, ...entryMeta);
     return { line, type: 'judge', stem: tidyChoiceStem(p.entry.stem), answer: judge, ...withoutNotes(meta), ...(meta.notes.length ? { notes: meta.notes } : {}) };
   }
-  if (typed === 'judge') return { line, reason: `${short(p.entry.stem)}: 判断题 without a readable answer (√/×, 对/错, 正确/错误)${also}` };
+  if (typed === 'judge') return { line, reason: `${shortStem(p.entry.stem)}: 判断题 without a readable answer (√/×, 对/错, 正确/错误)${also}` };
 
   const withText = c.seen.find((s) => s.textAnswers);
   if (withText) {
@@ -341,7 +338,7 @@ function draftOf(c: Candidate, p: Seen, twins: Group[]): Draft | ImportFailure {
     const meta = metaOf(p.entry, ...entryMeta);
     return { line, type: 'fill', stem, answer: answers, ...withoutNotes(meta), ...(meta.notes.length ? { notes: meta.notes } : {}) };
   }
-  return { line, reason: `${short(p.entry.stem)}: no options or answer found for this stem (the file looks cut or shuffled); add them by hand${also}` };
+  return { line, reason: `${shortStem(p.entry.stem)}: no options or answer found for this stem (the file looks cut or shuffled); add them by hand${also}` };
 }
 
 function withoutNotes<T extends { notes: string[] }>(m: T): Omit<T, 'notes'> {

@@ -2,7 +2,7 @@
 // true/false "{T}", short answer "{=a =b}" (a brace inside the text marks the blank), "//"
 // comments, "$CATEGORY:" lines, "\~ \= \# \{ \} \:" escapes and "#feedback" / "####general".
 // Matching, numerical and essay questions have no place in our bank and are reported.
-import { cleanLine, collapseSpaces, indexLetter, parseJudge, plainText, stripNumbering } from './text.js';
+import { cleanLine, collapseSpaces, indexLetter, parseJudge, plainText, stripNumbering, shortStem } from './text.js';
 import type { Draft, ImportFailure, ParseOutcome } from './types.js';
 
 interface Chunk {
@@ -90,9 +90,6 @@ function readAnswer(piece: string): Answer {
   return { right: piece[0] === '=', ...(weight !== undefined ? { weight } : {}), text, ...(feedback ? { feedback } : {}) };
 }
 
-function short(s: string): string {
-  return s.length > 30 ? `${s.slice(0, 30)}…` : s;
-}
 
 export function parseGift(text: string): ParseOutcome {
   const drafts: Draft[] = [];
@@ -116,7 +113,7 @@ function parseChunk(chunk: Chunk): Draft | ImportFailure {
   const html = markup !== null && markup[1]!.toLowerCase() !== 'plain';
   const plain = (t: string) => (html ? collapseSpaces(plainText(t)) : t);
   const open = unescapedIndex(s, '{');
-  const label = title ? `"${unescape(title[1]!).trim()}"` : short(collapseSpaces(unescape(s)));
+  const label = title ? `"${unescape(title[1]!).trim()}"` : shortStem(collapseSpaces(unescape(s)));
   if (open < 0) return fail(`${label}: no answer block {…}; GIFT descriptions are not questions`);
   const close = unescapedIndex(s, '}', open);
   if (close < 0) return fail(`${label}: answer block { is never closed with }`);

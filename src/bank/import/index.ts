@@ -7,7 +7,7 @@ import { scanBlocks } from './block.js';
 import { detectFormat } from './detect.js';
 import { parseGift } from './gift.js';
 import { normalizeStem, squash } from './normalize.js';
-import { collapseSpaces, judgePair, letterIndex } from './text.js';
+import { collapseSpaces, judgePair, letterIndex, shortStem } from './text.js';
 import { parsePlainText } from './plain.js';
 import { NEAR_DUPLICATE_THRESHOLD, stemSimilarity } from '../stems.js';
 import { TEXT_FORMATS, type DetectedFormat, type Draft, type ImportOptions, type ImportResult, type ImportWarning, type ParseOutcome, type TextFormat } from './types.js';
@@ -205,7 +205,7 @@ function finalize(parsed: ParseOutcome, format: DetectedFormat, opts: ImportOpti
     if (conflict) {
       result.failed.push({
         line: d.line,
-        reason: `${short(d.stem)}: conflict: same stem and options as ${where(conflict)}, whose answer is ${answerText(conflict.answer)}, but the answer here is ${answerText(d.answer)}; fix the key in one of them`,
+        reason: `${shortStem(d.stem)}: conflict: same stem and options as ${where(conflict)}, whose answer is ${answerText(conflict.answer)}, but the answer here is ${answerText(d.answer)}; fix the key in one of them`,
       });
       continue;
     }
@@ -216,7 +216,7 @@ function finalize(parsed: ParseOutcome, format: DetectedFormat, opts: ImportOpti
     const checked = QuestionSchema.safeParse({ ...q, id });
     if (!checked.success) {
       const why = checked.error.issues.map((i) => `${i.path.join('.') || 'question'}: ${i.message}`).join('; ');
-      result.failed.push({ line: d.line, reason: `${short(d.stem)}: ${why}` });
+      result.failed.push({ line: d.line, reason: `${shortStem(d.stem)}: ${why}` });
       continue;
     }
     remember({ identity, answer: d.answer, line: d.line });
@@ -231,9 +231,6 @@ function finalize(parsed: ParseOutcome, format: DetectedFormat, opts: ImportOpti
   return result;
 }
 
-function short(s: string): string {
-  return s.length > 30 ? `${s.slice(0, 30)}…` : s;
-}
 
 function toQuestion(
   d: Draft,

@@ -4,20 +4,7 @@
 // Every numbered item becomes a draft or a failure with its line; nothing is dropped.
 import type { QuestionType } from '../schema.js';
 import { BRACKET, bracketsToBlanks, squash } from './normalize.js';
-import {
-  cleanLine,
-  collapseSpaces,
-  halfWidthLetters,
-  indexLetter,
-  judgePair,
-  letterIndex,
-  matchOptionStart,
-  parseDifficulty,
-  parseJudge,
-  parseLetters,
-  splitInlineOptions,
-  stripNumbering,
-} from './text.js';
+import { cleanLine, collapseSpaces, halfWidthLetters, indexLetter, judgePair, letterIndex, matchOptionStart, parseDifficulty, parseJudge, parseLetters, splitInlineOptions, stripNumbering, shortStem } from './text.js';
 import type { Draft, ImportFailure, ParseOutcome } from './types.js';
 
 /** The type a heading sets; `other:简答` for kinds of question the bank does not hold. */
@@ -81,9 +68,6 @@ function tidyOption(text: string): string {
   return collapseSpaces(text).replace(/[；;。]+$/, '').trim();
 }
 
-function short(s: string): string {
-  return s.length > 30 ? `${s.slice(0, 30)}…` : s;
-}
 
 export function parsePlainText(text: string): ParseOutcome {
   const drafts: Draft[] = [];
@@ -225,7 +209,7 @@ export function parsePlainText(text: string): ParseOutcome {
         // "出处：《网点服务规范》" above the questions: the source of those that name none.
         heading = { text: label[2]!.trim(), line };
       } else {
-        failed.push({ line, reason: `${label[1]}：${short(label[2]!)} with no numbered question above it; skipped` });
+        failed.push({ line, reason: `${label[1]}：${shortStem(label[2]!)} with no numbered question above it; skipped` });
       }
       return;
     }
@@ -402,7 +386,7 @@ function finish(item: Item): Draft | ImportFailure {
   const raw = join(item.stem);
   const r = read(raw);
   const line = item.line;
-  const fail = (why: string): ImportFailure => ({ line, reason: `${short(r.stem || raw)}: ${why}` });
+  const fail = (why: string): ImportFailure => ({ line, reason: `${shortStem(r.stem || raw)}: ${why}` });
   if (r.stem === '' || r.stem === '( )') return fail('no question text after the number');
   const meta = {
     ...(item.explanation ? { explanation: item.explanation } : {}),

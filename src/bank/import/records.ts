@@ -3,19 +3,7 @@
 // 解析, 难度, 知识点/章节, 出处, 材料) map to our fields; `--map 题干=B,答案=F` overrides them.
 import type { QuestionType } from '../schema.js';
 import { bracketsToBlanks, squash } from './normalize.js';
-import {
-  collapseSpaces,
-  indexLetter,
-  judgePair,
-  letterIndex,
-  parseDifficulty,
-  parseJudge,
-  parseLetters,
-  parseTypeName,
-  plainText,
-  splitInlineOptions,
-  stripNumbering,
-} from './text.js';
+import { collapseSpaces, indexLetter, judgePair, letterIndex, parseDifficulty, parseJudge, parseLetters, parseTypeName, plainText, splitInlineOptions, stripNumbering, shortStem } from './text.js';
 import type { Draft, ImportFailure } from './types.js';
 
 export type Field = 'stem' | 'options' | 'option' | 'answer' | 'type' | 'explanation' | 'difficulty' | 'topic' | 'source' | 'material' | 'id';
@@ -141,9 +129,6 @@ function typeOf(name: string | undefined): QuestionType | undefined {
   return undefined;
 }
 
-function short(s: string): string {
-  return s.length > 30 ? `${s.slice(0, 30)}…` : s;
-}
 
 /** Letters an answer names: "B", "A,C", "a c", an option's text, indices, correct flags. */
 function lettersOf(item: RawItem, options: string[], ctx: RecordContext): string | undefined {
@@ -177,7 +162,7 @@ export function rawToDraft(item: RawItem, ctx: RecordContext): Draft | ImportFai
   const stem0 = text(item.stem);
   if (!stem0) return { line, reason: 'no 题干 (question text) in this row; map the column with --map 题干=B' };
   const stem = stripNumbering(stem0);
-  const fail = (why: string): ImportFailure => ({ line, reason: `${short(stem)}: ${why}` });
+  const fail = (why: string): ImportFailure => ({ line, reason: `${shortStem(stem)}: ${why}` });
 
   let options: string[] = [];
   if (item.options?.some((o) => text(o) !== undefined)) {

@@ -5,6 +5,11 @@ import type { QuestionType } from '../schema.js';
 /** Zero-width characters and odd spaces: removed or made plain spaces before parsing. */
 const JUNK = /[\u200B-\u200D\u2060\uFEFF\u00AD\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\r]/;
 
+/** A stem as a message names it: its first 30 characters. */
+export function shortStem(s: string): string {
+  return s.length > 30 ? `${s.slice(0, 30)}…` : s;
+}
+
 export function cleanLine(line: string): string {
   if (!JUNK.test(line)) return line;
   return line
