@@ -28,7 +28,7 @@ import { loadTheme, PAPER_SIZES, specView } from '../documents/index.js';
 import { packageRoot, packageVersion } from '../paths.js';
 import { APP_CSS, APP_JS, FONT_FILES } from './assets.js';
 import { EDITED_FIELDS, fieldsFromForm, readQuestion, saveQuestion } from './edit.js';
-import { html, page, type Html } from './html.js';
+import { html, page, sizeText, type Html } from './html.js';
 import { buildStaged, listOutputs, oneAtATime, outputFile, SERVED_TYPES } from './outputs.js';
 import { bankPage } from './pages/bank.js';
 import { blueprintsPage, type BlueprintSettings, type BlueprintView } from './pages/blueprints.js';
@@ -62,7 +62,6 @@ export interface WorkspaceOptions {
   maxScanBytes?: number;
 }
 
-const sizeText = (n: number) => (n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`);
 
 /** Collects what a CLI function prints, to show it on the page. */
 function capture(): Io & { out: string[]; err: string[] } {

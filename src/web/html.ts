@@ -32,6 +32,9 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
 /** Trusted markup, as is. */
 export const raw = (text: string) => new Html(text);
 
+/** An upload limit as the pages state it: whole MB, else whole KB. */
+export const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`);
+
 export interface PageOptions {
   title: string;
   /** Which tab of the navigation is current. */

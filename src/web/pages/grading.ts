@@ -1,7 +1,7 @@
 // 阅卷: upload scans, decide each doubtful mark beside its crop, grade, download the results.
 import { REASONS } from '../../grading/review.js';
 import type { Doubt } from '../../grading/read.js';
-import { html, type Html } from '../html.js';
+import { html, sizeText, type Html } from '../html.js';
 import type { OpenCell } from '../grading.js';
 
 export interface GradingCell extends OpenCell {
@@ -47,7 +47,7 @@ export function gradingPage(v: GradingView): Html {
   if ('missing' in v.paper) {
     return html`<h1>阅卷</h1><p class="failure" id="grading-error">${v.paper.missing}</p><p>先在 <a href="/blueprints">组卷</a> 页生成试卷与答题卡（exampress paper），再回到这里上传扫描件。</p>`;
   }
-  const mb = v.maxBytes >= 1024 * 1024 ? `${Math.round(v.maxBytes / 1024 / 1024)} MB` : `${Math.round(v.maxBytes / 1024)} KB`;
+  const mb = sizeText(v.maxBytes);
   return html`<h1>阅卷 <small>${v.paper.title}</small></h1>
 ${v.failure?.length ? html`<pre class="failure" id="grading-error">${v.failure.join('\n')}</pre>` : ''}
 ${v.decided ? html`<p class="notice" id="decided">${v.decided}</p>` : ''}

@@ -1,6 +1,6 @@
 // 导入: upload a file, read the importer's dry-run report, accept it into a chosen topic.
 import type { Topic } from '../../bank/schema.js';
-import { html, raw, type Html } from '../html.js';
+import { html, raw, sizeText, type Html } from '../html.js';
 
 export interface ImportReport {
   format: string;
@@ -28,7 +28,7 @@ export function importPage(v: ImportView): Html {
 ${v.error ? html`<p class="failure" id="import-error">${v.error}</p>` : ''}
 ${v.done ? html`<div class="notice" id="imported"><pre>${v.done.join('\n')}</pre><p><a href="/">到题库查看</a></p></div>` : ''}
 <form class="settings" method="post" action="/import" enctype="multipart/form-data">
-<label>文件 <small>Word（.docx / 文本）、Excel（.xlsx）、.csv、JSON、Moodle XML、QTI；不超过 ${v.maxBytes >= 1024 * 1024 ? `${Math.round(v.maxBytes / 1024 / 1024)} MB` : `${Math.round(v.maxBytes / 1024)} KB`}</small><input type="file" name="file" accept="${v.accept}" required></label>
+<label>文件 <small>Word（.docx / 文本）、Excel（.xlsx）、.csv、JSON、Moodle XML、QTI；不超过 ${sizeText(v.maxBytes)}</small><input type="file" name="file" accept="${v.accept}" required></label>
 <button type="submit">预览导入结果</button>
 </form>
 ${r && v.upload ? html`<section id="report"><h2>预览：${v.upload.name}</h2>
