@@ -3,6 +3,7 @@
 // array, an {A:…} object or objects with a correct flag, answers as letters, text or a 0- or
 // 1-based index, and case groups (材料 + 子题) whose questions share the material.
 import { fieldOf, loneAIsAnswer, normalizeHeader, rawToDraft, type RawItem } from './records.js';
+import { lineOf, lineStarts } from '../../lines.js';
 import { parseTypeName } from './text.js';
 import type { ImportFailure, ParseOutcome } from './types.js';
 
@@ -153,23 +154,14 @@ function toRaw(found: Found, map: Record<string, string>, line: number): RawItem
 
 /** Lines where each item's stem first appears in the source, in order. */
 function lineFinder(source: string): (needle: string) => number {
-  const starts = [0];
-  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = lineStarts(source);
   let cursor = 0;
   return (needle) => {
     const probe = needle.slice(0, 12);
     let at = probe ? source.indexOf(probe, cursor) : -1;
     if (at < 0 && probe) at = source.indexOf(JSON.stringify(probe).slice(1, -1), cursor);
     if (at >= 0) cursor = at + probe.length;
-    const pos = at >= 0 ? at : cursor;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return lineOf(starts, at >= 0 ? at : cursor) + 1;
   };
 }
 

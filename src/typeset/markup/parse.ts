@@ -1,6 +1,7 @@
 // Strict parsing of template output into the node tree: well-formed XML, and every element,
 // attribute and nesting checked against MARKUP_SPEC, each problem located as template:line:col.
 import { SaxesParser } from 'saxes';
+import { lineOf, lineStarts } from '../../lines.js';
 import {
   type ElementName,
   type ElementNode,
@@ -238,27 +239,4 @@ function markerBefore(markers: readonly SourceMarker[], index: number): SourceMa
     } else hi = mid - 1;
   }
   return found;
-}
-
-/** Index of the first character of every line. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  let i = text.indexOf('\n');
-  while (i >= 0) {
-    starts.push(i + 1);
-    i = text.indexOf('\n', i + 1);
-  }
-  return starts;
-}
-
-/** The 0-based line holding `index` (binary search over lineStarts). */
-function lineOf(starts: readonly number[], index: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
