@@ -4,16 +4,12 @@ import type { Blueprint } from '../assemble/blueprint.js';
 import type { ResolvedQuestion, ResolvedVariant } from '../assemble/resolve.js';
 import type { Bank } from '../bank/schema.js';
 import { sectionHeading, runningSegments, type RunningSegment, docSettings, formatPoints, topicName, type DocSettings, type PageOptions, variantMark } from './common.js';
-import { multipleRule, sectionPartial } from './paper.js';
-import { stemSegments, textSegments, type Segment } from './stem.js';
+import { multipleRule, sectionPartial, type QuestionView } from './paper.js';
+import { stemSegments, textSegments } from './stem.js';
 import { fillIn, type Theme } from './theme.js';
 
-export interface KeyQuestionView {
-  id: string;
-  number: number;
-  stem: Segment[];
-  hasOptions: boolean;
-  options: Segment[][];
+/** A question as the paper shows it (its stem with the answers filled in), and what the key adds. */
+export interface KeyQuestionView extends QuestionView {
   answer: string;
   points: string;
   topic: string;
