@@ -1,6 +1,5 @@
 // `exampress bank lint|stats|import|export|schema`: the trainer's tools for the question bank.
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { blueprintJsonSchema } from '../../assemble/blueprint.js';
 import { lintBank, formatProblem, sortProblems } from '../../bank/lint.js';

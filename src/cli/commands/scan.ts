@@ -10,7 +10,7 @@ import { outputStem } from '../../documents/render.js';
 import { formatCsv } from '../../grading/csv.js';
 import { loadScanLibraries, type ScanLibraries } from '../../grading/decode.js';
 import { thumbnail, warpRegion, type GreyImage } from '../../grading/image.js';
-import { readPage, sheetSet, type SheetSet } from '../../grading/read.js';
+import { readPage, sheetSet } from '../../grading/read.js';
 import { cropKey, reviewHtml, type ReviewInput } from '../../grading/review.js';
 import { combinePages, responseRows, type ScannedPage, type UnreadablePage } from '../../grading/sheets.js';
 import { writeFileAtomic } from '../files.js';
