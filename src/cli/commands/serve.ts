@@ -1,10 +1,9 @@
 // `exampress serve`: the local web workspace for trainers (src/web). Prints the one URL to open,
 // with this run's token; stops on Ctrl-C.
 import type { CommandModule } from 'yargs';
-import { configPath, loadConfig } from '../../bank/config.js';
-import { formatProblem } from '../../bank/lint.js';
 import { defaultBankDir } from '../../paths.js';
 import { EXIT, type Io } from '../io.js';
+import { workspaceOf } from '../workspace.js';
 
 export function serveCommand(io: Io, setExit: (code: number) => void): CommandModule {
   return {
@@ -18,12 +17,9 @@ export function serveCommand(io: Io, setExit: (code: number) => void): CommandMo
         .option('out', { type: 'string', describe: 'the workspace\'s output folder (the only one it serves files from)', defaultDescription: 'config.yaml output, else output' })
         .example('exampress serve', 'prints http://127.0.0.1:PORT/?token=… to open in a browser'),
     handler: async (a) => {
-      const bankDir = String(a.bank);
-      const { config, problems } = loadConfig(bankDir);
-      if (problems.length) {
-        problems.forEach((p) => io.stderr(formatProblem(p)));
-        return setExit(EXIT.errors);
-      }
+      const workspace = workspaceOf(a, io);
+      if (typeof workspace === 'number') return setExit(workspace);
+      const { bankDir, config, fromConfig } = workspace;
       const port = a.port as number | undefined;
       if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
         io.stderr(`exampress serve: --port takes a whole number from 1 to 65535, got ${port}`);
@@ -33,7 +29,7 @@ export function serveCommand(io: Io, setExit: (code: number) => void): CommandMo
       if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
         io.stderr(`warning: listening on ${host}: other machines on the network can reach the workspace; only the token keeps them out`);
       }
-      const outDir = (a.out as string | undefined) ?? (config.output ? configPath(bankDir, config.output) : 'output');
+      const outDir = (a.out as string | undefined) ?? fromConfig(config.output) ?? 'output';
       let ws;
       try {
         // The web server and its libraries are loaded only when serving: other commands start faster.
