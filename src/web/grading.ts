@@ -53,38 +53,48 @@ export function openCandidates(rows: readonly string[][]): { line: number; candi
 
 export type Decision = { saved: true } | { saved: false; conflict: boolean; message: string };
 
-/** Letters (as printed on the sheet, upper case) or "" for blank, into one "?" cell. */
-export function decideCell(outDir: string, at: { line: number; question: number; source: string }, value: string): Decision {
+/** The answer when row `at.line` of responses.csv no longer holds the sheet the page showed. */
+const staleRow = (at: { line: number; source: string }): Decision => ({
+  saved: false,
+  conflict: true,
+  message: `${RESPONSES_FILE} 已经改变（重新扫描过？）：第 ${at.line} 行不再是 ${at.source}。请刷新本页。`,
+});
+
+/**
+ * Reads responses.csv, lets `change` edit row `at.line` (with the header row beside it) if the
+ * row still holds the sheet `at.source`, and writes the file back when the change was saved.
+ */
+function changeRow(outDir: string, at: { line: number; source: string }, change: (row: string[], header: readonly string[]) => Decision): Decision {
   const read = readResponses(outDir);
   if (!read) return { saved: false, conflict: true, message: `${RESPONSES_FILE} 不存在：请先上传答题卡扫描件。` };
   if ('problem' in read) return { saved: false, conflict: false, message: read.problem };
   const rows = read.rows.map((r) => [...r]);
-  const col = (rows[0] ?? []).indexOf(String(at.question));
   const row = rows[at.line - 1];
-  if (col < FIXED || !row || at.line < 2 || row[3] !== at.source) {
-    return { saved: false, conflict: true, message: `${RESPONSES_FILE} 已经改变（重新扫描过？）：第 ${at.line} 行不再是 ${at.source}。请刷新本页。` };
-  }
-  const now = (row[col] ?? '').trim();
-  if (now !== DOUBT) return { saved: false, conflict: true, message: `第 ${at.line} 行第 ${at.question} 题已被决定为「${now || '空白'}」（另一个页面？），未覆盖。` };
-  while (row.length <= col) row.push('');
-  row[col] = value;
-  writeFileAtomic(responsesFile(outDir), formatCsv(rows), { force: true });
-  return { saved: true };
+  if (!row || at.line < 2 || row[3] !== at.source) return staleRow(at);
+  const decision = change(row, rows[0] ?? []);
+  if (decision.saved) writeFileAtomic(responsesFile(outDir), formatCsv(rows), { force: true });
+  return decision;
+}
+
+/** Letters (as printed on the sheet, upper case) or "" for blank, into one "?" cell. */
+export function decideCell(outDir: string, at: { line: number; question: number; source: string }, value: string): Decision {
+  return changeRow(outDir, at, (row, header) => {
+    const col = header.indexOf(String(at.question));
+    if (col < FIXED) return staleRow(at);
+    const now = (row[col] ?? '').trim();
+    if (now !== DOUBT) return { saved: false, conflict: true, message: `第 ${at.line} 行第 ${at.question} 题已被决定为「${now || '空白'}」（另一个页面？），未覆盖。` };
+    while (row.length <= col) row.push('');
+    row[col] = value;
+    return { saved: true };
+  });
 }
 
 /** A candidate number typed in for a row whose number was read with "?" digits (or not at all). */
 export function decideCandidate(outDir: string, at: { line: number; source: string }, value: string): Decision {
-  const read = readResponses(outDir);
-  if (!read) return { saved: false, conflict: true, message: `${RESPONSES_FILE} 不存在：请先上传答题卡扫描件。` };
-  if ('problem' in read) return { saved: false, conflict: false, message: read.problem };
-  const rows = read.rows.map((r) => [...r]);
-  const row = rows[at.line - 1];
-  if (!row || at.line < 2 || row[3] !== at.source) {
-    return { saved: false, conflict: true, message: `${RESPONSES_FILE} 已经改变（重新扫描过？）：第 ${at.line} 行不再是 ${at.source}。请刷新本页。` };
-  }
-  const now = row[0] ?? '';
-  if (now !== '' && !now.includes(DOUBT)) return { saved: false, conflict: true, message: `第 ${at.line} 行的考号已被填为「${now}」（另一个页面？），未覆盖。` };
-  row[0] = value;
-  writeFileAtomic(responsesFile(outDir), formatCsv(rows), { force: true });
-  return { saved: true };
+  return changeRow(outDir, at, (row) => {
+    const now = row[0] ?? '';
+    if (now !== '' && !now.includes(DOUBT)) return { saved: false, conflict: true, message: `第 ${at.line} 行的考号已被填为「${now}」（另一个页面？），未覆盖。` };
+    row[0] = value;
+    return { saved: true };
+  });
 }
