@@ -44,9 +44,13 @@ export function chooseBackend(choice: PdfBackendChoice, doc: LaidOutDocument, fo
   return backends.pdfkit;
 }
 
-/** Checks the document has something to write. */
+/** Checks the document has something to write, and every sheet places pages it has. */
 export function checkWritable(doc: LaidOutDocument, options: WritePdfOptions): void {
   if (doc.pages.length === 0 || options.sheets?.length === 0) {
     throw new TypesetError('The document has no pages to write.');
+  }
+  for (const [s, sheet] of (options.sheets ?? []).entries()) {
+    const missing = sheet.placements.find((p) => !doc.pages[p.page]);
+    if (missing) throw new TypesetError(`Sheet ${s + 1} places page ${missing.page + 1}, but the document has ${doc.pages.length} pages.`);
   }
 }

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { sfntFontOf } from '../fonts/face.js';
 import type { SfntFont } from '../fonts/sfnt.js';
-import type { Box, FontFace, FontSet, LaidOutDocument, Page, TextBox } from '../types.js';
+import type { Box, FontFace, FontSet, LaidOutDocument, TextBox } from '../types.js';
 import { TypesetError } from '../types.js';
 import { readCffSourceAt, writeCffSubset, type CffSource } from './cff.js';
 import { trueTypeSourceOf, writeTrueTypeSubset, type TrueTypeSource } from './truetype.js';
@@ -273,14 +273,11 @@ function writeOwnFile(doc: LaidOutDocument, fonts: FontSet, options: WritePdfOpt
   };
 
   if (options.sheets) {
-    for (const [s, sheet] of options.sheets.entries()) {
+    for (const sheet of options.sheets) {
       id.update(`sheet ${sheet.width} ${sheet.height}\n`);
       const parts: string[] = [];
       for (const placement of sheet.placements) {
-        const page: Page | undefined = doc.pages[placement.page];
-        if (!page) {
-          throw new TypesetError(`Sheet ${s + 1} places page ${placement.page + 1}, but the document has ${doc.pages.length} pages.`);
-        }
+        const page = doc.pages[placement.page]!; // checkWritable: every placed page exists
         const [a, b, c, d, e, f] = placement.transform;
         // Clip to the page so nothing it draws spills onto its neighbours on the sheet.
         parts.push(`q ${[a, b, c, d, e, f].map(pdfNumber).join(' ')} cm 0 0 ${pdfNumber(page.width)} ${pdfNumber(page.height)} re W n`);

@@ -15,7 +15,7 @@
 import { createRequire } from 'node:module';
 import type PDFKitDocument from 'pdfkit';
 import { fontkitFontOf } from '../fonts/face.js';
-import type { Box, FontFace, FontSet, LaidOutDocument, Page, TextBox } from '../types.js';
+import type { Box, FontFace, FontSet, LaidOutDocument, TextBox } from '../types.js';
 import { TypesetError } from '../types.js';
 import type { PdfBackend, WritePdfOptions } from './backend.js';
 import { missingGlyph, pdfColor } from './content.js';
@@ -62,13 +62,10 @@ function writeWithPdfkit(doc: LaidOutDocument, fonts: FontSet, options: WritePdf
   const draw = drawer(pdf, fonts);
 
   if (options.sheets) {
-    for (const [s, sheet] of options.sheets.entries()) {
+    for (const sheet of options.sheets) {
       pdf.addPage({ size: [sheet.width, sheet.height], margin: 0 });
       for (const placement of sheet.placements) {
-        const page: Page | undefined = doc.pages[placement.page];
-        if (!page) {
-          throw new TypesetError(`Sheet ${s + 1} places page ${placement.page + 1}, but the document has ${doc.pages.length} pages.`);
-        }
+        const page = doc.pages[placement.page]!; // checkWritable: every placed page exists
         const [a, b, c, d, e, f] = placement.transform;
         // Clip to the page so nothing it draws spills onto its neighbours on the sheet.
         pdf.save().transform(a, b, c, d, e, f).rect(0, 0, page.width, page.height).clip();
