@@ -152,7 +152,7 @@ export function readCffSourceAt(read: ReadAt, tableLength: number, lazy = true):
     const privateDict = read(offset, size).slice();
     if (readDict(privateDict).some((e) => e.op === OP.Subrs)) return undefined;
     const kept = entries.filter((e) => e.op !== OP.Private && e.op !== OP.FontName);
-    fontDicts.push({ ops: concatBytes(kept.map((e) => raw.subarray(e.start, e.end))), privateDict });
+    fontDicts.push({ ops: Buffer.concat(kept.map((e) => raw.subarray(e.start, e.end))), privateDict });
   }
 
   const fdOfGlyph = new Uint8Array(nGlyphs);
@@ -198,18 +198,6 @@ export function readCffSourceAt(read: ReadAt, tableLength: number, lazy = true):
     }
   };
   return { name: item(read, nameIndex, 0).slice(), charStrings: { data, offsets: new Uint32Array(0), load, glyph }, fdOfGlyph, fontDicts };
-}
-
-function concatBytes(parts: Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const p of parts) length += p.length;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** A CFF INDEX of the given items, with 4-byte offsets (simple, and at most 3 bytes wasted per item). */
@@ -299,7 +287,7 @@ export function writeCffSubset(source: CffSource, glyphs: readonly number[]): Ui
   // Font DICTs point at their private DICTs, which follow the FDArray INDEX.
   const fdDicts = (privateAts: number[]) =>
     source.fontDicts.map((fd, i) =>
-      concatBytes([fd.ops, new Uint8Array([...int5(fd.privateDict.length), ...int5(privateAts[i]!), 18])]),
+      Buffer.concat([fd.ops, new Uint8Array([...int5(fd.privateDict.length), ...int5(privateAts[i]!), 18])]),
     );
   const fdArraySize = writeIndex(fdDicts(source.fontDicts.map(() => 0))).length;
   const privateAts: number[] = [];
@@ -308,7 +296,7 @@ export function writeCffSubset(source: CffSource, glyphs: readonly number[]): Ui
     privateAts.push(at);
     at += fd.privateDict.length;
   }
-  return concatBytes([
+  return Buffer.concat([
     header,
     nameIndex,
     writeIndex([topDict(charsetAt, fdSelectAt, charStringsAt, fdArrayAt)]),

@@ -105,7 +105,7 @@ export function writeTrueTypeSubset(source: TrueTypeSource, glyphs: readonly num
         data[at + 1] = id & 0xff;
       }
     }
-    if (data.length % 4) data = concat([data, new Uint8Array(4 - (data.length % 4))]);
+    if (data.length % 4) data = Buffer.concat([data, new Uint8Array(4 - (data.length % 4))]);
     datas.push(data);
   }
 
@@ -133,7 +133,7 @@ export function writeTrueTypeSubset(source: TrueTypeSource, glyphs: readonly num
   const maxp = table('maxp')!;
   writeU16(maxp, 4, order.length);
 
-  const out: [string, Uint8Array][] = [['head', head], ['hhea', hhea], ['maxp', maxp], ['hmtx', hmtx], ['loca', newLoca], ['glyf', concat(datas)]];
+  const out: [string, Uint8Array][] = [['head', head], ['hhea', hhea], ['maxp', maxp], ['hmtx', hmtx], ['loca', newLoca], ['glyf', Buffer.concat(datas)]];
   for (const name of ['cvt ', 'fpgm', 'prep']) {
     const t = table(name);
     if (t) out.push([name, t]);
@@ -163,16 +163,6 @@ function writeU32(b: Uint8Array, p: number, v: number): void {
   b[p + 3] = v & 0xff;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let p = 0;
-  for (const part of parts) {
-    out.set(part, p);
-    p += part.length;
-  }
-  return out;
-}
-
 function checksum(data: Uint8Array): number {
   let sum = 0;
   for (let i = 0; i < data.length; i += 4) {
@@ -199,7 +189,7 @@ function sfntFile(tables: [string, Uint8Array][]): Uint8Array {
   const bodies: Uint8Array[] = [];
   let offset = header.length;
   tables.forEach(([name, data], i) => {
-    const padded = data.length % 4 ? concat([data, new Uint8Array(4 - (data.length % 4))]) : data;
+    const padded = data.length % 4 ? Buffer.concat([data, new Uint8Array(4 - (data.length % 4))]) : data;
     const rec = 12 + 16 * i;
     for (let k = 0; k < 4; k++) header[rec + k] = name.charCodeAt(k);
     writeU32(header, rec + 4, checksum(padded));
@@ -208,5 +198,5 @@ function sfntFile(tables: [string, Uint8Array][]): Uint8Array {
     bodies.push(padded);
     offset += padded.length;
   });
-  return concat([header, ...bodies]);
+  return Buffer.concat([header, ...bodies]);
 }
