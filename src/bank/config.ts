@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { DOCUMENT_KINDS, HANDBOOK_SIZES, IMPOSITIONS, PAPER_SIZES, SHEETS } from '../kinds.js';
 import { displayPath } from './load.js';
 import type { Problem } from './schema.js';
 import { isYamlFailure, locate, readYaml } from './yamlSource.js';
@@ -18,9 +19,9 @@ export const ConfigSchema = z
     theme: z.record(z.string(), z.unknown()).optional().describe('theme.yaml settings to override (same keys as templates/theme.yaml)'),
     paper: z
       .object({
-        size: z.enum(['a4', 'b5', 'a3']).optional(),
+        size: z.enum(PAPER_SIZES).optional(),
         seal: z.boolean().optional(),
-        only: z.array(z.enum(['paper', 'key', 'sheet', 'spec'])).min(1).optional(),
+        only: z.array(z.enum(DOCUMENT_KINDS)).min(1).optional(),
       })
       .strict()
       .optional(),
@@ -35,9 +36,9 @@ export const ConfigSchema = z
       .optional(),
     handbook: z
       .object({
-        size: z.enum(['a5', 'a6', 'a7']).optional(),
-        impose: z.enum(['none', 'saddle']).optional(),
-        sheet: z.enum(['a4', 'a5']).optional(),
+        size: z.enum(HANDBOOK_SIZES).optional(),
+        impose: z.enum(IMPOSITIONS).optional(),
+        sheet: z.enum(SHEETS).optional(),
       })
       .strict()
       .optional(),

@@ -69,7 +69,7 @@ chmodSync(launcher, 0o755);
 
 await build({
   ...common,
-  entryPoints: { 'paper-worker': join(root, 'src', 'cli', 'paperWorker.ts') },
+  entryPoints: { 'paper-worker': join(root, 'src', 'app', 'print', 'worker.ts') },
   outdir: dist,
   outExtension: { '.js': '.mjs' },
   format: 'esm',

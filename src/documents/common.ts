@@ -5,8 +5,9 @@ import type { Manifest } from '../assemble/manifest.js';
 import { sha256 } from '../assemble/manifest.js';
 import { fillIn, type Theme } from './theme.js';
 
-export const PAPER_SIZES = ['a4', 'b5', 'a3'] as const;
-export type PaperSize = (typeof PAPER_SIZES)[number];
+import { PAPER_SIZES, type PaperSize } from '../kinds.js';
+
+export { PAPER_SIZES, type PaperSize };
 
 export interface DocSettings {
   title: string;

@@ -9,8 +9,9 @@ import type { LaidOutDocument } from '../typeset/types.js';
 import { FIGURES, SECTION_FIGURES, type FigureView } from './handbook-figures.js';
 import { fillIn, type Theme } from './theme.js';
 
-export const HANDBOOK_SIZES = ['a6', 'a5', 'a7'] as const;
-export type HandbookSize = (typeof HANDBOOK_SIZES)[number];
+import { HANDBOOK_SIZES, type HandbookSize } from '../kinds.js';
+
+export { HANDBOOK_SIZES, type HandbookSize };
 
 /** Pages of lined notes the template leaves before the back cover; 0–3 are kept so the page count is a multiple of 4. */
 export const NOTE_PAGES = 3;

@@ -10,10 +10,9 @@ import { fitNotePages, handbookPages, handbookView, type HandbookSize } from './
 import type { TemplateSet } from './templates.js';
 import { themeFontConfig, type Theme } from './theme.js';
 
-export const IMPOSITIONS = ['none', 'saddle'] as const;
-export type Imposition = (typeof IMPOSITIONS)[number];
-export const SHEETS = ['a4', 'a5'] as const;
-export type SheetSize = (typeof SHEETS)[number];
+import { IMPOSITIONS, SHEETS, type Imposition, type SheetSize } from '../kinds.js';
+
+export { IMPOSITIONS, SHEETS, type Imposition, type SheetSize };
 
 export interface HandbookLayoutOptions {
   bank: Bank;

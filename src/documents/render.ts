@@ -16,8 +16,9 @@ import { specView } from './spec.js';
 import type { TemplateSet } from './templates.js';
 import { themeFontConfig, type Theme } from './theme.js';
 
-export const DOCUMENT_KINDS = ['paper', 'key', 'sheet', 'spec'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+import { DOCUMENT_KINDS, type DocumentKind } from '../kinds.js';
+
+export { DOCUMENT_KINDS, type DocumentKind };
 
 export interface RenderExamOptions {
   manifest: Manifest;

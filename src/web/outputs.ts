@@ -1,9 +1,8 @@
 // The workspace's output folder: the only place the page hands files out from. A name is one
 // plain file name inside it, nothing else: no folder part, no "..", no absolute path, however
 // it was encoded.
-import { existsSync, lstatSync, readdirSync, realpathSync, renameSync, rmSync, mkdirSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 /** File kinds the page serves, and their types. */
 export const SERVED_TYPES: Record<string, string> = {
@@ -51,46 +50,4 @@ export function listOutputs(outDir: string, prefix = ''): string[] {
   return readdirSync(outDir)
     .filter((n) => n.startsWith(prefix) && !n.startsWith('.') && SERVED_TYPES[n.slice(n.lastIndexOf('.')).toLowerCase()])
     .sort();
-}
-
-/**
- * Run `build` into a fresh staging folder inside `outDir`; only when it succeeds are its files
- * moved over the earlier ones (each by a rename). A failed build leaves earlier outputs as they were.
- */
-export async function buildStaged<T extends { ok: boolean }>(outDir: string, build: (staging: string) => Promise<T>): Promise<T & { files: string[] }> {
-  mkdirSync(outDir, { recursive: true });
-  const staging = join(outDir, `.building-${randomBytes(4).toString('hex')}`);
-  mkdirSync(staging);
-  try {
-    const result = await build(staging);
-    if (!result.ok) return { ...result, files: [] };
-    const files = readdirSync(staging).filter((n) => !n.startsWith('.')).sort();
-    for (const n of files) renameSync(join(staging, n), join(outDir, n));
-    return { ...result, files };
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
-}
-
-/**
- * One build at a time: `run(work)` resolves to null at once while another is running. (A build
- * typesets in this thread, so requests that arrive meanwhile mostly wait; a double click or a
- * second tab that gets in between is refused, never run over the first one's staging.)
- */
-export function oneAtATime() {
-  let running: string | null = null;
-  return {
-    get busy(): string | null {
-      return running;
-    },
-    async run<T>(what: string, work: () => Promise<T>): Promise<T | null> {
-      if (running) return null;
-      running = what;
-      try {
-        return await work();
-      } finally {
-        running = null;
-      }
-    },
-  };
 }

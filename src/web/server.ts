@@ -2,6 +2,7 @@
 // with a new token for this run.
 import { createServer } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
+import type { CacheSettings } from '../app/cache.js';
 import { createWorkspace } from './app.js';
 import { machineAddresses, newToken } from './security.js';
 
@@ -12,6 +13,7 @@ export interface ServeOptions {
   /** 0 or absent: a free port. */
   port?: number;
   token?: string;
+  cache?: CacheSettings;
   maxUploadBytes?: number;
   /** Cap on one upload of scans for 阅卷. */
   maxScanBytes?: number;
@@ -41,7 +43,7 @@ export async function startWorkspace(opts: ServeOptions): Promise<RunningWorkspa
   const host = opts.host ?? '127.0.0.1';
   const token = opts.token ?? newToken();
   const port = opts.port || (await freePort(host));
-  const ws = createWorkspace({ bankDir: opts.bankDir, outDir: opts.outDir, host, token, port: () => port, ...(opts.maxUploadBytes ? { maxUploadBytes: opts.maxUploadBytes } : {}), ...(opts.maxScanBytes ? { maxScanBytes: opts.maxScanBytes } : {}) });
+  const ws = createWorkspace({ bankDir: opts.bankDir, outDir: opts.outDir, host, token, port: () => port, ...(opts.cache ? { cache: opts.cache } : {}), ...(opts.maxUploadBytes ? { maxUploadBytes: opts.maxUploadBytes } : {}), ...(opts.maxScanBytes ? { maxScanBytes: opts.maxScanBytes } : {}) });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: ws.app.fetch, port, hostname: host }, () => resolve(s));
     s.once('error', reject);

@@ -10,10 +10,10 @@ import PDFDocument from 'pdfkit';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assemble } from '../../src/assemble/assemble.js';
-import { loadBlueprint } from '../../src/cli/assemble.js';
+import { loadBlueprint } from '../../src/app/assemble.js';
 import { serializeManifest } from '../../src/assemble/manifest.js';
 import { loadBank } from '../../src/bank/load.js';
-import { runScan } from '../../src/cli/commands/scan.js';
+import { scanSheets } from '../../src/app/scan.js';
 import { loadTemplates, loadTheme, renderExamDocuments, type SheetGeometry } from '../../src/documents/index.js';
 import { loadScanLibraries } from '../../src/grading/decode.js';
 import { packageRoot } from '../../src/paths.js';
@@ -26,7 +26,7 @@ const root = packageRoot();
 const dir = mkdtempSync(join(tmpdir(), 'exampress-bench-scan-'));
 const { bank } = loadBank(join(root, 'bank'));
 const loaded = loadBlueprint(join(root, 'bank', 'blueprints', 'standard.yaml'));
-if ('errors' in loaded) throw new Error(loaded.errors.join('\n'));
+if ('problems' in loaded) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
 const assembled = assemble(bank, loaded.blueprint, { seed: 2026, variants: 2, history: [], toolVersion: '0.0.0-bench', blueprintFile: 'standard.yaml' });
 if ('problems' in assembled) throw new Error('assemble failed');
 const templates = join(root, 'templates');
@@ -96,23 +96,22 @@ await new Promise<void>((resolve) => {
   doc.end();
 });
 
-const quiet = { stdout: () => {}, stderr: () => {} };
 const before = process.memoryUsage().rss;
 let peak = 0;
 const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
 const rates: number[] = [];
 for (let run = 0; run < RUNS; run++) {
   const t0 = performance.now();
-  const code = await runScan({ inputs: [scans], manifest: join(dir, 'manifest.json'), out: join(dir, `out-${run}`), dpi: DPI, force: true }, quiet);
+  const scanned = await scanSheets({ inputs: [scans], manifest: join(dir, 'manifest.json'), out: join(dir, `out-${run}`), dpi: DPI, force: true });
   const seconds = (performance.now() - t0) / 1000;
-  if (code !== 0) throw new Error(`scan exited ${code}`);
+  if (!scanned.ok || scanned.unreadable.length) throw new Error(`scan failed: ${scanned.ok ? scanned.unreadable.map((u) => u.problem).join('; ') : scanned.problems.map((p) => p.message).join('; ')}`);
   rates.push(SHEETS / seconds);
 }
 const pdfRates: number[] = [];
 for (let run = 0; run < RUNS; run++) {
   const t0 = performance.now();
-  const code = await runScan({ inputs: [pdfDir], manifest: join(dir, 'manifest.json'), out: join(dir, `pdf-${run}`), dpi: DPI, force: true }, quiet);
-  if (code !== 0) throw new Error(`scan of the PDF exited ${code}`);
+  const scanned = await scanSheets({ inputs: [pdfDir], manifest: join(dir, 'manifest.json'), out: join(dir, `pdf-${run}`), dpi: DPI, force: true });
+  if (!scanned.ok || scanned.unreadable.length) throw new Error('scan of the PDF failed');
   pdfRates.push(SHEETS / ((performance.now() - t0) / 1000));
 }
 pdfRates.sort((a, b) => a - b);

@@ -1,10 +1,10 @@
-// runAssemble as the CLI calls it: files in, manifest.json out, exit codes and messages.
+// `exampress assemble` as a trainer runs it: files in, manifest.json out, exit codes and messages.
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { blueprintJsonSchema } from '../../src/assemble/blueprint.js';
-import { runAssemble, type AssembleArgs } from '../../src/cli/assemble.js';
+import { runCli } from '../../src/cli/cli.js';
 import { parseManifest, type Manifest } from '../../src/assemble/manifest.js';
 import { resolveVariant } from '../../src/assemble/resolve.js';
 import { loadBank } from '../../src/bank/load.js';
@@ -79,9 +79,25 @@ function capture() {
   return { io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) }, out, err };
 }
 
-async function run(args: Partial<AssembleArgs> & { bankDir: string }) {
+interface AssembleArgs {
+  bankDir: string;
+  blueprint?: string;
+  fromManifest?: string;
+  seed?: number;
+  variants?: number;
+  mode?: 'shuffle' | 'parallel';
+  roster?: string;
+  out?: string;
+  json?: boolean;
+  issue?: boolean;
+}
+
+/** The command line of `args`, run in this process. */
+async function run(args: AssembleArgs) {
   const c = capture();
-  const code = await runAssemble(args, c.io);
+  const flag = (name: string, value: string | number | boolean | undefined) => (value === undefined || value === false ? [] : value === true ? [`--${name}`] : [`--${name}`, String(value)]);
+  const argv = ['assemble', ...flag('bank', args.bankDir), ...flag('blueprint', args.blueprint), ...flag('from-manifest', args.fromManifest), ...flag('seed', args.seed), ...flag('variants', args.variants), ...flag('mode', args.mode), ...flag('roster', args.roster), ...flag('out', args.out), ...flag('json', args.json), ...flag('issue', args.issue)];
+  const code = await runCli(argv, c.io);
   return { code, out: c.out.join(''), err: c.err.join('\n') };
 }
 
@@ -271,8 +287,8 @@ describe('a broken bank never reaches a paper (issue 16)', () => {
     ['a second DH-001 in another file', 'twin.yaml', EXTRA(SINGLE('DH-001', '    options: [甲, 乙, 丙, 丁]\n    answer: B\n')), /twin\.yaml:3:5 DH-001 error duplicate-id: id DH-001 is already used at/],
     ['answer E on four options', 'e.yaml', EXTRA(SINGLE('DH-901', '    options: [甲, 乙, 丙, 丁]\n    answer: E\n')), /e\.yaml:3:5 DH-901 error answer-not-option: answer E is not among the 4 options/],
     ['a single-choice question answered AD', 'ad.yaml', EXTRA(SINGLE('DH-902', '    options: [甲, 乙, 丙, 丁]\n    answer: AD\n')), /ad\.yaml:3:5 DH-902 error single-answer: single-choice question has 2 answers \(AD\)/],
-    ['a file of malformed YAML (a whole topic would vanish)', 'bad.yaml', 'topic: dianhua-liyi\nquestions:\n  - id: DH-903\n    stem: [unclosed\n', /bad\.yaml:\d+:\d+ - error yaml: invalid YAML/],
-    ['`questions:` with nothing after it', 'empty-list.yaml', 'topic: dianhua-liyi\nquestions:\n', /empty-list\.yaml:\d+:\d+ - error schema: questions: expected a list of questions/],
+    ['a file of malformed YAML (a whole topic would vanish)', 'bad.yaml', 'topic: dianhua-liyi\nquestions:\n  - id: DH-903\n    stem: [unclosed\n', /bad\.yaml:\d+:\d+ error yaml: invalid YAML/],
+    ['`questions:` with nothing after it', 'empty-list.yaml', 'topic: dianhua-liyi\nquestions:\n', /empty-list\.yaml:\d+:\d+ error schema: questions: expected a list of questions/],
     ['a control character in a stem', 'ctl.yaml', EXTRA(SINGLE('DH-904', '    options: [甲, 乙, 丙, 丁]\n    answer: B\n').replace('如何回答', '如何\\u0007回答').replace('stem: ', 'stem: "').replace('( )。\n', '( )。"\n')), /ctl\.yaml:3:5 DH-904 error unprintable: stem holds the unprintable character U\+0007/],
     ['U+FFFE in an option', 'nonchar.yaml', EXTRA(SINGLE('DH-905', '    options: [甲, "乙\\uFFFE", 丙, 丁]\n    answer: B\n')), /nonchar\.yaml:3:5 DH-905 error unprintable: option B holds the unprintable character U\+FFFE/],
   ])('%s: exit 1, every lint error printed, nothing written', async (name, file, body, expected) => {
@@ -281,7 +297,7 @@ describe('a broken bank never reaches a paper (issue 16)', () => {
     const out = join(root, `out-${file}`);
     const r = await run({ blueprint: bp, bankDir: dir, seed: 3, out });
     expect(r.err).toMatch(expected);
-    expect(r.err).toMatch(/has \d+ error\(s\); fix them \(exampress bank lint\) before assembling; nothing was written/);
+    expect(r.err).toMatch(/has \d+ error\(s\); fix them \(exampress bank lint\); nothing was written/);
     expect(r.code).toBe(1);
     expect(existsSync(out)).toBe(false);
   });
@@ -296,7 +312,7 @@ describe('a broken bank never reaches a paper (issue 16)', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 9 }, (_, i) => `${'bcdefghij'[i]}: &${'bcdefghij'[i]} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`), 'topic: dianhua-liyi', 'questions: []'].join('\n');
     const dir = brokenBank('bomb', 'bomb.yaml', `${bomb}\n`);
     const r = await run({ blueprint: writeBlueprint('bp-bomb.yaml', BLUEPRINT), bankDir: dir, out: join(root, 'out-bomb') });
-    expect(r.err).toMatch(/questions\/bomb\.yaml:1:1 - error yaml: too many YAML aliases/);
+    expect(r.err).toMatch(/questions\/bomb\.yaml:1:1 error yaml: too many YAML aliases/);
     expect(r.code).toBe(1);
   });
 
@@ -305,7 +321,7 @@ describe('a broken bank never reaches a paper (issue 16)', () => {
     rmSync(join(dir, 'norms'), { recursive: true });
     writeFileSync(join(dir, 'norms'), 'not a folder');
     const r = await run({ blueprint: writeBlueprint('bp-notdir.yaml', BLUEPRINT), bankDir: dir, out: join(root, 'out-notdir') });
-    expect(r.err).toMatch(/norms:1:1 - error unreadable: cannot list the folder: is a file, expected a folder/);
+    expect(r.err).toMatch(/norms:1:1 error unreadable: cannot list the folder: is a file, expected a folder/);
     expect(r.code).toBe(1);
   });
 
@@ -314,7 +330,7 @@ describe('a broken bank never reaches a paper (issue 16)', () => {
     chmodSync(join(dir, 'questions'), 0o000);
     try {
       const r = await run({ blueprint: writeBlueprint('bp-eacces.yaml', BLUEPRINT), bankDir: dir, out: join(root, 'out-eacces') });
-      expect(r.err).toMatch(/questions:1:1 - error unreadable: cannot list the folder: permission denied/);
+      expect(r.err).toMatch(/questions:1:1 error unreadable: cannot list the folder: permission denied/);
       expect(r.code).toBe(1);
     } finally {
       chmodSync(join(dir, 'questions'), 0o755);
@@ -327,7 +343,7 @@ describe('--out and --seed (issue 16)', () => {
     const started = Date.now();
     const r = await run({ blueprint: writeBlueprint('bp-proc.yaml', BLUEPRINT), bankDir: makeBankDir('proc'), out: '/proc/nope' });
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect(r.err).toMatch(/^exampress assemble: cannot use \/proc\/nope as the output folder: /);
     expect(r.err.split('\n')).toHaveLength(1);
   });
@@ -337,7 +353,7 @@ describe('--out and --seed (issue 16)', () => {
     writeFileSync(file, 'x');
     for (const out of [file, join(file, 'sub')]) {
       const r = await run({ blueprint: writeBlueprint('bp-file.yaml', BLUEPRINT), bankDir: makeBankDir('outfile'), out });
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(3);
       expect(r.err).toMatch(/cannot use .*i-am-a-file.* as the output folder: a file is in the way/);
       expect(r.err).not.toMatch(/EEXIST|ENOTDIR/);
     }

@@ -40,7 +40,7 @@ describe('exampress bank lint', () => {
   it('reports malformed YAML without a stack trace', async () => {
     const res = await run('bank', 'lint', '--bank', makeBank({ raw: { 'questions/bad.yaml': 'topic: phone\nquestions: [\n' } }));
     expect(res.code).toBe(1);
-    expect(res.stdout).toMatch(/bad\.yaml:\d+:\d+ - error yaml: invalid YAML/);
+    expect(res.stdout).toMatch(/bad\.yaml:\d+:\d+ error yaml: invalid YAML/);
     expect(res.stdout + res.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -48,7 +48,7 @@ describe('exampress bank import (files)', () => {
   it('a bad --map is one line naming the fix', async () => {
     const res = await run('bank', 'import', tempFile('a.csv', 'x\n'), '--bank', makeBank(), '--map', '题干');
     expect(res.code).toBe(1);
-    expect(res.stderr.trim()).toMatch(/^exampress: --map "题干": write FIELD=COLUMN/);
+    expect(res.stderr.trim()).toMatch(/^exampress bank import: --map "题干": write FIELD=COLUMN/);
   });
 
   it('a forced --format that finds nothing exits 1', async () => {

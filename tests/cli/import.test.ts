@@ -72,7 +72,7 @@ describe('exampress bank import', () => {
   it('says in one line that the file is missing or binary', async () => {
     const missing = await run('bank', 'import', '/no/such/file.txt', '--bank', makeBank());
     expect(missing.code).toBe(1);
-    expect(missing.stderr.trim()).toMatch(/^exampress: \/no\/such\/file\.txt: file not found$/);
+    expect(missing.stderr.trim()).toMatch(/^exampress bank import: \/no\/such\/file\.txt: file not found$/);
     const bin = join(mkdtempSync(join(tmpdir(), 'exampress-import-')), 'x.gift');
     writeFileSync(bin, Buffer.from([0, 1, 2, 3, 0xff]));
     const res = await run('bank', 'import', bin, '--bank', makeBank());

@@ -60,7 +60,7 @@ describe('bank/config.yaml', () => {
     const r = cli(ws, 'build');
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
-    expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^bank\/config\.yaml:\d+:\d+ - error config: unknown setting "outptu"/), expect.stringMatching(/^bank\/config\.yaml:\d+:\d+ - error config: paper\.size: /)]));
+    expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^bank\/config\.yaml:\d+:\d+ error config: unknown setting "outptu"/), expect.stringMatching(/^bank\/config\.yaml:\d+:\d+ error config: paper\.size: /)]));
   });
 });
 
@@ -78,7 +78,7 @@ describe('exit codes', () => {
       // root writes anyway: point --out below a file instead
       const r2 = cli(join(ws, 'w'), 'paper', '--out', join(out, 'manifest.json', 'x'));
       expect(r2.code).toBe(3);
-      expect(r2.stderr).toMatch(/cannot make the output folder .*: a part of the path is a file, not a folder/);
+      expect(r2.stderr).toMatch(/^exampress paper: cannot use .* as the output folder: a file is in the way/);
     } else {
       expect(r.code).toBe(3);
     }

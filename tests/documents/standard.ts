@@ -3,7 +3,7 @@ import { assemble } from '../../src/assemble/assemble.js';
 import type { Manifest } from '../../src/assemble/manifest.js';
 import { loadBank } from '../../src/bank/load.js';
 import type { Bank } from '../../src/bank/schema.js';
-import { loadBlueprint } from '../../src/cli/assemble.js';
+import { loadBlueprint } from '../../src/app/assemble.js';
 import { loadTemplates, loadTheme, renderExamDocuments, type DocumentKind, type PaperSize, type RenderedFile } from '../../src/documents/index.js';
 import { packageRoot } from '../../src/paths.js';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ export const TEMPLATES = join(ROOT, 'templates');
 export function standardManifest(opts: { variants?: number } = {}): { bank: Bank; manifest: Manifest } {
   const { bank } = loadBank(join(ROOT, 'bank'));
   const loaded = loadBlueprint(join(ROOT, 'bank', 'blueprints', 'standard.yaml'));
-  if ('errors' in loaded) throw new Error(loaded.errors.join('\n'));
+  if ('problems' in loaded) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
   const result = assemble(bank, loaded.blueprint, { seed: 2026, variants: opts.variants ?? 2, history: [], toolVersion: '0.0.0-test', blueprintFile: 'standard.yaml' });
   if ('problems' in result) throw new Error(result.problems.map((p) => p.message).join('\n'));
   return { bank, manifest: result.manifest };

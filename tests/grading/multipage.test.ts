@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { assemble } from '../../src/assemble/assemble.js';
-import { loadBlueprint } from '../../src/cli/assemble.js';
+import { loadBlueprint } from '../../src/app/assemble.js';
 import { loadBank } from '../../src/bank/load.js';
 import { loadTemplates, loadTheme, renderExamDocuments, type SheetGeometry } from '../../src/documents/index.js';
 import { readPage, sheetSet, type QrDecoder } from '../../src/grading/read.js';
@@ -30,7 +30,7 @@ test('a two-page sheet: both pages read, the upside-down one too, joined into on
   const dir = mkdtempSync(join(tmpdir(), 'exampress-multipage-'));
   writeFileSync(join(dir, 'big.yaml'), BLUEPRINT);
   const loaded = loadBlueprint(join(dir, 'big.yaml'));
-  if ('errors' in loaded) throw new Error(loaded.errors.join('\n'));
+  if ('problems' in loaded) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
   const { bank } = loadBank(join(ROOT, 'bank'));
   const result = assemble(bank, loaded.blueprint, { seed: 3, variants: 1, history: [], toolVersion: '0.0.0-test', blueprintFile: 'big.yaml' });
   if ('problems' in result) throw new Error('assemble failed');

@@ -4,8 +4,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fieldsFromForm, fileHash, readQuestion, saveQuestion } from '../../src/web/edit.js';
-import { buildStaged, oneAtATime, outputFile } from '../../src/web/outputs.js';
+import { fieldsFromForm, fileHash, readQuestion, saveQuestion } from '../../src/app/questions.js';
+import { inStaging } from '../../src/app/staging.js';
+import { outputFile } from '../../src/web/outputs.js';
+import { oneAtATime } from '../../src/web/state.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'exampress-web-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,17 +28,17 @@ describe('outputFile', () => {
   });
 
   it('a failed staged build leaves the earlier files as they were; a good one replaces them', async () => {
-    const failed = await buildStaged(out, async (staging) => {
+    const failed = await inStaging(out, async (staging) => {
       writeFileSync(join(staging, 'standard-A-paper.pdf'), 'half');
       return { ok: false };
     });
-    expect(failed.files).toEqual([]);
+    expect(failed.moved).toEqual([]);
     expect(readFileSync(join(out, 'standard-A-paper.pdf'), 'utf8')).toBe('%PDF');
-    const good = await buildStaged(out, async (staging) => {
+    const good = await inStaging(out, async (staging) => {
       writeFileSync(join(staging, 'standard-A-paper.pdf'), '%PDF new');
       return { ok: true };
     });
-    expect(good.files).toEqual(['standard-A-paper.pdf']);
+    expect(good.moved).toEqual(['standard-A-paper.pdf']);
     expect(readFileSync(join(out, 'standard-A-paper.pdf'), 'utf8')).toBe('%PDF new');
   });
 });
@@ -73,7 +75,7 @@ questions:
     expect(stale).toMatchObject({ saved: false, conflict: true });
     const bad = saveQuestion(file, 'Q-1', fileHash(text), fieldsFromForm({ type: 'single', stem: 'x（ ）', options: 'a\nb', answer: 'A', difficulty: '9', source: 's', explanation: 'e' }));
     expect(bad).toMatchObject({ saved: false, conflict: false });
-    expect(bad.saved === false && !bad.conflict && bad.errors.join()).toContain('difficulty');
+    expect(bad.saved === false && !bad.conflict && bad.problems.map((p) => p.message).join()).toContain('difficulty');
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 });

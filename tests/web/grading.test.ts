@@ -53,7 +53,7 @@ describe('阅卷', () => {
   it('says where the manifest comes from before a paper is printed', async () => {
     const res = await http('/grading');
     expect(res.status).toBe(200);
-    expect(res.text).toContain('manifest.json not found');
+    expect(res.text).toContain('还没有可阅卷的试卷');
     expect(res.text).not.toContain('随阅卷功能提供');
   });
 
@@ -138,7 +138,7 @@ describe('阅卷', () => {
     const graded = await http('/grading/grade', { method: 'POST', body: new URLSearchParams({ pass: '0.6' }) });
     expect(graded.status, graded.text).toBe(303);
     page = (await http('/grading')).text;
-    expect(page).toMatch(/mean [\d.]+ of 100, pass rate 0\.0%, KR-20/);
+    expect(page).toMatch(/平均分 [\d.]+（满分 100），及格率 0\.0%，信度 KR-20/);
     for (const name of ['scores.csv', 'items.csv', 'results.pdf']) expect(page).toContain(`href="/files/${name}"`);
     expect(page).not.toContain('.building-');
 

@@ -216,7 +216,7 @@ describe('papers', () => {
     expect(await pdfText(join(outDir, 'standard-A-paper.pdf'))).toContain('个人客户经理服务规范与礼仪知识考试');
   });
 
-  it('a failed build shows the CLI\'s own error line and leaves the earlier files in place', async () => {
+  it('a failed build says why in Chinese, as the CLI says it in English, and leaves the earlier files in place', async () => {
     const paper = join(outDir, 'standard-A-paper.pdf');
     const before = statSync(paper).mtimeMs;
     const body = new URLSearchParams({ blueprint: 'standard.yaml', seed: '-3', variants: '1' });
@@ -225,7 +225,7 @@ describe('papers', () => {
     const cli = await run('paper', '--bank', bankDir, '--blueprint', join(bankDir, 'blueprints', 'standard.yaml'), '--seed', '-3', '--out', join(dir, 'cli-out'));
     const line = cli.stderr.trim().split('\n')[0]!;
     expect(line).toContain('--seed must be');
-    expect(r.body).toContain(line);
+    expect(r.body).toContain('随机种子必须是 0 到 9007199254740991 之间的整数，收到「-3」');
     expect(statSync(paper).mtimeMs).toBe(before);
     expect(existsSync(paper)).toBe(true);
   });
@@ -266,7 +266,7 @@ describe('import', () => {
     expect(existsSync(join(bankDir, 'questions', 'imported-aiken.yaml'))).toBe(false);
     await page.select('select[name=topic]', 'dianhua-liyi');
     await Promise.all([page.waitForNavigation(), page.click('#accept')]);
-    expect(await text('#imported')).toContain('wrote');
+    expect(await text('#imported')).toMatch(/已导入 \d+ 题，写入 .*imported-aiken\.yaml/);
     const written = readFileSync(join(bankDir, 'questions', 'imported-aiken.yaml'), 'utf8');
     expect(written).toContain('topic: dianhua-liyi');
   });

@@ -6,10 +6,9 @@ import { toGift } from './gift.js';
 import { toMoodleXml } from './moodle.js';
 import { tableRows, toCsv, toXlsx } from './table.js';
 
-export const EXPORT_FORMATS = ['aiken', 'gift', 'moodle-xml', 'csv', 'xlsx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from './formats.js';
 
-export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { aiken: 'txt', gift: 'gift', 'moodle-xml': 'xml', csv: 'csv', xlsx: 'xlsx' };
+export { EXPORT_EXTENSIONS, EXPORT_FORMATS, type ExportFormat } from './formats.js';
 
 export interface Skipped {
   id: string;

@@ -8,6 +8,9 @@ import { TEXT_FORMATS, type DetectedFormat, type ImportOptions, type ImportResul
 
 export type FileImport = ImportResult | { error: string };
 
+/** Every file extension the importer reads: the structured formats below, and text (Word-pasted, Aiken, GIFT, the seed's forms) read by its content. */
+export const IMPORT_EXTENSIONS = ['.txt', '.text', '.gift', '.docx', '.xlsx', '.xlsm', '.csv', '.tsv', '.json', '.json5', '.js', '.mjs', '.xml', '.qti', '.zip'] as const;
+
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
 function isZip(bytes: Uint8Array): boolean {

@@ -1,9 +1,10 @@
 // `exampress assemble`: blueprint + seed -> manifest.json (the question sets of every variant).
 import type { Argv, CommandModule } from 'yargs';
-import { runAssemble, type AssembleArgs } from '../assemble.js';
-import { defaultBankDir } from '../../paths.js';
-import type { Io } from '../io.js';
-import type { RosterColumns } from '../../assemble/roster.js';
+import { assemblePapers, drawSummary, type DrawRequest } from '../../app/assemble.js';
+import { defaultBankDir, displayPath } from '../../paths.js';
+import type { CommandContext, Io } from '../io.js';
+import { failure, printProblems } from '../report.js';
+import type { Draw } from '../../app/assemble.js';
 
 /** The options that choose papers: shared by assemble, paper and build. */
 export function withAssembleOptions<T>(y: Argv<T>) {
@@ -18,25 +19,28 @@ export function withAssembleOptions<T>(y: Argv<T>) {
     .option('bank', { type: 'string', default: defaultBankDir(), defaultDescription: './bank', describe: 'bank folder' });
 }
 
-/** Parsed options → the assemble request. */
-export function assembleRequest(a: unknown): AssembleArgs {
-  const args = a as Record<string, unknown>;
+/** The draw's settings among parsed flags. */
+export function drawFlags(a: Record<string, unknown>): Omit<DrawRequest, 'bankDir'> {
   return {
-    bankDir: String(args.bank),
-    ...(typeof args.blueprint === 'string' ? { blueprint: args.blueprint } : {}),
-    ...(typeof args.seed === 'number' ? { seed: args.seed } : {}),
-    ...(typeof args.variants === 'number' ? { variants: args.variants } : {}),
-    ...(args.mode === 'shuffle' || args.mode === 'parallel' ? { mode: args.mode } : {}),
-    ...(typeof args.roster === 'string' ? { roster: args.roster } : {}),
-    ...(args.rosterColumns ? { rosterColumns: args.rosterColumns as RosterColumns } : {}),
-    out: typeof args.out === 'string' ? args.out : 'output',
-    ...(typeof args.fromManifest === 'string' ? { fromManifest: args.fromManifest } : {}),
-    json: Boolean(args.json),
-    issue: Boolean(args.issue),
+    ...(typeof a.blueprint === 'string' ? { blueprint: a.blueprint } : {}),
+    ...(typeof a.seed === 'number' ? { seed: a.seed } : {}),
+    ...(typeof a.variants === 'number' ? { variants: a.variants } : {}),
+    ...(a.mode === 'shuffle' || a.mode === 'parallel' ? { mode: a.mode } : {}),
+    ...(typeof a.roster === 'string' ? { roster: a.roster } : {}),
+    ...(typeof a['from-manifest'] === 'string' ? { fromManifest: a['from-manifest'] } : {}),
+    ...(a.issue ? { issue: true } : {}),
   };
 }
 
-export function assembleCommand(io: Io, setExit: (code: number) => void): CommandModule {
+/** "wrote output/manifest.json: 2 variant(s) (shuffle), 50 questions, 100 points, seed 2026". */
+export function printDraw(io: Io, draw: Draw, file: string, recorded?: { file: string; questions: number }): void {
+  if (recorded) io.stderr(`recorded ${recorded.questions} question(s) in ${displayPath(recorded.file)}`);
+  const s = drawSummary(draw.manifest);
+  io.stderr(`wrote ${displayPath(file)}: ${s.variants} variant(s) (${s.mode}), ${s.questions} questions, ${s.points} points, seed ${s.seed}`);
+}
+
+export function assembleCommand(cli: CommandContext): CommandModule {
+  const { io } = cli;
   return {
     command: 'assemble',
     describe: 'choose the questions of each paper from a blueprint and a seed; writes manifest.json',
@@ -46,12 +50,16 @@ export function assembleCommand(io: Io, setExit: (code: number) => void): Comman
         .option('issue', { type: 'boolean', default: false, describe: 'record the questions in the blueprint\'s exposure.history' })
         .example('exampress assemble --blueprint bank/blueprints/standard.yaml --seed 7 --variants 4 --mode parallel', 'four different papers, output/manifest.json')
         .example('exampress assemble --from-manifest old/manifest.json', 'check that an old paper can still be printed from today\'s bank'),
-    handler: async (a) => {
+    handler: (a) => {
       if (!a.blueprint && !a['from-manifest']) {
         io.stderr('exampress assemble: give --blueprint FILE or --from-manifest FILE');
-        return setExit(1);
+        return cli.setExit(1);
       }
-      setExit(await runAssemble(assembleRequest(a), io));
+      const result = assemblePapers({ bankDir: String(a.bank), ...drawFlags(a), out: typeof a.out === 'string' ? a.out : 'output' });
+      if (!result.ok) return cli.setExit(failure(io, 'assemble', result));
+      printProblems(io, 'assemble', result.problems);
+      if (a.json) io.stdout(result.text);
+      printDraw(io, result, result.file, result.issued ? { file: result.issued.file, questions: result.issued.entry.ids.length } : undefined);
     },
   };
 }

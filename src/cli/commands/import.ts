@@ -1,56 +1,14 @@
 // `exampress bank import FILE`: questions from Word text, .docx, .xlsx, .csv, JSON, Moodle XML, QTI,
 // the seed's formats, Aiken or GIFT into bank YAML.
-import { readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
 import type { Argv } from 'yargs';
-import { stringify } from 'yaml';
-import { importFile } from '../../bank/import/file.js';
-import { parseMap } from '../../bank/import/records.js';
+import { importQuestions } from '../../app/import.js';
 import { FILE_FORMATS, TEXT_FORMATS, type ImportFormat, type ImportResult } from '../../bank/import/types.js';
-import { displayPath, loadBank } from '../../bank/load.js';
-import { formatProblem } from '../../bank/lint.js';
-import { questionInHouseStyle } from '../../bank/punctuation.js';
-import type { QuestionData } from '../../bank/schema.js';
-import { OutputExistsError, writeFileAtomic } from '../files.js';
+import { displayPath } from '../../paths.js';
 import { EXIT, type Io } from '../io.js';
+import { failure } from '../report.js';
 
-export interface ImportArgs {
-  file: string;
-  bank: string;
-  format: ImportFormat;
-  topic?: string;
-  map?: string;
-  source?: string;
-  out?: string;
-  force?: boolean;
-  dryRun?: boolean;
-  json?: boolean;
-}
-
-function readBytes(file: string): Uint8Array | { error: string } {
-  try {
-    if (statSync(file).isDirectory()) return { error: `${file}: is a folder; name the file to import` };
-    return readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { error: `${file}: file not found` };
-    return { error: `${file}: cannot read (${code ?? String(err)})` };
-  }
-}
-
-/** The question file an import writes: one default topic, the others named per question. */
-export function questionFileYaml(questions: QuestionData[], fallbackTopic: string): string {
-  const counts = new Map<string, number>();
-  for (const q of questions) if (q.topic) counts.set(q.topic, (counts.get(q.topic) ?? 0) + 1);
-  const topic = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? fallbackTopic;
-  const body = stringify(
-    { topic, questions: questions.map(({ topic: t, ...rest }) => (t && t !== topic ? { ...rest, topic: t } : rest)) },
-    { lineWidth: 0 },
-  );
-  return `# yaml-language-server: $schema=../schema/questions.schema.json\n${body}`;
-}
-
-function summary(result: ImportResult, file: string): string[] {
+/** The report: counts that always add up, then every failed, duplicate and doubtful item with its line. */
+export function importSummary(result: ImportResult, file: string): string[] {
   const { detected, questions, duplicates, failed } = result;
   const adds = questions.length + duplicates.length + failed.length === detected;
   const lines = [
@@ -63,75 +21,28 @@ function summary(result: ImportResult, file: string): string[] {
   return lines;
 }
 
-export async function runBankImport(args: ImportArgs, io: Io): Promise<number> {
-  const bytes = readBytes(args.file);
-  if ('error' in bytes) {
-    io.stderr(`exampress: ${bytes.error}`);
-    return EXIT.errors;
-  }
-  const map = args.map ? parseMap(args.map) : {};
-  if ('error' in map) {
-    io.stderr(`exampress: ${map.error}`);
-    return EXIT.errors;
-  }
-  const { bank, problems } = loadBank(args.bank);
-  const fatal = problems.find((p) => p.rule === 'missing-folder');
-  if (fatal) {
-    io.stderr(formatProblem(fatal));
-    return EXIT.errors;
-  }
-  if (args.topic && !bank.topics.some((t) => t.id === args.topic)) {
-    io.stderr(`exampress: --topic ${args.topic} is not in ${displayPath(join(args.bank, 'topics.yaml'))} (known: ${bank.topics.map((t) => t.id).join(', ')})`);
-    return EXIT.errors;
-  }
-  const parsed = await importFile(bytes, args.file, {
-    format: args.format,
-    topic: args.topic,
-    topics: bank.topics,
-    existingStems: bank.questions.map(({ id, stem, options, answer, material }) => ({ id, stem, answer, ...(options ? { options } : {}), ...(material ? { material } : {}) })),
-    existingIds: bank.questions.map((q) => q.id),
-    map,
-    // Never the file name: a missing source is filled from --source or the nearest heading, with a warning.
-    ...(args.source ? { sourceName: args.source } : {}),
+export async function runBankImport(a: Record<string, unknown>, io: Io): Promise<number> {
+  const file = String(a.file);
+  const dryRun = Boolean(a['dry-run'] ?? a.dryRun);
+  const imported = await importQuestions({
+    file,
+    bankDir: String(a.bank),
+    format: (a.format as ImportFormat | undefined) ?? 'auto',
+    ...(typeof a.topic === 'string' ? { topic: a.topic } : {}),
+    ...(typeof a.map === 'string' ? { map: a.map } : {}),
+    ...(typeof a.source === 'string' ? { source: a.source } : {}),
+    ...(typeof a.out === 'string' ? { out: a.out } : {}),
+    force: Boolean(a.force),
+    dryRun,
   });
-  if ('error' in parsed) {
-    io.stderr(`exampress: ${displayPath(args.file)}: ${parsed.error}`);
-    return EXIT.errors;
-  }
-  // What goes into the bank is written in its house style (full-width Chinese punctuation).
-  const result = { ...parsed, questions: parsed.questions.map(questionInHouseStyle) };
-  const out = args.out ?? join(args.bank, 'questions', `imported-${basename(args.file, extname(args.file))}.yaml`);
-  let written: string | undefined;
-  if (!args.dryRun && result.questions.length > 0) {
-    try {
-      writeFileAtomic(out, questionFileYaml(result.questions, args.topic ?? bank.topics[0]?.id ?? 'imported'), { force: args.force });
-      written = out;
-    } catch (err) {
-      io.stderr(`exampress: ${err instanceof OutputExistsError ? err.message : `cannot write ${out}: ${(err as Error).message}`}`);
-      return EXIT.errors;
-    }
-  }
-  if (args.json) {
-    io.stdout(
-      JSON.stringify(
-        {
-          format: result.format,
-          detected: result.detected,
-          parsed: result.questions.length,
-          duplicates: result.duplicates.length,
-          duplicateItems: result.duplicates,
-          failed: result.failed,
-          warnings: result.warnings,
-          written: written ?? null,
-          questions: result.questions,
-        },
-        null,
-        2,
-      ),
-    );
+  if (!imported.ok) return failure(io, 'bank import', imported);
+  const { result, written } = imported;
+  if (a.json) {
+    const { questions, duplicates, failed, warnings } = result;
+    io.stdout(JSON.stringify({ format: result.format, detected: result.detected, parsed: questions.length, duplicates: duplicates.length, duplicateItems: duplicates, failed, warnings, written: written ?? null, questions }, null, 2));
   } else {
-    summary(result, displayPath(args.file)).forEach((l) => io.stdout(l));
-    io.stdout(written ? `wrote ${result.questions.length} question(s) to ${displayPath(written)}` : args.dryRun ? 'dry run: nothing written' : 'nothing new to write');
+    importSummary(result, displayPath(file)).forEach((l) => io.stdout(l));
+    io.stdout(written ? `wrote ${result.questions.length} question(s) to ${displayPath(written)}` : dryRun ? 'dry run: nothing written' : 'nothing new to write');
   }
   return result.failed.length ? EXIT.errors : EXIT.ok;
 }

@@ -1,11 +1,13 @@
 // `exampress serve`: the local web workspace for trainers (src/web). Prints the one URL to open,
 // with this run's token; stops on Ctrl-C.
 import type { CommandModule } from 'yargs';
+import { openWorkspace } from '../../app/workspace.js';
 import { defaultBankDir } from '../../paths.js';
-import { EXIT, type Io } from '../io.js';
-import { workspaceOf } from '../workspace.js';
+import { EXIT, type CommandContext } from '../io.js';
+import { failure } from '../report.js';
 
-export function serveCommand(io: Io, setExit: (code: number) => void): CommandModule {
+export function serveCommand(cli: CommandContext): CommandModule {
+  const { io, setExit } = cli;
   return {
     command: 'serve',
     describe: 'open a local web workspace: browse and edit the bank, import, build and preview papers and the handbook',
@@ -17,9 +19,9 @@ export function serveCommand(io: Io, setExit: (code: number) => void): CommandMo
         .option('out', { type: 'string', describe: 'the workspace\'s output folder (the only one it serves files from)', defaultDescription: 'config.yaml output, else output' })
         .example('exampress serve', 'prints http://127.0.0.1:PORT/?token=… to open in a browser'),
     handler: async (a) => {
-      const workspace = workspaceOf(a, io);
-      if (typeof workspace === 'number') return setExit(workspace);
-      const { bankDir, config, fromConfig } = workspace;
+      const opened = openWorkspace(String(a.bank), typeof a.out === 'string' ? { out: a.out } : {});
+      if (!opened.ok) return setExit(failure(io, 'serve', opened));
+      const { bankDir, out: outDir } = opened.workspace;
       const port = a.port as number | undefined;
       if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
         io.stderr(`exampress serve: --port takes a whole number from 1 to 65535, got ${port}`);
@@ -29,12 +31,11 @@ export function serveCommand(io: Io, setExit: (code: number) => void): CommandMo
       if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
         io.stderr(`warning: listening on ${host}: other machines on the network can reach the workspace; only the token keeps them out`);
       }
-      const outDir = (a.out as string | undefined) ?? fromConfig(config.output) ?? 'output';
       let ws;
       try {
         // The web server and its libraries are loaded only when serving: other commands start faster.
         const { startWorkspace } = await import('../../web/server.js');
-        ws = await startWorkspace({ bankDir, outDir, host, ...(port ? { port } : {}) });
+        ws = await startWorkspace({ bankDir, outDir, host, cache: cli.cache, ...(port ? { port } : {}) });
       } catch (err) {
         io.stderr(`exampress serve: cannot listen on ${host}${port ? `:${port}` : ''}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
         return setExit(EXIT.errors);

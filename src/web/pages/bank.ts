@@ -1,7 +1,8 @@
 // 题库: every question as it prints, searchable and filterable, with its lint problems and the
 // counts by topic x type x difficulty.
 import { bankStats } from '../../bank/stats.js';
-import { QUESTION_TYPES, QUESTION_TYPE_NAMES, type Bank, type Problem, type Question } from '../../bank/schema.js';
+import type { Problem } from '../../app/problem.js';
+import { QUESTION_TYPES, QUESTION_TYPE_NAMES, type Bank, type Question } from '../../bank/schema.js';
 import { html, raw, type Html } from '../html.js';
 
 export interface BankFilter {
@@ -53,7 +54,7 @@ ${q.options ? html`<ol class="options">${q.options.map((o, i) => html`<li${raw(r
 <dt>出处</dt><dd>${q.source}</dd>
 <dt>手册</dt><dd>${q.norms.length ? q.norms.map((n) => { const norm = bank.norms.get(n); return html`<span class="norm" title="${norm?.text ?? ''}">${norm ? `${norm.number} ` : ''}${n}</span> `; }) : '—'}</dd>
 </dl>
-${problems.length ? html`<ul class="problems">${problems.map((p) => html`<li class="${p.severity}">${p.severity === 'error' ? '错误' : '提示'} ${p.rule}：${p.message} <small>${p.file}:${p.line}</small></li>`)}</ul>` : ''}
+${problems.length ? html`<ul class="problems">${problems.map((p) => html`<li class="${p.severity}">${p.severity === 'error' ? '错误' : '提示'} ${p.code}：${p.message} <small>${p.file}:${p.line}</small></li>`)}</ul>` : ''}
 </article>`;
 }
 
@@ -86,7 +87,7 @@ export function bankPage(bank: Bank, problems: Problem[], f: BankFilter, notice?
   return html`<h1>题库 <small>${bank.dir}</small></h1>
 ${notice ? html`<p class="notice">${notice}</p>` : ''}
 <p class="summary">${bank.questions.length} 题；检查：${errors ? html`<b class="error">${errors} 个错误</b>（有错误时不能组卷）` : '无错误'}，${problems.length - errors} 个提示。</p>
-${loose.length ? html`<ul class="problems">${loose.map((p) => html`<li class="${p.severity}">${p.file}:${p.line}:${p.col} ${p.rule}：${p.message}</li>`)}</ul>` : ''}
+${loose.length ? html`<ul class="problems">${loose.map((p) => html`<li class="${p.severity}">${p.file}:${p.line}:${p.col} ${p.code}：${p.message}</li>`)}</ul>` : ''}
 ${countsTable(bank, topicNames)}
 <form class="filters" method="get" action="/" role="search">
 <label>搜索<input type="search" name="q" value="${f.q ?? ''}" placeholder="题干或选项中的文字"></label>

@@ -1,9 +1,9 @@
 // 组卷: choose a blueprint and its settings, see supply against demand and the assembler's
 // verdict before building, build, and see what was written with the coverage table.
-import { PAPER_SIZES } from '../../documents/index.js';
+import { PAPER_SIZES } from '../../app/names.js';
+import type { SupplyCell, SupplyTable } from '../../assemble/supply.js';
 import type { SpecView } from '../../documents/spec.js';
 import { html, raw, type Html } from '../html.js';
-import type { SupplyCell, SupplyTable } from '../supply.js';
 import { outputsGallery, type OutputFile } from './outputs.js';
 
 export interface BlueprintSettings {

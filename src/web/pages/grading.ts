@@ -1,16 +1,9 @@
 // 阅卷: upload scans, decide each doubtful mark beside its crop, grade, download the results.
 import { REASONS } from '../../grading/review.js';
-import type { Doubt } from '../../grading/read.js';
 import { html, sizeText, type Html } from '../html.js';
-import type { OpenCell } from '../grading.js';
+import type { ReviewCell } from '../../app/review.js';
 
-export interface GradingCell extends OpenCell {
-  /** The letters printed for this question; "multiple" questions also take a typed combination. */
-  letters: string[];
-  multiple: boolean;
-  doubt?: Doubt & { source: string };
-  crop?: string;
-}
+export type GradingCell = ReviewCell;
 
 export interface GradingView {
   /** The manifest's paper, or why there is none. */
@@ -40,7 +33,7 @@ function doubtCell(c: GradingCell): Html {
 <td><b>第 ${c.question} 题</b>${c.doubt ? html`<br><small>${REASONS[c.doubt.reason]}</small><br><small>${read}</small>` : ''}</td>
 <td>${c.crop ? html`<img class="crop" alt="第 ${c.question} 题的扫描" src="${c.crop}">` : html`<small>（服务重启后无截图：可重新上传扫描件）</small>`}</td>
 <td><form class="decide" method="post" action="/grading/decide">${hidden}${c.letters.map((l) => html`<button type="submit" name="value" value="${l}" data-letter="${l}">${l}</button> `)}<button type="submit" name="value" value="" data-letter="blank">空白</button></form>
-${c.multiple ? html`<form class="decide" method="post" action="/grading/decide">${hidden}<input name="value" size="6" pattern="[A-Za-z]*" aria-label="多选：输入字母组合"><button type="submit">确定</button></form>` : ''}</td></tr>`;
+${c.combinations ? html`<form class="decide" method="post" action="/grading/decide">${hidden}<input name="value" size="6" pattern="[A-Za-z]*" aria-label="多选：输入字母组合"><button type="submit">确定</button></form>` : ''}</td></tr>`;
 }
 
 export function gradingPage(v: GradingView): Html {

@@ -1,4 +1,5 @@
 // 手册: build the pocket handbook, preview cover, contents and any page, download both files.
+import { HANDBOOK_SIZES } from '../../app/names.js';
 import { html, raw, type Html } from '../html.js';
 import { outputsGallery, type OutputFile } from './outputs.js';
 
@@ -17,7 +18,7 @@ export function handbookPage(v: HandbookView): Html {
   const book = v.files.find((f) => f.name === 'handbook.pdf');
   return html`<h1>手册 <small>《客户经理服务礼仪手册》</small></h1>
 <form class="settings" method="post" action="/handbook/build">
-<label>开本<select name="size">${['a6', 'a5', 'a7'].map((s) => html`<option value="${s}"${raw(s === v.size ? ' selected' : '')}>${s.toUpperCase()}</option>`)}</select></label>
+<label>开本<select name="size">${HANDBOOK_SIZES.map((s) => html`<option value="${s}"${raw(s === v.size ? ' selected' : '')}>${s.toUpperCase()}</option>`)}</select></label>
 <label class="check"><input type="checkbox" name="impose" value="saddle"${raw(v.impose ? ' checked' : '')}> 同时生成骑马钉拼版文件</label>
 <button type="submit" id="build" data-busy="正在排版手册……"${raw(v.busy ? ' disabled' : '')}>生成手册</button>
 <span class="progress" id="progress" role="status">${v.busy ? '另一个生成任务正在进行……' : ''}</span>

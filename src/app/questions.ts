@@ -1,12 +1,13 @@
 // Editing one question in its YAML file: validated with the bank's own zod schema, written back
 // through the `yaml` Document API so comments, key order and styles stay, atomically, and only
-// when the file is still what the form was made from (its hash): a stale tab cannot overwrite
-// another tab's change.
+// when the file is still what the form was made from (its hash): a stale edit cannot overwrite
+// another's change.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { QuestionSchema, type QuestionData } from '../bank/schema.js';
-import { writeFileAtomic } from '../cli/files.js';
+import { writeFileAtomic } from './files.js';
+import type { Problem } from './problem.js';
 
 /** How the page writes YAML back: what the bank's files look like (no folding, `[a, b]`). */
 const WRITE_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
@@ -63,20 +64,21 @@ export function fieldsFromForm(form: Record<string, string>): Record<string, unk
   return out;
 }
 
+/** Saved, or why not: a conflict (the file changed since it was read), or the schema's problems with the fields they concern. */
 export type SaveResult =
   | { saved: true; question: QuestionData }
-  | { saved: false; conflict: true; message: string }
-  | { saved: false; conflict: false; errors: string[] };
+  | { saved: false; conflict: true; problem: Problem }
+  | { saved: false; conflict: false; problems: Problem[] };
 
 /** Validate the edited question and write it into `file` if the file still hashes to `hash`. */
 export function saveQuestion(file: string, id: string, hash: string, fields: Record<string, unknown>): SaveResult {
   const text = readFileSync(file, 'utf8');
   if (fileHash(text) !== hash) {
-    return { saved: false, conflict: true, message: '文件在您打开本题之后已被修改（另一个标签页或编辑器），您的修改没有保存。请重新打开本题，在最新内容上再改。' };
+    return { saved: false, conflict: true, problem: { code: 'stale-edit', severity: 'error', params: { id }, message: 'the file changed after this question was opened (another tab or an editor); your change was not saved: open the question again and change the latest text' } };
   }
   const doc = parseDocument(text);
   const item = findItem(doc, id);
-  if (!item) return { saved: false, conflict: true, message: `文件中已没有题目 ${id}（可能已被移动或改号）。` };
+  if (!item) return { saved: false, conflict: true, problem: { code: 'question-gone', severity: 'error', params: { id }, message: `the file no longer holds question ${id} (moved or renumbered?)` } };
   const before = item.toJSON() as Record<string, unknown>;
   const candidate: Record<string, unknown> = { ...before };
   for (const key of EDITED_FIELDS) delete candidate[key];
@@ -84,7 +86,7 @@ export function saveQuestion(file: string, id: string, hash: string, fields: Rec
   // Keep the file's key order: fields come out in the order they had, new ones at the end.
   const parsed = QuestionSchema.safeParse(candidate);
   if (!parsed.success) {
-    return { saved: false, conflict: false, errors: parsed.error.issues.map((i) => `${i.path.length ? `${i.path.join('.')}：` : ''}${i.message}`) };
+    return { saved: false, conflict: false, problems: parsed.error.issues.map((i): Problem => ({ code: 'schema', severity: 'error', id, params: { field: i.path.join('.') }, message: `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}` })) };
   }
   for (const key of EDITED_FIELDS) {
     const next = fields[key];

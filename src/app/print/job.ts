@@ -1,16 +1,17 @@
 // One print job: the documents of some variants of a manifest, rendered and written. Runs in
-// the CLI's own thread for a few variants, or in worker threads (paperWorker.ts) for a roster:
+// the caller's own thread for a few variants, or in worker threads (worker.ts) for a roster:
 // everything a worker needs is loaded once per worker and kept for its next task.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCheckedBank } from '../bank/cache.js';
-import { parseManifest, type Manifest } from '../assemble/manifest.js';
-import type { Bank } from '../bank/schema.js';
-import { loadTemplates, loadTheme, renderVariantDocuments, type DocumentKind, type PaperSize, type RenderExamOptions, type Theme } from '../documents/index.js';
-import { loadFonts } from '../typeset/fonts/index.js';
-import type { PdfBackendChoice } from '../typeset/pdf/index.js';
-import { themeFontConfig } from '../documents/theme.js';
-import { writeFileAtomic } from './files.js';
+import { loadCheckedBank } from '../../bank/cache.js';
+import { parseManifest, type Manifest } from '../../assemble/manifest.js';
+import type { Bank } from '../../bank/schema.js';
+import { loadTemplates, loadTheme, renderVariantDocuments, type DocumentKind, type PaperSize, type RenderExamOptions, type Theme } from '../../documents/index.js';
+import { loadFonts } from '../../typeset/fonts/index.js';
+import type { PdfBackendChoice } from '../../typeset/pdf/index.js';
+import { themeFontConfig } from '../../documents/theme.js';
+import type { CacheSettings } from '../cache.js';
+import { writeFileAtomic } from '../files.js';
 
 export interface PaperJob {
   manifestFile: string;
@@ -22,11 +23,12 @@ export interface PaperJob {
   seal: boolean;
   only: DocumentKind[];
   out: string;
-  cache: { cacheDir?: string; buildId?: string };
+  cache: CacheSettings;
   handbookPages?: [string, number][];
   pdfBackend?: PdfBackendChoice;
 }
 
+/** A file a use case wrote: its name inside the output folder, the variant it belongs to, its pages and size. */
 export interface WrittenFile {
   name: string;
   variant: string;
@@ -36,7 +38,7 @@ export interface WrittenFile {
 
 let prepared: { key: string; opts: RenderExamOptions } | undefined;
 
-/** What the CLI's own thread has loaded already: a job run there need not read it again. */
+/** What the caller's thread has loaded already: a job run there need not read it again. */
 export interface KnownInputs {
   manifest: Manifest;
   bank: Bank;

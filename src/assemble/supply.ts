@@ -3,8 +3,8 @@
 // ask for and how many eligible ones the bank holds (the assembler's eligibility: type, include
 // tags and ids, exclusions). The assembler's own diagnostics (assemble() → problems) say why a
 // combination cannot be met; this table shows where it is tight.
-import { apportionLargestRemainder } from '../assemble/apportion.js';
-import { BUCKETS, levelsOf, type Blueprint, type DifficultyRule, type TopicRule } from '../assemble/blueprint.js';
+import { apportionLargestRemainder } from './apportion.js';
+import { BUCKETS, levelsOf, type Blueprint, type DifficultyRule, type TopicRule } from './blueprint.js';
 import { QUESTION_TYPE_NAMES, type Bank, type Question } from '../bank/schema.js';
 
 export interface SupplyCell {
