@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { QuestionSchema, type QuestionData } from '../bank/schema.js';
+import { findQuestionType } from '../questions/registry.js';
 import { writeFileAtomic } from './files.js';
 import type { Problem } from './problem.js';
 
@@ -42,11 +43,9 @@ export function fieldsFromForm(form: Record<string, string>): Record<string, unk
   const lines = (s: string | undefined) => (s ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   const words = (s: string | undefined) => (s ?? '').split(/[\s,，、;；]+/).map((w) => w.trim()).filter(Boolean);
   const type = (form.type ?? '').trim();
-  const answerText = (form.answer ?? '').trim();
-  let answer: unknown = answerText;
-  if (type === 'judge') answer = /^(true|对|正确|√|是)$/i.test(answerText) ? true : /^(false|错|错误|×|否)$/i.test(answerText) ? false : answerText;
-  else if (type === 'fill') answer = lines(form.answer);
-  else answer = answerText.toUpperCase().replace(/[\s,，、]/g, '');
+  const module = findQuestionType(type);
+  // A type the form does not know is left for the schema to refuse, with the answer as typed.
+  const answer = module ? module.answerFromText(form.answer ?? '') : (form.answer ?? '').trim();
   const out: Record<string, unknown> = {
     type,
     stem: (form.stem ?? '').trim(),
@@ -57,7 +56,7 @@ export function fieldsFromForm(form: Record<string, string>): Record<string, unk
     norms: words(form.norms),
   };
   const options = lines(form.options);
-  if (options.length && (type === 'single' || type === 'multiple')) out.options = options;
+  if (options.length && module?.options === 'required') out.options = options;
   if ((form.material ?? '').trim()) out.material = form.material!.trim();
   const tags = words(form.tags);
   if (tags.length) out.tags = tags;

@@ -9,6 +9,7 @@ import type { Doubt } from '../grading/read.js';
 import { cropKey, type ReviewInput } from '../grading/review.js';
 import { DOUBT, RESPONSE_FIXED_COLUMNS } from '../grading/sheets.js';
 import { displayPath } from '../paths.js';
+import { bubbleReading } from '../questions/registry.js';
 import { writeFileAtomic } from './files.js';
 import { RESPONSES_FILE } from './names.js';
 import type { Problem } from './problem.js';
@@ -128,7 +129,7 @@ export interface ReviewState {
 /** The letters printed for question `question` of `variant`, and whether it takes a combination. */
 export function printedLetters(geometries: readonly SheetGeometry[], variant: string | undefined, question: number): { letters: string[]; combinations: boolean } {
   const q = geometries.find((g) => g.paper.variant === variant)?.questions.find((x) => x.number === question);
-  return { letters: q?.bubbles.map((b) => b.letter) ?? [], combinations: q?.type === 'multiple' };
+  return { letters: q?.bubbles.map((b) => b.letter) ?? [], combinations: q ? !bubbleReading(q.type).single : false };
 }
 
 /** What is left to decide in `outDir`'s responses.csv for the paper of `manifestFile`, with the last scan's crops. */

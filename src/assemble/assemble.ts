@@ -1,6 +1,7 @@
 // assemble(): bank + blueprint + seed -> manifest, or the reasons it cannot be done. Pure:
 // no files, no clock, one seeded generator per purpose.
 import { QUESTION_TYPE_NAMES, QUESTION_TYPES, type Bank, type Question } from '../bank/schema.js';
+import { questionType } from '../questions/registry.js';
 import type { Blueprint } from './blueprint.js';
 import { paperPoints } from './blueprint.js';
 import { diagnose, idList } from './diagnose.js';
@@ -480,11 +481,12 @@ function layoutVariant(
 ): ManifestVariant {
   const sections: ManifestSection[] = bp.sections.map((sec, s) => {
     const questions = rng.shuffle(picked[s]!.slice()).map((i) => bank.questions[i]!);
-    const plan = sec.type === 'single' ? planAnswerLetters(questions.map(allowedLetters), questions.map((q) => q.options?.length ?? 0), rng) : { letters: [] };
+    const { shuffle } = questionType(sec.type);
+    const plan = shuffle.balanceLetters ? planAnswerLetters(questions.map(allowedLetters), questions.map((q) => q.options?.length ?? 0), rng) : { letters: [] };
     const items: ManifestQuestion[] = questions.map((q, k) => {
       const hash = questionHash(q);
-      if ((q.type === 'single' || q.type === 'multiple') && q.options && typeof q.answer === 'string') {
-        const order = permuteOptions(q, rng, q.type === 'single' ? plan.letters[k] : undefined);
+      if (shuffle.options && q.options && typeof q.answer === 'string') {
+        const order = permuteOptions(q, rng, shuffle.balanceLetters ? plan.letters[k] : undefined);
         return { id: q.id, hash, points: sec.points, order, answer: answerAfter(order, q.answer) };
       }
       return { id: q.id, hash, points: sec.points, answer: q.answer };

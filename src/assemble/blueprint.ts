@@ -2,6 +2,7 @@
 // (counts that must add up, points that must total). Checks against the bank live in assemble.
 import { z } from 'zod';
 import { QUESTION_TYPES } from '../bank/schema.js';
+import { questionType } from '../questions/registry.js';
 
 const id = z.string().regex(/^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$/, 'ids are letters, digits and hyphens, e.g. ZD-001');
 const text = z.string().trim().min(1, 'must not be empty');
@@ -51,7 +52,7 @@ export const CellQuotaSchema = z
 
 export const SectionSchema = z
   .object({
-    type: z.enum(QUESTION_TYPES).describe('single | multiple | judge | fill'),
+    type: z.enum(QUESTION_TYPES).describe(QUESTION_TYPES.join(' | ')),
     count: z.number().int().min(1).describe('number of questions'),
     points: z.number().positive().describe('points per question'),
     title: text.optional().describe('heading; defaults to the type name, e.g. 单项选择题'),
@@ -118,11 +119,12 @@ export const BlueprintSchema = z
         });
       }
       seen.set(s.type, i);
-      if (s.partialCredit !== undefined && (s.type !== 'multiple' || s.partialCredit >= s.points)) {
+      const partialAllowed = questionType(s.type).partialCredit;
+      if (s.partialCredit !== undefined && (!partialAllowed || s.partialCredit >= s.points)) {
         ctx.addIssue({
           code: 'custom',
           path: ['sections', i, 'partialCredit'],
-          message: s.type !== 'multiple' ? 'partialCredit is for multiple-choice sections only' : `partialCredit must be less than the ${s.points} points of a full answer`,
+          message: !partialAllowed ? `partialCredit is for sections of type ${QUESTION_TYPES.filter((t) => questionType(t).partialCredit).join(" or ")} only` : `partialCredit must be less than the ${s.points} points of a full answer`,
         });
       }
       checkRuleSums(ctx, s.topics, s.difficulty, s.count, ['sections', i], `section ${i + 1}`);

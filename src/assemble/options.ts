@@ -4,7 +4,9 @@ import type { Question } from '../bank/schema.js';
 import { BoundedFlow } from './flow.js';
 import type { Rng } from './prng.js';
 
-export const LETTERS = 'ABCDEFGH';
+import { LETTERS } from '../questions/choice.js';
+
+export { LETTERS };
 
 /** Original letters that keep their place: all of them for `fixedOrder: true`. */
 export function fixedLetters(q: Question): Set<string> {

@@ -1,62 +1,21 @@
 // Rules beyond the schema: what makes a bank wrong (errors) or suspicious (warnings).
+import { LETTERS } from '../questions/choice.js';
+import { questionType } from '../questions/registry.js';
 import { BLANK_PATTERN, type Bank, type Problem, type Question } from './schema.js';
 import { contentProblems, type ContentLintOptions } from './lintContent.js';
 import { similarStems } from './stems.js';
 
-const LETTERS = 'ABCDEFGH';
 
 function at(q: Question, rule: string, message: string, severity: Problem['severity'] = 'error'): Problem {
   return { severity, file: q.loc.file, line: q.loc.line, col: q.loc.col, id: q.id, rule, message };
 }
 
-/** Problems of one question on its own: answer shape, options, blanks. */
+/** Problems of one question on its own: its type's rules (answer shape, options, blanks), then what every type keeps. */
 export function questionProblems(q: Question): Problem[] {
-  const out: Problem[] = [];
-  const choice = q.type === 'single' || q.type === 'multiple';
-  if (choice) {
-    const options = q.options ?? [];
-    if (options.length < 2) out.push(at(q, 'options', `a ${q.type} question needs at least 2 options; add them under options:`));
-    const seen = new Set<string>();
-    options.forEach((o, i) => {
-      if (seen.has(o)) out.push(at(q, 'duplicate-option', `option ${LETTERS[i]} "${o}" repeats an earlier option`));
-      seen.add(o);
-    });
-    if (typeof q.answer !== 'string') {
-      out.push(at(q, 'answer-shape', `a ${q.type} answer is option letters such as ${q.type === 'single' ? 'B' : 'ABD'}`));
-    } else {
-      const letters = [...q.answer];
-      if (new Set(letters).size !== letters.length) out.push(at(q, 'answer-shape', `answer "${q.answer}" repeats a letter`));
-      if (q.type === 'single' && letters.length !== 1) {
-        out.push(at(q, 'single-answer', `single-choice question has ${letters.length} answers (${q.answer}); make it type: multiple or keep one letter`));
-      }
-      if (q.type === 'multiple' && letters.length < 2) {
-        out.push(at(q, 'multiple-answer', `multiple-choice question has only one answer (${q.answer}); make it type: single or add the other correct letters`));
-      }
-      const outside = letters.filter((l) => LETTERS.indexOf(l) >= options.length);
-      if (outside.length && options.length) {
-        out.push(at(q, 'answer-not-option', `answer ${outside.join('')} is not among the ${options.length} options (A-${LETTERS[options.length - 1]})`));
-      }
-    }
-    if (Array.isArray(q.fixedOrder)) {
-      const bad = q.fixedOrder.filter((l) => LETTERS.indexOf(l) >= options.length);
-      if (bad.length) out.push(at(q, 'fixed-order', `fixedOrder names ${bad.join(', ')}, which is not an option`));
-    }
-  } else if (q.options) {
-    out.push(at(q, 'options', `a ${q.type} question has no options; remove options:`));
-  }
-  if (q.type === 'judge' && typeof q.answer !== 'boolean') {
-    out.push(at(q, 'answer-shape', 'a judge answer is true or false'));
-  }
-  if (q.type === 'fill') {
-    const blanks = q.stem.match(BLANK_PATTERN)?.length ?? 0;
-    if (!Array.isArray(q.answer)) {
-      out.push(at(q, 'answer-shape', 'a fill answer is a list with one entry per ___ blank, e.g. [两, "15-20"]'));
-    } else if (blanks === 0) {
-      out.push(at(q, 'fill-blanks', 'the stem has no blank; mark each blank with ___ (three underscores)'));
-    } else if (blanks !== q.answer.length) {
-      out.push(at(q, 'fill-blanks', `the stem has ${blanks} blank(s) (___) but the answer lists ${q.answer.length}`));
-    }
-  } else if (BLANK_PATTERN.test(q.stem)) {
+  const type = questionType(q.type);
+  const out = type.options === 'none' && q.options ? [at(q, 'options', `a ${q.type} question has no options; remove options:`)] : [];
+  out.push(...type.lint(q).map((p) => at(q, p.rule, p.message)));
+  if (type.stemMarks !== 'blanks' && BLANK_PATTERN.test(q.stem)) {
     out.push(at(q, 'fill-blanks', `a ${q.type} stem has a ___ blank; use ( ) for the answer bracket or make it type: fill`));
   }
   BLANK_PATTERN.lastIndex = 0;
@@ -148,12 +107,15 @@ function references(bank: Bank): Problem[] {
   return out;
 }
 
+/** Questions whose one correct letter the assembler balances: their letters in a file should be even too. */
+const balancesLetters = (q: Question) => questionType(q.type).shuffle.balanceLetters;
+
 /** Warnings that a paper may give its answers away: skewed letters, the longest option too often right. */
 function answerPatterns(bank: Bank): Problem[] {
   const out: Problem[] = [];
   const byFile = new Map<string, Question[]>();
   for (const q of bank.questions) {
-    if (q.type === 'single' && typeof q.answer === 'string' && q.options?.length) {
+    if (balancesLetters(q) && typeof q.answer === 'string' && q.options?.length) {
       (byFile.get(q.loc.file) ?? byFile.set(q.loc.file, []).get(q.loc.file)!).push(q);
     }
   }

@@ -1,6 +1,7 @@
 // Content rules a training department signs off on: no fact tested over and over, no
 // multiple-choice item a candidate can solve by elimination, sources that name a document,
 // number ranges in the house style, and enemy references that point at real questions.
+import { questionType } from '../questions/registry.js';
 import type { Bank, Norm, Problem, Question } from './schema.js';
 
 export interface ContentLintOptions {
@@ -43,7 +44,8 @@ function overtestedNorms(bank: Bank, max: number): Problem[] {
 
 /** Multiple-choice items with a single wrong option: candidates learn to tick all but one. */
 function oneWrongOption(q: Question): Problem[] {
-  if (q.type !== 'multiple' || typeof q.answer !== 'string' || !q.options) return [];
+  const model = questionType(q.type).model;
+  if (model.kind !== 'choice' || model.exclusive || typeof q.answer !== 'string' || !q.options) return [];
   const wrong = q.options.length - new Set(q.answer).size;
   return wrong === 1 ? [at(q, 'one-wrong-option', `only one of the ${q.options.length} options is wrong; candidates learn to tick all but one: add a second plausible wrong option`)] : [];
 }

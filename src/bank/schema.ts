@@ -1,17 +1,10 @@
 // The bank's single source of truth: zod schemas give the TypeScript types, the runtime
 // validation and (through `npm run schema`) the JSON Schema files editors complete with.
 import { z } from 'zod';
+import { QUESTION_TYPES, questionType } from '../questions/registry.js';
 
-export const QUESTION_TYPES = ['single', 'multiple', 'judge', 'fill'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-
-/** Chinese names of the types, as printed on papers. */
-export const QUESTION_TYPE_NAMES: Record<QuestionType, string> = {
-  single: '单项选择题',
-  multiple: '多项选择题',
-  judge: '判断题',
-  fill: '填空题',
-};
+export { BLANK_PATTERN } from '../questions/fill.js';
+export { QUESTION_TYPE_NAMES, QUESTION_TYPES, type QuestionType } from '../questions/registry.js';
 
 const id = z
   .string()
@@ -19,25 +12,20 @@ const id = z
 
 const text = z.string().trim().min(1, 'must not be empty');
 
-/**
- * Fill-in blanks in a stem are written as three or more underscores (`___`); the answer
- * lists one entry per blank, and an entry may accept alternatives separated by `|`.
- */
-export const BLANK_PATTERN = /_{3,}/g;
+/** An answer as the bank writes it: option letters, true/false, or one entry per blank. */
+export type Answer = string | boolean | string[];
+
+/** Every type's answer schema, each once (single and multiple share theirs). */
+const ANSWER_SCHEMAS = [...new Set(QUESTION_TYPES.map((t) => questionType(t).answerSchema))] as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]];
+const answerSchema = z.union(ANSWER_SCHEMAS) as unknown as z.ZodType<Answer>;
 
 export const QuestionSchema = z
   .object({
     id: id.describe('Stable id, unique in the bank, e.g. ZD-001'),
-    type: z.enum(QUESTION_TYPES).describe('single | multiple | judge | fill'),
+    type: z.enum(QUESTION_TYPES).describe(QUESTION_TYPES.join(' | ')),
     stem: text.describe('The question. Choice and judge stems may mark the answer bracket with ( ); fill stems mark each blank with ___'),
     options: z.array(text).min(2).max(8).optional().describe('Options of single and multiple questions, without their letters'),
-    answer: z
-      .union([
-        z.string().regex(/^[A-H]{1,8}$/, 'choice answers are option letters, e.g. B or ABD'),
-        z.boolean(),
-        z.array(text).min(1),
-      ])
-      .describe('single: "B"; multiple: "ABD"; judge: true/false; fill: one entry per blank, alternatives joined by |'),
+    answer: answerSchema.describe(QUESTION_TYPES.map((t) => questionType(t).answerHelp).join('; ')),
     topic: id.optional().describe('Topic id from bank/topics.yaml; defaults to the file\'s topic'),
     difficulty: z.number().int().min(1).max(5).describe('1 (easy) .. 5 (hard)'),
     observed: z

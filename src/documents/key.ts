@@ -3,6 +3,7 @@
 import type { Blueprint } from '../assemble/blueprint.js';
 import type { ResolvedQuestion, ResolvedVariant } from '../assemble/resolve.js';
 import type { Bank } from '../bank/schema.js';
+import { questionType } from '../questions/registry.js';
 import { sectionHeading, runningSegments, type RunningSegment, docSettings, formatPoints, topicName, type DocSettings, type PageOptions, variantMark } from './common.js';
 import { multipleRule, sectionPartial, type QuestionView } from './paper.js';
 import { stemSegments, textSegments } from './stem.js';
@@ -90,7 +91,7 @@ export function keyView(
     grids,
     sections: variant.sections.map((s, i) => ({
       heading: `${sectionHeading(i, s.title)}（每小题 ${formatPoints(s.points)} 分）`,
-      rule: s.type === 'multiple' ? multipleRule(theme, s.points, sectionPartial(bp, s.type)) : '',
+      rule: questionType(s.type).partialCredit ? multipleRule(theme, s.points, sectionPartial(bp, s.type)) : '',
       questions: s.questions.map((q): KeyQuestionView => {
         const shown = printedAnswer(q, theme);
         const answers = Array.isArray(q.answer) ? q.answer.map((a) => a.split('|')[0]!) : [shown];

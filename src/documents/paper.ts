@@ -3,6 +3,7 @@
 import type { ResolvedVariant } from '../assemble/resolve.js';
 import type { Blueprint } from '../assemble/blueprint.js';
 import { QUESTION_TYPE_NAMES, type QuestionType } from '../bank/schema.js';
+import { questionType } from '../questions/registry.js';
 import { candidateFields, chineseNumeral, sectionHeading, runningSegments, type RunningSegment, docSettings, formatPoints, type DocSettings, type PageOptions, variantMark } from './common.js';
 import { stemSegments, textSegments, type Segment } from './stem.js';
 import { fillIn, type Theme } from './theme.js';
@@ -60,7 +61,7 @@ export function paperView(variant: ResolvedVariant, bp: Blueprint, theme: Theme,
       heading: sectionHeading(i, s.title),
       summary: fillIn(theme.paper.sectionSummary, { count: s.questions.length, points: formatPoints(s.points), total: formatPoints(s.points * s.questions.length) }),
       instruction: s.instruction,
-      rule: s.type === 'multiple' ? multipleRule(theme, s.points, sectionPartial(bp, s.type)) : '',
+      rule: questionType(s.type).partialCredit ? multipleRule(theme, s.points, sectionPartial(bp, s.type)) : '',
       questions: s.questions.map((q) => ({
         id: q.id,
         number: q.number,

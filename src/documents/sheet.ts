@@ -2,6 +2,7 @@
 // template (a <canvas> per page) and written beside the PDF as JSON for the scanner.
 import type { Manifest } from '../assemble/manifest.js';
 import type { ResolvedVariant } from '../assemble/resolve.js';
+import { questionType } from '../questions/registry.js';
 import { PT_PER_MM } from '../typeset/markup/units.js';
 import { candidateFields, sectionHeading, variantMark } from './common.js';
 import { fillIn, type Theme } from './theme.js';
@@ -171,7 +172,8 @@ export function sheetView(variant: ResolvedVariant, manifest: Manifest, theme: T
   };
   variant.sections.forEach((s, si) => {
     const heading = sectionHeading(si, s.title);
-    if (s.type === 'fill') {
+    const cells = questionType(s.type).sheet;
+    if (cells.kind === 'lines') {
       ensure(14);
       page.labels.push({ x: mm(LEFT), y: mm(y + 4), size: 10, font: 'sans', bold: true, align: 'left', color: '', text: heading });
       y += 7;
@@ -193,8 +195,9 @@ export function sheetView(variant: ResolvedVariant, manifest: Manifest, theme: T
       y += 4;
       return;
     }
-    const choices = s.type === 'judge' ? 'TF' : 'ABCDEFGH'.slice(0, Math.max(...s.questions.map((q) => q.options.length), 2));
-    const faces = s.type === 'judge' ? theme.sheet.judgeLabels : [...choices];
+    const choices = cells.letters(Math.max(...s.questions.map((q) => q.options.length), 2));
+    const [yes, no] = theme.sheet.judgeLabels;
+    const faces = cells.faces ? cells.faces({ true: yes, false: no }) : [...choices];
     const blockW = 8 + choices.length * PITCH + 5;
     const perRow = Math.max(1, Math.floor((RIGHT - LEFT + 5) / blockW));
     const blocks: (typeof s.questions)[] = [];
@@ -211,7 +214,7 @@ export function sheetView(variant: ResolvedVariant, manifest: Manifest, theme: T
           const cy = y + ROW / 2 + r * ROW;
           page.labels.push({ x: mm(x0 + 6), y: mm(cy + 1.2), size: 9, font: 'serif', bold: false, align: 'right', color: '', text: String(q.number) });
           const bubbles: BubbleGeometry[] = [];
-          const own = s.type === 'judge' ? choices : choices.slice(0, q.options.length);
+          const own = cells.letters(q.options.length);
           [...own].forEach((letter, li) => {
             const cx = x0 + 8 + BUBBLE_R + li * PITCH;
             page.circles.push({ cx: mm(cx), cy: mm(cy), r: mm(BUBBLE_R), fill: '', stroke: GREY, lineWidth: 0.5 });

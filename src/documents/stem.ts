@@ -1,6 +1,7 @@
 // Bank text → inline segments a template can print without logic: plain text, emphasised
 // negation words (着重号), the answer bracket and fill-in blanks (with answers in keys).
 import { BLANK_PATTERN, type QuestionType } from '../bank/schema.js';
+import { questionType } from '../questions/registry.js';
 
 export interface Segment {
   text: string;
@@ -34,7 +35,7 @@ export function stemSegments(stem: string, opts: StemOptions): Segment[] {
   const out: Segment[] = [];
   const answers = opts.answers ?? [];
   let next = 0;
-  const isFill = opts.type === 'fill';
+  const isFill = questionType(opts.type).stemMarks === 'blanks';
   const pattern = isFill ? new RegExp(BLANK_PATTERN.source, 'g') : BRACKET;
   pattern.lastIndex = 0;
   let last = 0;

@@ -1,6 +1,7 @@
 // Item analysis over scored candidates: difficulty, discrimination (upper minus lower 27 %),
 // point-biserial correlation, the share choosing each option, flags for items that look broken,
 // and KR-20 for the paper. Every statistic counts an item as right only with full points.
+import { questionType } from '../questions/registry.js';
 import type { QuestionType } from '../bank/schema.js';
 import type { CandidateResult } from './score.js';
 
@@ -80,7 +81,9 @@ export function itemStats(results: readonly CandidateResult[]): ItemStats[] {
       const inGroup = had.filter((h) => group.has(h.r));
       return inGroup.length ? mean(inGroup.map((h) => (h.it.correct ? 1 : 0))) : 0;
     };
-    const letters = first.type === 'judge' ? ['T', 'F'] : first.type === 'fill' ? [] : [...'ABCDEFGH'.slice(0, first.optionCount ?? Math.max(4, ...had.map((h) => Math.max(0, ...[...h.it.original, ...first.key].map((l) => l.charCodeAt(0) - 64)))))];
+    const type = questionType(first.type);
+    // Without a shuffle the manifest does not say how many options there were: as many as were chosen or keyed, at least four.
+    const letters = type.responseLetters(first.optionCount ?? Math.max(4, ...had.map((h) => Math.max(0, ...[...h.it.original, ...first.key].map((l) => l.charCodeAt(0) - 64)))));
     const upperHad = had.filter((h) => upper.has(h.r));
     const options = letters.map((letter) => ({
       letter,
@@ -90,10 +93,10 @@ export function itemStats(results: readonly CandidateResult[]): ItemStats[] {
     const discrimination = shareIn(upper) - shareIn(lower);
     const flags: string[] = [];
     if (discrimination < 0) flags.push('negative discrimination');
-    if (first.type === 'single' || first.type === 'multiple') {
+    if (type.model.kind === 'choice') {
       for (const o of options) if (!first.key.includes(o.letter) && o.share === 0) flags.push(`distractor ${o.letter} chosen by nobody`);
     }
-    if (first.type !== 'fill') {
+    if (letters.length) {
       const keyUpper = Math.min(...options.filter((o) => first.key.includes(o.letter)).map((o) => o.upper));
       for (const o of options) if (!first.key.includes(o.letter) && o.upper > keyUpper) flags.push(`top group prefers ${o.letter} to the key`);
     }

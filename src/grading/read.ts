@@ -1,5 +1,6 @@
 // One scanned page → what is marked on it: registration marks → transform → QR (paper,
 // variant, candidate, page) → candidate-number grid and every bubble at the geometry's positions.
+import { bubbleReading } from '../questions/registry.js';
 import type { SheetGeometry } from '../documents/sheet.js';
 import { baselines, classifyMark, darknessTable, measureBubble, type BubbleMeasure, type MarkState } from './bubbles.js';
 import { cropImage, greyPercentile, rgbaFromGrey, type GreyImage } from './image.js';
@@ -212,7 +213,7 @@ function readMarks(img: GreyImage, h: Homography, scale: number, g: SheetGeometr
   const idColumns = g.candidateId.page === page ? g.candidateId.columns : [];
   for (const col of idColumns) for (const b of col.bubbles) slots.push({ key: `id${col.index}:${b.digit}`, group: `id:${b.digit}`, letter: String(b.digit), bubble: b });
   const questions = g.questions.filter((q) => q.page === page);
-  for (const q of questions) for (const b of q.bubbles) slots.push({ key: `${q.number}:${b.letter}`, group: `${q.type === 'judge' ? 'judge' : 'choice'}:${b.letter}`, letter: b.letter, bubble: b });
+  for (const q of questions) for (const b of q.bubbles) slots.push({ key: `${q.number}:${b.letter}`, group: `${bubbleReading(q.type).group}:${b.letter}`, letter: b.letter, bubble: b });
   const measures = new Map<string, BubbleMeasure>();
   const groups = new Map<string, BubbleMeasure[]>();
   for (const s of slots) {
@@ -250,7 +251,7 @@ function readMarks(img: GreyImage, h: Homography, scale: number, g: SheetGeometr
     }
   }
   const answers = new Map<number, string | null>();
-  for (const q of questions) answers.set(q.number, judgeOne(q.number, (l) => `${q.number}:${l}`, q.bubbles.map((b) => b.letter), q.bubbles, q.type !== 'multiple'));
+  for (const q of questions) answers.set(q.number, judgeOne(q.number, (l) => `${q.number}:${l}`, q.bubbles.map((b) => b.letter), q.bubbles, bubbleReading(q.type).single));
   const relative = new Map<string, { mean: number; cover25: number; cover50: number }>();
   for (const s of slots) {
     const m = measures.get(s.key)!;

@@ -1,4 +1,6 @@
 // scores.csv and items.csv: the figures of results.pdf as tables for Excel.
+import { LETTERS } from '../questions/choice.js';
+import { questionType } from '../questions/registry.js';
 import type { ItemStats, PaperStats } from './items.js';
 import { ranked } from './items.js';
 import type { CandidateResult } from './score.js';
@@ -19,7 +21,9 @@ export function scoreRows(results: readonly CandidateResult[], paper: PaperStats
 }
 
 export function itemRows(items: readonly ItemStats[], numbers: ReadonlyMap<string, number>): (string | number)[][] {
-  const letters = [...'ABCDEFGH'].filter((l) => items.some((it) => it.options.some((o) => o.letter === l)));
+  // True/false shares have columns of their own; the letters are those of the choice questions.
+  const isTruth = (it: ItemStats) => questionType(it.type).model.kind === 'boolean';
+  const letters = [...LETTERS].filter((l) => items.some((it) => !isTruth(it) && it.options.some((o) => o.letter === l)));
   const header = ['number', 'id', 'type', 'n', 'key', 'difficulty', 'discrimination', 'point_biserial', ...letters.map((l) => `share_${l}`), 'share_true', 'share_false', 'share_blank', 'flags'];
   const share = (it: ItemStats, l: string) => {
     const o = it.options.find((x) => x.letter === l);
@@ -27,6 +31,6 @@ export function itemRows(items: readonly ItemStats[], numbers: ReadonlyMap<strin
   };
   return [
     header,
-    ...items.map((it) => [numbers.get(it.id) ?? '', it.id, it.type, it.n, it.key, num(it.difficulty), num(it.discrimination), num(it.pointBiserial), ...letters.map((l) => (it.type === 'judge' ? '' : share(it, l))), it.type === 'judge' ? share(it, 'T') : '', it.type === 'judge' ? share(it, 'F') : '', num(it.blank), it.flags.join('; ')]),
+    ...items.map((it) => [numbers.get(it.id) ?? '', it.id, it.type, it.n, it.key, num(it.difficulty), num(it.discrimination), num(it.pointBiserial), ...letters.map((l) => (isTruth(it) ? '' : share(it, l))), isTruth(it) ? share(it, 'T') : '', isTruth(it) ? share(it, 'F') : '', num(it.blank), it.flags.join('; ')]),
   ];
 }

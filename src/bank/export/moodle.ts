@@ -1,5 +1,6 @@
 // Moodle XML: multichoice (single and multiple with fractions), truefalse, shortanswer; a
 // category before each topic's questions; the explanation as general feedback.
+import { assertNever, questionType, type AnswerModel } from '../../questions/registry.js';
 import type { QuestionData, Topic } from '../schema.js';
 import type { Skipped } from './index.js';
 import { letters, oneLine } from './text.js';
@@ -7,6 +8,9 @@ import { letters, oneLine } from './text.js';
 function x(s: string): string {
   return oneLine(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
+
+/** Moodle's question type for each answer model. */
+const MOODLE_TYPE: Record<AnswerModel['kind'], string> = { choice: 'multichoice', boolean: 'truefalse', blanks: 'shortanswer' };
 
 function fraction(n: number): string {
   return String(Math.round((100 / n) * 100000) / 100000);
@@ -17,7 +21,8 @@ export function toMoodleXml(questions: QuestionData[], _topics: Topic[]): { text
   const skipped: Skipped[] = [];
   let category: string | undefined;
   for (const q of questions) {
-    if (q.type === 'fill' && (q.answer as string[]).length !== 1) {
+    const model = questionType(q.type).model;
+    if (model.kind === 'blanks' && (q.answer as string[]).length !== 1) {
       skipped.push({ id: q.id, reason: `Moodle short answer holds one blank; this one has ${(q.answer as string[]).length}` });
       continue;
     }
@@ -25,22 +30,28 @@ export function toMoodleXml(questions: QuestionData[], _topics: Topic[]): { text
       category = q.topic;
       out.push('  <question type="category">', `    <category><text>$course$/top/${x(q.topic)}</text></category>`, '  </question>');
     }
-    const type = q.type === 'judge' ? 'truefalse' : q.type === 'fill' ? 'shortanswer' : 'multichoice';
-    out.push(`  <question type="${type}">`, `    <name><text>${x(q.id)}</text></name>`, `    <questiontext format="plain_text"><text>${x(q.stem)}</text></questiontext>`);
+    out.push(`  <question type="${MOODLE_TYPE[model.kind]}">`, `    <name><text>${x(q.id)}</text></name>`, `    <questiontext format="plain_text"><text>${x(q.stem)}</text></questiontext>`);
     if (q.explanation) out.push(`    <generalfeedback format="plain_text"><text>${x(q.explanation)}</text></generalfeedback>`);
     const answer = (f: string, t: string) => out.push(`    <answer fraction="${f}" format="plain_text"><text>${x(t)}</text></answer>`);
-    if (q.type === 'judge') {
-      answer(q.answer ? '100' : '0', 'true');
-      answer(q.answer ? '0' : '100', 'false');
-    } else if (q.type === 'fill') {
-      for (const alt of (q.answer as string[])[0]!.split('|')) answer('100', alt);
-    } else {
-      const right = letters(q.answer);
-      out.push(`    <single>${q.type === 'single'}</single>`, '    <shuffleanswers>true</shuffleanswers>', '    <answernumbering>ABCD</answernumbering>');
-      (q.options ?? []).forEach((o, i) => {
-        const ok = right.includes(String.fromCharCode(65 + i));
-        answer(ok ? (q.type === 'single' ? '100' : fraction(right.length)) : q.type === 'single' ? '0' : '-100', o);
-      });
+    switch (model.kind) {
+      case 'boolean':
+        answer(q.answer ? '100' : '0', 'true');
+        answer(q.answer ? '0' : '100', 'false');
+        break;
+      case 'blanks':
+        for (const alt of (q.answer as string[])[0]!.split('|')) answer('100', alt);
+        break;
+      case 'choice': {
+        const right = letters(q.answer);
+        out.push(`    <single>${model.exclusive}</single>`, '    <shuffleanswers>true</shuffleanswers>', '    <answernumbering>ABCD</answernumbering>');
+        (q.options ?? []).forEach((o, i) => {
+          const ok = right.includes(String.fromCharCode(65 + i));
+          answer(ok ? (model.exclusive ? '100' : fraction(right.length)) : model.exclusive ? '0' : '-100', o);
+        });
+        break;
+      }
+      default:
+        assertNever(model);
     }
     out.push('  </question>');
   }

@@ -1,8 +1,7 @@
 // CSV and XLSX: one row per question with the column names our importer maps back
 // (题型 题干 选项A… 答案 解析 难度 知识点 出处 材料), so a trainer can edit the bank in Excel.
+import { questionType } from '../../questions/registry.js';
 import type { QuestionData, Topic } from '../schema.js';
-
-const TYPE_NAMES = { single: '单选', multiple: '多选', judge: '判断', fill: '填空' } as const;
 
 export function tableRows(questions: QuestionData[], topics: Topic[]): string[][] {
   const width = Math.max(2, ...questions.map((q) => q.options?.length ?? 0));
@@ -10,9 +9,9 @@ export function tableRows(questions: QuestionData[], topics: Topic[]): string[][
   const names = new Map(topics.map((t) => [t.id, t.name]));
   const header = ['编号', '题型', '题干', ...optionCols, '答案', '解析', '难度', '知识点', '出处', '材料'];
   const rows = questions.map((q) => {
-    const answer = q.type === 'judge' ? (q.answer ? '正确' : '错误') : Array.isArray(q.answer) ? q.answer.join('；') : String(q.answer);
+    const answer = typeof q.answer === 'boolean' ? (q.answer ? '正确' : '错误') : Array.isArray(q.answer) ? q.answer.join('；') : String(q.answer);
     const options = optionCols.map((_, i) => q.options?.[i] ?? '');
-    return [q.id, TYPE_NAMES[q.type], q.stem, ...options, answer, q.explanation, String(q.difficulty), q.topic ? (names.get(q.topic) ?? q.topic) : '', q.source, q.material ?? ''];
+    return [q.id, questionType(q.type).tableName, q.stem, ...options, answer, q.explanation, String(q.difficulty), q.topic ? (names.get(q.topic) ?? q.topic) : '', q.source, q.material ?? ''];
   });
   return [header, ...rows];
 }

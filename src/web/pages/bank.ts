@@ -1,6 +1,7 @@
 // 题库: every question as it prints, searchable and filterable, with its lint problems and the
 // counts by topic x type x difficulty.
 import { bankStats } from '../../bank/stats.js';
+import { LETTERS } from '../../questions/choice.js';
 import type { Problem } from '../../app/problem.js';
 import { QUESTION_TYPES, QUESTION_TYPE_NAMES, type Bank, type Question } from '../../bank/schema.js';
 import { html, raw, type Html } from '../html.js';
@@ -13,7 +14,6 @@ export interface BankFilter {
   tag?: string;
 }
 
-const LETTERS = 'ABCDEFGH';
 
 /** Questions matching every filter given; `q` is a plain substring of the stem or an option (or the id). */
 export function filterQuestions(questions: readonly Question[], f: BankFilter): Question[] {
@@ -28,10 +28,11 @@ export function filterQuestions(questions: readonly Question[], f: BankFilter): 
   );
 }
 
+/** The answer as the page shows it: letters, √（正确）/×（错误）, or each blank's first answer. */
 function answerText(q: Question): string {
-  if (q.type === 'judge') return q.answer === true ? '√（正确）' : '×（错误）';
+  if (typeof q.answer === 'boolean') return q.answer ? '√（正确）' : '×（错误）';
   if (Array.isArray(q.answer)) return q.answer.map((a) => a.split('|')[0]).join('；');
-  return String(q.answer);
+  return q.answer;
 }
 
 /** A stem as printed: fill blanks as underlines. */

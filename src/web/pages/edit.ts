@@ -1,5 +1,6 @@
 // The form that edits one question (its own YAML file is written back by ../edit.ts).
 import { QUESTION_TYPES, QUESTION_TYPE_NAMES } from '../../bank/schema.js';
+import { findQuestionType } from '../../questions/registry.js';
 import { html, raw, type Html } from '../html.js';
 
 export interface EditView {
@@ -13,6 +14,12 @@ export interface EditView {
   saved?: boolean;
 }
 
+/** The answer as its type shows it in a form (as written when the type is unknown). */
+function answerText(raw: Record<string, unknown>): string {
+  const type = findQuestionType(String(raw.type ?? ''));
+  return type ? type.answerToText(raw.answer) : Array.isArray(raw.answer) ? raw.answer.join('\n') : String(raw.answer ?? '');
+}
+
 /** The question as written → the form's strings. */
 export function formValues(raw: Record<string, unknown>): Record<string, string> {
   const list = (v: unknown, sep: string) => (Array.isArray(v) ? v.map(String).join(sep) : v === undefined ? '' : String(v));
@@ -20,7 +27,7 @@ export function formValues(raw: Record<string, unknown>): Record<string, string>
     type: String(raw.type ?? ''),
     stem: String(raw.stem ?? ''),
     options: list(raw.options, '\n'),
-    answer: raw.type === 'judge' ? (raw.answer === true ? 'true' : raw.answer === false ? 'false' : String(raw.answer ?? '')) : list(raw.answer, '\n'),
+    answer: answerText(raw),
     difficulty: String(raw.difficulty ?? ''),
     source: String(raw.source ?? ''),
     explanation: String(raw.explanation ?? ''),
