@@ -1,48 +1,59 @@
-// The pipeline's layering, checked (DESIGN.md): stages never reach up into the command line,
-// the typesetting engine knows nothing of banks or exams, and only src/cli and src/web touch
-// exit codes. A new import that breaks a rule fails here with the file and the import.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { describe, expect, test } from 'vitest';
+// The pipeline's layering (DESIGN.md, README "For developers"), checked on the real import graph
+// read by the TypeScript parser: stages never import the front ends, the web page never imports
+// the command line, the typesetter knows nothing of banks, exams or grading, sibling folders do
+// not import each other round a loop, and only the command line ends the process. The checker is
+// itself tested: one violation of each rule, planted in a copy of src/, is caught.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
+import { layeringProblems } from './graph.js';
 
 const src = join(packageRoot(), 'src');
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
-
-/** Folders under src/ that each stage imports from (relative imports only). */
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/from '(\.[^']+)'|import\('(\.[^']+)'\)/g)].map((m) => relative(src, join(file, '..', m[1] ?? m[2]!)).split(/[\\/]/)[0]!);
-}
-
-const RULES: Record<string, string[]> = {
-  // stage: the top-level folders it must never import
-  typeset: ['bank', 'assemble', 'documents', 'grading', 'cli', 'web'],
-  bank: ['assemble', 'documents', 'typeset', 'grading', 'cli', 'web'],
-  assemble: ['documents', 'typeset', 'grading', 'cli', 'web'],
-  documents: ['grading', 'cli', 'web'],
-  grading: ['cli', 'web'],
-};
-
 describe('layers', () => {
-  for (const [stage, forbidden] of Object.entries(RULES)) {
-    test(`src/${stage} imports none of ${forbidden.join(', ')}`, () => {
-      const broken = files(join(src, stage)).flatMap((f) => importsOf(f).filter((to) => forbidden.includes(to)).map((to) => `${relative(src, f)} imports src/${to}`));
-      expect(broken).toEqual([]);
+  test('src/ keeps every layering rule', () => {
+    expect(layeringProblems(src)).toEqual([]);
+  });
+});
+
+describe('the layering check catches', () => {
+  const copies: string[] = [];
+  afterAll(() => copies.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  /** A copy of src/ with `file` given `line` at its top (or appended with `append`). */
+  const planted = (file: string, line: string, append = false) => {
+    const dir = mkdtempSync(join(tmpdir(), 'exampress-layers-'));
+    copies.push(dir);
+    cpSync(src, dir, { recursive: true });
+    const path = join(dir, file);
+    let text = '';
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      // a new file
+    }
+    writeFileSync(path, append ? `${text}\n${line}\n` : `${line}\n${text}`);
+    return layeringProblems(dir);
+  };
+
+  const cases: [string, string, string, RegExp][] = [
+    ['web → cli', 'web/planted.ts', `import { runCli } from '../cli/cli.js';`, /src\/web\/planted\.ts:1 imports src\/cli\/cli\.ts: web must not import cli/],
+    ['bank → cli in double quotes', 'bank/planted.ts', `import { runCli } from "../cli/cli.js";`, /src\/bank\/planted\.ts:1 imports src\/cli\/cli\.ts: bank must not import cli/],
+    ['typeset → bank, as a re-export', 'typeset/planted.ts', `export { loadBank } from '../bank/load.js';`, /src\/typeset\/planted\.ts:1 imports src\/bank\/load\.ts: typeset must not import bank/],
+    ['typeset → grading, as a type import', 'typeset/planted.ts', `import type { ItemStats } from '../grading/items.js';`, /typeset must not import grading/],
+    ['grading → web, as a dynamic import', 'grading/planted.ts', `export const load = () => import('../web/server.js');`, /src\/grading\/planted\.ts:1 imports src\/web\/server\.ts: grading must not import web/],
+    ['app → cli', 'app/planted.ts', `import { EXIT } from '../cli/io.js';`, /app must not import cli/],
+    ['questions → bank', 'questions/planted.ts', `import type { Bank } from '../bank/schema.js';`, /questions must not import bank/],
+    ['cli → web outside serve', 'cli/planted.ts', `import { createWorkspace } from '../web/app.js';`, /only cli\/commands\/serve\.ts may import the web page/],
+    ['a cycle between typeset/pdf and typeset/fonts', 'typeset/fonts/planted.ts', `import { writePdf } from '../pdf/write.js';`, /folders import each other: typeset\/fonts → typeset\/pdf → typeset\/fonts/],
+    ['an exit imported from node:process', 'grading/planted.ts', `import { exit } from 'node:process';\nexport const stop = () => exit(1);`, /src\/grading\/planted\.ts:1 imports exit from node:process: only cli may end the process/],
+    ['process.exitCode set in the web page', 'web/planted.ts', `export const fail = () => { process.exitCode = 2; };`, /src\/web\/planted\.ts:1 uses process\.exitCode: only cli may end the process/],
+  ];
+  for (const [what, file, line, expected] of cases) {
+    test(what, () => {
+      expect(planted(file, line)).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
     });
   }
-
-  test('only the command line sets exit codes or exits the process', () => {
-    const offenders = files(src)
-      .filter((f) => !relative(src, f).startsWith('cli') && !relative(src, f).startsWith('web'))
-      .filter((f) => /process\.exit\(|process\.exitCode\s*=/.test(readFileSync(f, 'utf8')))
-      .map((f) => relative(src, f));
-    expect(offenders).toEqual([]);
-  });
 });

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type * as fontkit from 'fontkit';
 import type { FamilyName, FontFace } from '../types.js';
 import { TypesetError } from '../types.js';
-import { readCffSourceAt, type CffSource } from '../pdf/cff.js';
+import { readCffSourceAt, type CffSource } from './cff.js';
 import { charstringExtent } from './ink.js';
 import { collectionOffsets, isCollection, isPlainSfnt, readSfnt, type SfntFont } from './sfnt.js';
 
