@@ -1,8 +1,7 @@
 // The files of a new workspace (exampress init): small, valid, and commented for a trainer.
 
-export function SAMPLE_FILES(organisation: string): Record<string, string> {
-  return {
-    'bank/config.yaml': `# yaml-language-server: $schema=schema/config.schema.json
+/** bank/config.yaml, naming the organisation printed on every document. */
+const config = (organisation: string) => `# yaml-language-server: $schema=schema/config.schema.json
 # 这个工作区的设置：命令行参数优先于这里的设置。路径都相对于 bank/ 文件夹。
 organisation: ${organisation}
 blueprint: blueprints/sample.yaml
@@ -11,14 +10,16 @@ templates: ../templates
 paper:
   size: a4          # a4 | b5 | a3
   seal: false       # true: 打印密封线
-`,
-    'bank/topics.yaml': `# yaml-language-server: $schema=schema/topics.schema.json
+`;
+
+const TOPICS = `# yaml-language-server: $schema=schema/topics.schema.json
 topics:
   - id: fuwu-guifan
     name: 服务规范
     description: 示例知识点：把它改成你们的知识点，每个知识点一个 id。
-`,
-    'bank/questions/sample.yaml': `# yaml-language-server: $schema=../schema/questions.schema.json
+`;
+
+const QUESTIONS = `# yaml-language-server: $schema=../schema/questions.schema.json
 # 每种题型一道示例题。答案：单选 B；多选 ABD；判断 true/false；填空每个 ___ 一个答案，可用 | 给出同义答案。
 topic: fuwu-guifan
 questions:
@@ -56,8 +57,9 @@ questions:
     source: 《服务规范手册》（示例）
     explanation: 双手递接、文字朝向对方，体现尊重。
     norms: [hand-over]
-`,
-    'bank/norms/01-sample.yaml': `# yaml-language-server: $schema=../schema/norms.schema.json
+`;
+
+const NORMS = `# yaml-language-server: $schema=../schema/norms.schema.json
 # 手册的一章：章、节、条按文件中的顺序编号（1、1.1、1.1.1）。
 chapter:
   id: ch-service
@@ -73,8 +75,9 @@ chapter:
         - id: hand-over
           text: 递接单据和物品用双手，文字正面朝向对方。
           kind: rule
-`,
-    'bank/blueprints/sample.yaml': `# yaml-language-server: $schema=../schema/blueprint.schema.json
+`;
+
+const BLUEPRINT = `# yaml-language-server: $schema=../schema/blueprint.schema.json
 # 组卷方案：每种题型的题数、分值和说明。
 title: 服务规范知识测验
 durationMinutes: 30
@@ -101,6 +104,15 @@ sections:
     count: 1
     points: 6
     instruction: 请在横线上填写正确的内容。
-`,
+`;
+
+/** Every file of a new workspace by its path. */
+export function SAMPLE_FILES(organisation: string): Record<string, string> {
+  return {
+    'bank/config.yaml': config(organisation),
+    'bank/topics.yaml': TOPICS,
+    'bank/questions/sample.yaml': QUESTIONS,
+    'bank/norms/01-sample.yaml': NORMS,
+    'bank/blueprints/sample.yaml': BLUEPRINT,
   };
 }

@@ -152,7 +152,7 @@ export async function scanSheets(req: ScanRequest): Promise<Result<ScannedSheets
     next = i + 1 < files.length ? load(files[i + 1]!) : undefined;
     if (current.error) unreadable.push({ source: name, problem: current.error });
     else if (current.img) take(name, current.img);
-    else await scanPdf(libs, current.bytes, req.dpi, name, take, unreadable);
+    else await scanPdf(libs, { bytes: current.bytes, dpi: req.dpi, name }, take, unreadable);
   }
   const { sheets, unreadable: unmatched } = combinePages(pages);
   unreadable.push(...unmatched);
@@ -174,7 +174,9 @@ function scanNotes(sheets: readonly SheetRecord[], unreadable: readonly Unreadab
   ];
 }
 
-async function scanPdf(libs: ScanLibraries, bytes: Uint8Array, dpi: number, name: string, take: (source: string, img: GreyImage) => void, unreadable: UnreadablePage[]): Promise<void> {
+/** Each page of a scanned PDF (`name`) read at `dpi`, handed to `take`; a page that cannot be drawn is unreadable. */
+async function scanPdf(libs: ScanLibraries, pdf: { bytes: Uint8Array; dpi: number; name: string }, take: (source: string, img: GreyImage) => void, unreadable: UnreadablePage[]): Promise<void> {
+  const { bytes, dpi, name } = pdf;
   let n = 0;
   try {
     for await (const page of libs.pdfPages(bytes, dpi)) {

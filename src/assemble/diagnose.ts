@@ -27,155 +27,85 @@ function levelRange(levels: readonly number[]): string {
   return levels.length > 1 ? `${levels[0]}-${levels.at(-1)}` : String(levels[0]);
 }
 
-export function diagnose(input: DiagnoseInput): AssembleProblem[] {
-  const { bp, model, topics, topicNames, cells, questions } = input;
-  const problems: AssembleProblem[] = [];
-  const who = (s: number) => `section ${s + 1} (${bp.sections[s]!.type})`;
-  const topicLabel = (t: number) => topicNames.get(topics[t]!) ?? topics[t]!;
-  const ids = (list: number[]) => list.map((q) => questions[q]!.id).sort();
-  const pick = (s: number, topic: number | null, levels: readonly number[] | null) => {
+/** What every step of the diagnosis reads the bank and the blueprint through. */
+class Supply {
+  constructor(private readonly input: DiagnoseInput) {}
+
+  get model(): Model {
+    return this.input.model;
+  }
+
+  who(s: number): string {
+    return `section ${s + 1} (${this.input.bp.sections[s]!.type})`;
+  }
+
+  topicLabel(t: number): string {
+    const { topics, topicNames } = this.input;
+    return topicNames.get(topics[t]!) ?? topics[t]!;
+  }
+
+  ids(list: readonly number[]): string[] {
+    return list.map((q) => this.input.questions[q]!.id).sort();
+  }
+
+  /** Eligible questions of section `s`, of one topic (or all), at some levels (or all). */
+  pick(s: number, topic: number | null, levels: readonly number[] | null): number[] {
+    const { topics, cells } = this.input;
     const out: number[] = [];
     for (let t = 0; t < topics.length; t++) {
       if (topic !== null && t !== topic) continue;
       for (let d = 1; d <= LEVEL_COUNT; d++) if (!levels || levels.includes(d)) out.push(...cells[s]![cellIndex(t, d)]!);
     }
     return out;
-  };
-  const has = (n: number, list: number[]) => (list.length ? `the bank has ${list.length}${idList(ids(list))}` : n ? 'the bank has none' : '');
+  }
 
-  model.sections.forEach((sec, s) => {
-    const all = pick(s, null, null);
-    if (all.length < sec.count) {
-      problems.push({ rule: 'section-supply', path: ['sections', s, 'count'], message: `${who(s)}: needs ${sec.count} questions; ${has(sec.count, all)} eligible` });
-      return;
-    }
-    sec.topics?.forEach(([lo], t) => {
-      const list = pick(s, t, null);
-      if (list.length < lo) {
-        problems.push({ rule: 'topic-supply', path: ['sections', s, 'topics'], message: `${who(s)}: needs ${lo} questions on topic ${topicLabel(t)}; ${has(lo, list)}` });
-      }
-    });
-    if (sec.difficulty) groupProblems(sec.difficulty, sec.count, (levels) => pick(s, null, levels), who(s), ['sections', s, 'difficulty']);
-    sec.cells.forEach((c, j) => {
-      const list = c.topic >= 0 ? pick(s, c.topic, c.levels) : [];
-      if (list.length < c.count) {
-        problems.push({
-          rule: 'cell-supply',
-          path: ['sections', s, 'cells', j],
-          message: `${who(s)}: needs ${c.count} questions on topic ${c.topic >= 0 ? topicLabel(c.topic) : '?'} at difficulty ${levelRange(c.levels)}; ${has(c.count, list)}`,
-        });
-      }
-    });
-  });
-  if (problems.length) return problems;
+  /** "the bank has 3 (ids: …)", "the bank has none", or nothing when none were needed. */
+  has(n: number, list: readonly number[]): string {
+    return list.length ? `the bank has ${list.length}${idList(this.ids(list))}` : n ? 'the bank has none' : '';
+  }
 
-  // Paper-level rules: each section can give at most its count from what it holds.
-  const paperTake = (filter: (t: number, d: number) => boolean) => {
+  /** Paper-level rules: each section can give at most its count from what it holds. */
+  paperTake(filter: (t: number, d: number) => boolean): { most: number; list: number[] } {
+    const { topics, cells } = this.input;
     let most = 0;
     const list: number[] = [];
-    model.sections.forEach((sec, s) => {
+    this.model.sections.forEach((sec, s) => {
       const mine: number[] = [];
       for (let t = 0; t < topics.length; t++) for (let d = 1; d <= LEVEL_COUNT; d++) if (filter(t, d)) mine.push(...cells[s]![cellIndex(t, d)]!);
       most += Math.min(sec.count, mine.length);
       list.push(...mine);
     });
     return { most, list };
-  };
-  model.topics?.forEach(([lo], t) => {
-    const { most, list } = paperTake((tt) => tt === t);
-    if (most < lo) {
-      problems.push({
-        rule: 'topic-supply',
-        path: ['topics'],
-        message: `the paper: needs ${lo} questions on topic ${topicLabel(t)}; the sections can take at most ${most} from the bank${idList(ids(list))}`,
-      });
-    }
-  });
-  const total = model.sections.reduce((n, s) => n + s.count, 0);
-  if (model.difficulty) {
-    groupProblems(
-      model.difficulty,
-      total,
-      (levels) => {
-        const { most, list } = paperTake((_, d) => levels === null || levels.includes(d));
-        return Object.assign(list.slice(0, most), { fullList: list, most });
-      },
-      'the paper',
-      ['difficulty'],
-    );
   }
-  if (problems.length) return problems;
 
-  // Each section alone, then the paper-level rules with the sections.
-  const rng = createRng(0, 'diagnose');
-  const bounded = (only: number | null) => ({
-    lower: model.sections.map(() => new Int32Array(topics.length * LEVEL_COUNT)).filter((_, s) => only === null || s === only),
-    cap: cells.map((cs) => Int32Array.from(cs, (l) => l.length)).filter((_, s) => only === null || s === only),
-  });
-  for (let s = 0; s < model.sections.length; s++) {
-    const alone: Model = { topicCount: topics.length, sections: [model.sections[s]!], topics: null, difficulty: null };
-    const result = solveCounts(alone, bounded(s), rng);
-    if (!result.counts) {
-      problems.push({
-        rule: 'combined',
-        path: ['sections', s],
-        message: `${who(s)}: its ${ruleNames(model.sections[s]!)} cannot all hold at once with what the bank holds; eligible by topic x difficulty: ${supplyTable(s)}`,
-      });
-    }
-  }
-  if (problems.length) return problems;
-  const paperRules = [model.topics ? `topics (${describeBounds(model.topics)})` : '', model.difficulty ? describeSpec(model.difficulty) : '']
-    .filter(Boolean)
-    .join(' and ');
-  problems.push({
-    rule: 'combined',
-    path: model.difficulty ? ['difficulty'] : ['topics'],
-    message: `the paper: ${paperRules || 'the rules'} cannot hold together with the sections' counts and rules; eligible by section and difficulty: ${model.sections
-      .map((_, s) => `${who(s)} ${levelTable(s)}`)
-      .join('; ')}`,
-  });
-  return problems;
-
-  function groupProblems(
-    spec: DifficultySpec,
-    count: number,
-    take: (levels: readonly number[] | null) => number[] & { most?: number },
-    whoText: string,
-    path: (string | number)[],
-  ): void {
+  /** Difficulty groups short of questions, or a mean out of reach (each section taking its easiest or hardest). */
+  difficultyProblems(spec: DifficultySpec, count: number, take: (levels: readonly number[] | null) => number[] & { most?: number }, whoText: string, path: (string | number)[]): AssembleProblem[] {
     if (spec.kind === 'groups') {
-      for (const g of spec.groups) {
+      return spec.groups.flatMap((g) => {
         const list = take(g.levels);
         const n = list.most ?? list.length;
-        if (n < g.lo) {
-          problems.push({
-            rule: 'difficulty-supply',
-            path,
-            message: `${whoText}: needs ${g.lo} questions at ${g.label}; ${n ? `the bank has ${n}${idList(ids(list))}` : 'the bank has none'}`,
-          });
-        }
-      }
-      return;
+        return n < g.lo ? [{ rule: 'difficulty-supply', path, message: `${whoText}: needs ${g.lo} questions at ${g.label}; ${n ? `the bank has ${n}${idList(this.ids(list))}` : 'the bank has none'}` }] : [];
+      });
     }
-    // Extremes of the level sum: each section takes its easiest (or hardest) questions.
-    const involved = path[0] === 'sections' ? [path[1] as number] : model.sections.map((_, s) => s);
+    const involved = path[0] === 'sections' ? [path[1] as number] : this.model.sections.map((_, s) => s);
     let least = 0;
     let most = 0;
     for (const s of involved) {
-      const levels = pick(s, null, null)
-        .map((q) => questions[q]!.difficulty)
+      const levels = this.pick(s, null, null)
+        .map((q) => this.input.questions[q]!.difficulty)
         .sort((a, b) => a - b);
-      const n = model.sections[s]!.count;
+      const n = this.model.sections[s]!.count;
       least += levels.slice(0, n).reduce((a, b) => a + b, 0);
       most += levels.slice(-n).reduce((a, b) => a + b, 0);
     }
-    if (least > spec.hi || most < spec.lo) {
-      const reach = least > spec.hi ? `the ${count} easiest eligible questions average ${(least / count).toFixed(2)}` : `the ${count} hardest eligible questions average ${(most / count).toFixed(2)}`;
-      problems.push({ rule: 'difficulty-supply', path, message: `${whoText}: ${spec.label} cannot be met; ${reach}` });
-    }
+    if (least <= spec.hi && most >= spec.lo) return [];
+    const reach = least > spec.hi ? `the ${count} easiest eligible questions average ${(least / count).toFixed(2)}` : `the ${count} hardest eligible questions average ${(most / count).toFixed(2)}`;
+    return [{ rule: 'difficulty-supply', path, message: `${whoText}: ${spec.label} cannot be met; ${reach}` }];
   }
 
-  function supplyTable(s: number): string {
+  /** Section `s`'s eligible questions by topic and level: "电话礼仪 1:3 2:5; …". */
+  topicLevelTable(s: number): string {
+    const { topics, cells } = this.input;
     const parts: string[] = [];
     for (let t = 0; t < topics.length; t++) {
       const row: string[] = [];
@@ -183,12 +113,14 @@ export function diagnose(input: DiagnoseInput): AssembleProblem[] {
         const n = cells[s]![cellIndex(t, d)]!.length;
         if (n) row.push(`${d}:${n}`);
       }
-      if (row.length) parts.push(`${topicLabel(t)} ${row.join(' ')}`);
+      if (row.length) parts.push(`${this.topicLabel(t)} ${row.join(' ')}`);
     }
     return parts.join('; ') || 'nothing';
   }
 
-  function levelTable(s: number): string {
+  /** Section `s`'s eligible questions by level: "1:12 2:30 …". */
+  levelTable(s: number): string {
+    const { topics, cells } = this.input;
     const row: string[] = [];
     for (let d = 1; d <= LEVEL_COUNT; d++) {
       let n = 0;
@@ -198,12 +130,96 @@ export function diagnose(input: DiagnoseInput): AssembleProblem[] {
     return row.join(' ');
   }
 
-  function describeBounds(bounds: Bounds[]): string {
+  describeBounds(bounds: Bounds[]): string {
     return bounds
-      .map((b, t) => (b[1] > 0 ? `${topicLabel(t)} ${b[0] === b[1] ? b[0] : `${b[0]}-${b[1]}`}` : ''))
+      .map((b, t) => (b[1] > 0 ? `${this.topicLabel(t)} ${b[0] === b[1] ? b[0] : `${b[0]}-${b[1]}`}` : ''))
       .filter(Boolean)
       .join(', ');
   }
+}
+
+/** Step 1: a section whose own count, topic, difficulty or cell quota the bank cannot fill. */
+function sectionShortfalls(x: Supply): AssembleProblem[] {
+  const problems: AssembleProblem[] = [];
+  x.model.sections.forEach((sec, s) => {
+    const all = x.pick(s, null, null);
+    if (all.length < sec.count) {
+      problems.push({ rule: 'section-supply', path: ['sections', s, 'count'], message: `${x.who(s)}: needs ${sec.count} questions; ${x.has(sec.count, all)} eligible` });
+      return;
+    }
+    sec.topics?.forEach(([lo], t) => {
+      const list = x.pick(s, t, null);
+      if (list.length < lo) problems.push({ rule: 'topic-supply', path: ['sections', s, 'topics'], message: `${x.who(s)}: needs ${lo} questions on topic ${x.topicLabel(t)}; ${x.has(lo, list)}` });
+    });
+    if (sec.difficulty) problems.push(...x.difficultyProblems(sec.difficulty, sec.count, (levels) => x.pick(s, null, levels), x.who(s), ['sections', s, 'difficulty']));
+    sec.cells.forEach((c, j) => {
+      const list = c.topic >= 0 ? x.pick(s, c.topic, c.levels) : [];
+      if (list.length < c.count) {
+        problems.push({
+          rule: 'cell-supply',
+          path: ['sections', s, 'cells', j],
+          message: `${x.who(s)}: needs ${c.count} questions on topic ${c.topic >= 0 ? x.topicLabel(c.topic) : '?'} at difficulty ${levelRange(c.levels)}; ${x.has(c.count, list)}`,
+        });
+      }
+    });
+  });
+  return problems;
+}
+
+/** Step 2: a paper-level topic or difficulty rule the sections together cannot fill. */
+function paperShortfalls(x: Supply): AssembleProblem[] {
+  const { model } = x;
+  const problems: AssembleProblem[] = [];
+  model.topics?.forEach(([lo], t) => {
+    const { most, list } = x.paperTake((tt) => tt === t);
+    if (most < lo) problems.push({ rule: 'topic-supply', path: ['topics'], message: `the paper: needs ${lo} questions on topic ${x.topicLabel(t)}; the sections can take at most ${most} from the bank${idList(x.ids(list))}` });
+  });
+  const total = model.sections.reduce((n, s) => n + s.count, 0);
+  if (model.difficulty) {
+    const take = (levels: readonly number[] | null) => {
+      const { most, list } = x.paperTake((_, d) => levels === null || levels.includes(d));
+      return Object.assign(list.slice(0, most), { fullList: list, most });
+    };
+    problems.push(...x.difficultyProblems(model.difficulty, total, take, 'the paper', ['difficulty']));
+  }
+  return problems;
+}
+
+/** Step 3: rules that each hold alone but not together: in a section, else on the paper with the sections. */
+function combinedShortfalls(x: Supply, topicCount: number, cells: number[][][]): AssembleProblem[] {
+  const { model } = x;
+  const rng = createRng(0, 'diagnose');
+  const problems: AssembleProblem[] = [];
+  for (let s = 0; s < model.sections.length; s++) {
+    const alone: Model = { topicCount, sections: [model.sections[s]!], topics: null, difficulty: null };
+    const result = solveCounts(alone, { lower: [new Int32Array(topicCount * LEVEL_COUNT)], cap: [Int32Array.from(cells[s]!, (l) => l.length)] }, rng);
+    if (!result.counts) {
+      problems.push({
+        rule: 'combined',
+        path: ['sections', s],
+        message: `${x.who(s)}: its ${ruleNames(model.sections[s]!)} cannot all hold at once with what the bank holds; eligible by topic x difficulty: ${x.topicLevelTable(s)}`,
+      });
+    }
+  }
+  if (problems.length) return problems;
+  const paperRules = [model.topics ? `topics (${x.describeBounds(model.topics)})` : '', model.difficulty ? describeSpec(model.difficulty) : ''].filter(Boolean).join(' and ');
+  return [
+    {
+      rule: 'combined',
+      path: model.difficulty ? ['difficulty'] : ['topics'],
+      message: `the paper: ${paperRules || 'the rules'} cannot hold together with the sections' counts and rules; eligible by section and difficulty: ${model.sections.map((_, s) => `${x.who(s)} ${x.levelTable(s)}`).join('; ')}`,
+    },
+  ];
+}
+
+/** Why the blueprint cannot be met: the first step (simplest cause first) that finds a reason. */
+export function diagnose(input: DiagnoseInput): AssembleProblem[] {
+  const x = new Supply(input);
+  const direct = sectionShortfalls(x);
+  if (direct.length) return direct;
+  const paper = paperShortfalls(x);
+  if (paper.length) return paper;
+  return combinedShortfalls(x, input.topics.length, input.cells);
 }
 
 function describeSpec(spec: DifficultySpec): string {
