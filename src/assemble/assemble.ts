@@ -137,7 +137,7 @@ function drawParallel(bp: Blueprint, ctx: DrawContext, count: number, maxOverlap
     let v = 0;
     for (; v < count; v++) {
       const rng = attempt === 0 ? createRng(ctx.seed, 'select', v) : createRng(ctx.seed, 'select', v, 'attempt', attempt);
-      const drawn = drawForm(bp, ctx, rng, usedBy, v, count, maxOverlap);
+      const drawn = drawForm(bp, ctx, rng, { usedBy, v, count, maxOverlap });
       if ('problems' in drawn) {
         if (!failure || v >= failure.v) failure = { v, problems: drawn.problems };
         break;
@@ -163,15 +163,16 @@ function drawParallel(bp: Blueprint, ctx: DrawContext, count: number, maxOverlap
   };
 }
 
-function drawForm(
-  bp: Blueprint,
-  ctx: DrawContext,
-  rng: Rng,
-  usedBy: ReadonlyMap<number, number[]>,
-  v: number,
-  count: number,
-  maxOverlap: number,
-): { picked: number[][] } | { problems: AssembleProblem[] } {
+/** Which parallel form is drawn: the `v`-th of `count`, with the forms each earlier question is on and the overlap allowed with each. */
+interface FormPlace {
+  usedBy: ReadonlyMap<number, number[]>;
+  v: number;
+  count: number;
+  maxOverlap: number;
+}
+
+function drawForm(bp: Blueprint, ctx: DrawContext, rng: Rng, place: FormPlace): { picked: number[][] } | { problems: AssembleProblem[] } {
+  const { usedBy, v, count, maxOverlap } = place;
   if (v === 0) {
     const left = count;
     return left > 1 ? firstOk([() => drawPaper(bp, { ...ctx, cells: fairShare(ctx.cells, left, rng, ctx.forcedSet) }, rng, TRY_BUDGET), () => drawPaper(bp, ctx, rng)]) : drawPaper(bp, ctx, rng);
@@ -185,7 +186,7 @@ function drawForm(
   const plain = firstOk(tries);
   if (!('problems' in plain) || maxOverlap === 0) return plain;
   for (let k = 0; k < 3; k++) {
-    const reuse = reusable(bp, ctx, fresh, usedBy, v, maxOverlap, rng);
+    const reuse = reusable(bp, ctx, { fresh, place }, rng);
     const withReuse = drawPaper(bp, { ...ctx, cells: fresh.map((cs, s) => cs.map((list, c) => [...list, ...reuse[s]![c]!])) }, rng, TRY_BUDGET);
     if (!('problems' in withReuse)) return withReuse;
   }
@@ -218,15 +219,9 @@ function fairShare(cells: number[][][], left: number, rng: Rng, forced: Readonly
  * (the least per-cell reuse that makes the counts feasible), then chosen at random so that no
  * earlier form shares more than `maxOverlap` with this one. Included questions never count.
  */
-function reusable(
-  bp: Blueprint,
-  ctx: DrawContext,
-  fresh: number[][][],
-  usedBy: ReadonlyMap<number, number[]>,
-  v: number,
-  maxOverlap: number,
-  rng: Rng,
-): number[][][] {
+function reusable(bp: Blueprint, ctx: DrawContext, form: { fresh: number[][][]; place: FormPlace }, rng: Rng): number[][][] {
+  const { fresh, place } = form;
+  const { usedBy, v, maxOverlap } = place;
   const old = ctx.cells.map((cs, s) => cs.map((list, c) => {
     const mine = new Set(fresh[s]![c]!);
     return list.filter((q) => !mine.has(q));

@@ -127,10 +127,10 @@ export const BlueprintSchema = z
           message: !partialAllowed ? `partialCredit is for sections of type ${QUESTION_TYPES.filter((t) => questionType(t).partialCredit).join(" or ")} only` : `partialCredit must be less than the ${s.points} points of a full answer`,
         });
       }
-      checkRuleSums(ctx, s.topics, s.difficulty, s.count, ['sections', i], `section ${i + 1}`);
+      checkRuleSums(ctx, s, s.count, { path: ['sections', i], who: `section ${i + 1}` });
       checkCells(ctx, s, i);
     });
-    checkRuleSums(ctx, bp.topics, bp.difficulty, total, [], 'the paper');
+    checkRuleSums(ctx, bp, total, { path: [], who: 'the paper' });
     if (bp.totalPoints !== undefined) {
       const sum = paperPoints(bp.sections);
       if (Math.abs(sum - bp.totalPoints) > 1e-9) {
@@ -143,14 +143,10 @@ export const BlueprintSchema = z
     }
   });
 
-function checkRuleSums(
-  ctx: z.RefinementCtx,
-  topics: TopicRule | undefined,
-  difficulty: DifficultyRule | undefined,
-  total: number,
-  path: (string | number)[],
-  who: string,
-): void {
+/** Counts given per topic or per level add up to the questions of `who` (a section or the paper) at `path`. */
+function checkRuleSums(ctx: z.RefinementCtx, rules: { topics?: TopicRule | undefined; difficulty?: DifficultyRule | undefined }, total: number, where: { path: (string | number)[]; who: string }): void {
+  const { topics, difficulty } = rules;
+  const { path, who } = where;
   if (topics && typeof topics === 'object' && 'counts' in topics) {
     const sum = Object.values(topics.counts).reduce((a, b) => a + b, 0);
     if (sum !== total) {

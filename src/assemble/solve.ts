@@ -183,81 +183,99 @@ function preferredRows(model: Model, b: Bounded, rng: Rng): Int32Array {
   return out;
 }
 
-function searchPlan(model: Model, b: Bounded, rng: Rng, budget: number): SolveResult {
+/** Per section and level: how many questions the bounds allow, at least and at most. */
+interface LevelBox {
+  lo: Int32Array;
+  hi: Int32Array;
+}
+
+function levelBox(model: Model, b: Bounded): LevelBox {
   const S = model.sections.length;
   const T = model.topicCount;
-  const V = S * LEVEL_COUNT;
-  const boxLo = new Int32Array(V);
-  const boxHi = new Int32Array(V);
+  const lo = new Int32Array(S * LEVEL_COUNT);
+  const hi = new Int32Array(S * LEVEL_COUNT);
   for (let s = 0; s < S; s++) {
     for (let d = 1; d <= LEVEL_COUNT; d++) {
-      let lo = 0;
-      let hi = 0;
+      let least = 0;
+      let most = 0;
       for (let t = 0; t < T; t++) {
-        lo += b.lower[s]![cellIndex(t, d)]!;
-        hi += b.cap[s]![cellIndex(t, d)]!;
+        least += b.lower[s]![cellIndex(t, d)]!;
+        most += b.cap[s]![cellIndex(t, d)]!;
       }
-      boxLo[s * LEVEL_COUNT + d - 1] = lo;
-      boxHi[s * LEVEL_COUNT + d - 1] = Math.min(hi, model.sections[s]!.count);
+      lo[s * LEVEL_COUNT + d - 1] = least;
+      hi[s * LEVEL_COUNT + d - 1] = Math.min(most, model.sections[s]!.count);
     }
   }
+  return { lo, hi };
+}
+
+/**
+ * The bounds of rule `r` over section row `s` given the variables before `assigned` (values in
+ * `value`): the unassigned levels must still add up to the row's `count`, so the reach is a
+ * greedy fill (highest or lowest coefficients first) within each level's box. Exact per row, so
+ * hopeless means fail early; null when the row cannot add up at all.
+ */
+function rowReach(r: LinearRule, row: { s: number; count: number }, assigned: number, value: Int32Array, box: LevelBox): [number, number] | null {
+  let fixed = 0;
+  let left = row.count;
+  const free: number[] = [];
+  for (let d = 0; d < LEVEL_COUNT; d++) {
+    const v = row.s * LEVEL_COUNT + d;
+    if (v < assigned) {
+      fixed += r.coef[v]! * value[v]!;
+      left -= value[v]!;
+    } else {
+      free.push(v);
+      fixed += r.coef[v]! * box.lo[v]!;
+      left -= box.lo[v]!;
+    }
+  }
+  if (left < 0) return null;
+  const room = free.reduce((n, v) => n + box.hi[v]! - box.lo[v]!, 0);
+  if (room < left) return null;
+  const fill = (order: number[]) => {
+    let rest = left;
+    let sum = 0;
+    for (const v of order) {
+      const k = Math.min(rest, box.hi[v]! - box.lo[v]!);
+      sum += k * r.coef[v]!;
+      rest -= k;
+    }
+    return sum;
+  };
+  const byCoef = free.slice().sort((a, b) => r.coef[a]! - r.coef[b]!);
+  return [fixed + fill(byCoef), fixed + fill(byCoef.slice().reverse())];
+}
+
+/** Whether every rule can still hold with the variables before `assigned` fixed. */
+function rulesFit(rules: readonly LinearRule[], counts: readonly number[], assigned: number, value: Int32Array, box: LevelBox): boolean {
+  for (const r of rules) {
+    let min = 0;
+    let max = 0;
+    for (let s = 0; s < counts.length; s++) {
+      if (!r.rows[s]) continue;
+      const reach = rowReach(r, { s, count: counts[s]! }, assigned, value, box);
+      if (!reach) return false;
+      min += reach[0];
+      max += reach[1];
+    }
+    if (min > r.hi + 1e-9 || max < r.lo - 1e-9) return false;
+  }
+  return true;
+}
+
+function searchPlan(model: Model, b: Bounded, rng: Rng, budget: number): SolveResult {
+  const S = model.sections.length;
+  const V = S * LEVEL_COUNT;
+  const box = levelBox(model, b);
   const rules = planRules(model);
+  const counts = model.sections.map((sec) => sec.count);
   const value = new Int32Array(V);
   const preferred = preferredRows(model, b, rng);
   let calls = 0;
   let exhausted = false;
-  // Bounds of each rule given the assigned variables: per section row, the unassigned levels
-  // must still add up to the row's count, so the reach is a greedy fill (highest or lowest
-  // coefficients first) within each level's supply. Exact per row, so hopeless means fail early.
-  const counts = model.sections.map((sec) => sec.count);
-  const rowReach = (r: LinearRule, s: number, assigned: number): [number, number] | null => {
-    let fixed = 0;
-    let left = counts[s]!;
-    const free: number[] = [];
-    for (let d = 0; d < LEVEL_COUNT; d++) {
-      const v = s * LEVEL_COUNT + d;
-      if (v < assigned) {
-        fixed += r.coef[v]! * value[v]!;
-        left -= value[v]!;
-      } else {
-        free.push(v);
-        fixed += r.coef[v]! * boxLo[v]!;
-        left -= boxLo[v]!;
-      }
-    }
-    if (left < 0) return null;
-    const room = free.reduce((n, v) => n + boxHi[v]! - boxLo[v]!, 0);
-    if (room < left) return null;
-    const fill = (order: number[]) => {
-      let rest = left;
-      let sum = 0;
-      for (const v of order) {
-        const k = Math.min(rest, boxHi[v]! - boxLo[v]!);
-        sum += k * r.coef[v]!;
-        rest -= k;
-      }
-      return sum;
-    };
-    const byCoef = free.slice().sort((a, b) => r.coef[a]! - r.coef[b]!);
-    return [fixed + fill(byCoef), fixed + fill(byCoef.slice().reverse())];
-  };
-  const fits = (assigned: number): boolean => {
-    for (const r of rules) {
-      let min = 0;
-      let max = 0;
-      for (let s = 0; s < S; s++) {
-        if (!r.rows[s]) continue;
-        const reach = rowReach(r, s, assigned);
-        if (!reach) return false;
-        min += reach[0];
-        max += reach[1];
-      }
-      if (min > r.hi + 1e-9 || max < r.lo - 1e-9) return false;
-    }
-    return true;
-  };
-  const planOf = (rows: number): Plan =>
-    Array.from({ length: S }, (_, s) => (s < rows ? value.slice(s * LEVEL_COUNT, (s + 1) * LEVEL_COUNT) : null));
+  const fits = (assigned: number) => rulesFit(rules, counts, assigned, value, box);
+  const planOf = (rows: number): Plan => Array.from({ length: S }, (_, s) => (s < rows ? value.slice(s * LEVEL_COUNT, (s + 1) * LEVEL_COUNT) : null));
   let found: CellCounts | null = null;
   let foundPlan: Plan | null = null;
   const visit = (v: number): boolean => {
@@ -266,8 +284,7 @@ function searchPlan(model: Model, b: Bounded, rng: Rng, budget: number): SolveRe
         exhausted = true;
         return true;
       }
-      const rows = v / LEVEL_COUNT;
-      const plan = planOf(rows);
+      const plan = planOf(v / LEVEL_COUNT);
       const x = solveFlow(model, b, plan, rng);
       if (!x) return false;
       if (v === V) {
@@ -279,7 +296,7 @@ function searchPlan(model: Model, b: Bounded, rng: Rng, budget: number): SolveRe
     // Values nearest a random draw's level counts first, so the plan looks like what drawing
     // without a difficulty rule would give, and is random where the rules leave room.
     const values: number[] = [];
-    for (let k = boxLo[v]!; k <= boxHi[v]!; k++) values.push(k);
+    for (let k = box.lo[v]!; k <= box.hi[v]!; k++) values.push(k);
     rng.shuffle(values).sort((a, b) => Math.abs(a - preferred[v]!) - Math.abs(b - preferred[v]!));
     for (const k of values) {
       value[v] = k;

@@ -53,7 +53,9 @@ function bandDemand(rule: DifficultyRule | undefined, band: keyof typeof BUCKETS
   return `均值 ${rule.mean}`;
 }
 
-function row(title: string, pool: Question[], count: number, bank: Bank, topics: TopicRule | undefined, difficulty: DifficultyRule | undefined): SupplyRow {
+/** One row of the table: `pool` against what `rules` ask of it. */
+function row(title: string, pool: Question[], bank: Bank, rules: { count: number; topics?: TopicRule | undefined; difficulty?: DifficultyRule | undefined }): SupplyRow {
+  const { count, topics, difficulty } = rules;
   return {
     title,
     count: { supply: pool.length, demand: count },
@@ -68,12 +70,12 @@ export function supplyTable(bank: Bank, bp: Blueprint): SupplyTable {
   const usable = bank.questions.filter((q) => eligible(bp, q));
   const types = new Set(bp.sections.map((s) => s.type));
   const paperCount = bp.sections.reduce((n, s) => n + s.count, 0);
-  const rows = [row('全卷', usable.filter((q) => types.has(q.type)), paperCount, bank, bp.topics, bp.difficulty)];
+  const rows = [row('全卷', usable.filter((q) => types.has(q.type)), bank, { count: paperCount, topics: bp.topics, difficulty: bp.difficulty })];
   const cells: SupplyTable['cells'] = [];
   for (const s of bp.sections) {
     const title = s.title ?? QUESTION_TYPE_NAMES[s.type];
     const pool = usable.filter((q) => q.type === s.type);
-    rows.push(row(title, pool, s.count, bank, s.topics, s.difficulty));
+    rows.push(row(title, pool, bank, s));
     for (const c of s.cells ?? []) {
       const name = bank.topics.find((t) => t.id === c.topic)?.name ?? c.topic;
       cells.push({ section: title, label: `${name} × 难度 ${c.difficulty}`, demand: c.count, supply: pool.filter((q) => q.topic === c.topic && levelsOf(c.difficulty).includes(q.difficulty)).length });
