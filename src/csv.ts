@@ -51,3 +51,27 @@ export function csvRecords(text: string, separators = ','): { records: CsvRecord
   }
   return quoted ? { records, unclosedQuoteLine: recordLine } : { records };
 }
+
+const BOM = '\uFEFF';
+
+/**
+ * A cell Excel would run as a formula (=, +, -, @, tab or CR first) is written with a leading
+ * apostrophe, as OWASP advises against CSV injection; numbers such as -0.12 stay numbers.
+ */
+export function neutraliseCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value) ? `'${value}` : value;
+}
+
+/** What `neutraliseCell` wrote, read back as it was. */
+export function restoreCell(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}
+
+function quoted(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** CSV as Excel opens it: UTF-8 with a BOM, CRLF, fields quoted where needed, formula-like cells neutralised. */
+export function formatCsv(rows: readonly (readonly (string | number)[])[]): string {
+  return BOM + rows.map((r) => r.map((v) => quoted(neutraliseCell(String(v)))).join(',')).join('\r\n') + '\r\n';
+}

@@ -7,8 +7,10 @@ import type { Bank } from '../bank/schema.js';
 import { openBank } from './bank.js';
 import type { CacheSettings } from './cache.js';
 import { printHandbook, type PrintedHandbook } from './handbook.js';
-import { printPapers, type PrintedPapers } from './papers.js';
-import { succeeded, type Result } from './problem.js';
+import { catchOutputAsync, checkOutputFolder } from './files.js';
+import { keepPrinted, preparePapers, requestProblems, type PrintedPapers } from './papers.js';
+import { failed, succeeded, type Result } from './problem.js';
+import { withStaging } from './staging.js';
 import { handbookRequest, openWorkspace, paperRequest, type PaperSettings } from './workspace.js';
 
 export interface BuildRequest extends PaperSettings {
@@ -37,9 +39,21 @@ export async function buildAll(req: BuildRequest): Promise<Result<Built>> {
   const standard = join(bankDir, 'blueprints', 'standard.yaml');
   const asked = paperRequest(ws.workspace, settings, existsSync(standard) ? standard : undefined);
   if (!asked.ok) return asked;
-  const papers = await printPapers({ ...asked.request, bank: opened.bank, ...(cache ? { cache } : {}), ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
-  if (!papers.ok) return papers;
-  const handbook = await printHandbook({ ...handbookRequest(ws.workspace, {}, 'saddle'), bank: opened.bank, ...(cache ? { cache } : {}) });
-  if (!handbook.ok) return handbook;
-  return succeeded({ bank: opened.bank, papers, handbook, ms: Math.round(performance.now() - started) }, [...opened.problems, ...papers.problems, ...handbook.problems]);
+  const bank = opened.bank;
+  const request = { ...asked.request, bank, ...(cache ? { cache } : {}), ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) };
+  const wrong = requestProblems(request);
+  if (wrong.length) return failed('input', wrong);
+  // Papers and handbook are printed into one staging folder and kept together, or not at all.
+  return catchOutputAsync(async () => {
+    checkOutputFolder(request.out);
+    return withStaging(request.out, async (staging) => {
+      const prepared = await preparePapers(request, staging);
+      if (!prepared.ok) return prepared;
+      const handbook = await printHandbook({ ...handbookRequest(ws.workspace, {}, 'saddle'), out: staging, bank, ...(cache ? { cache } : {}) });
+      if (!handbook.ok) return handbook;
+      const papers = keepPrinted(request.out, staging, prepared, handbook.files.map((f) => f.name));
+      const ms = Math.round(performance.now() - started);
+      return succeeded({ bank, papers: { ...papers, ms }, handbook, ms }, [...opened.problems, ...prepared.problems, ...handbook.problems]);
+    });
+  });
 }

@@ -14,6 +14,8 @@ import { drawPapers, recordIssue, type Draw, type DrawRequest } from './assemble
 import { openBank } from './bank.js';
 import { defaultTemplatesDir, type CacheSettings } from './cache.js';
 import { catchOutputAsync, checkOutputFolder, writeFileAtomic } from './files.js';
+import { commitPrintedSet, type PrintedPaper } from './records.js';
+import { withStaging } from './staging.js';
 import { MANIFEST_FILE } from './names.js';
 import { failed, problem, succeeded, type Problem, type Result } from './problem.js';
 import { defaultJobs, failureOf, parseRange, printBatch, PrintFailure } from './print/batch.js';
@@ -48,7 +50,10 @@ export interface PrintedPapers {
   out: string;
   /** The documents written (manifest.json besides them is `manifestFile`). */
   files: WrittenFile[];
+  /** The latest set's manifest in the output folder. */
   manifestFile: string;
+  /** Where the set is kept (output/papers/<id>/), with its record. */
+  record: PrintedPaper;
   draw: Draw;
   /** The blueprint's history file, when --issue recorded the papers in it. */
   recorded?: { file: string; questions: number };
@@ -56,34 +61,63 @@ export interface PrintedPapers {
 }
 
 /** Settings that are wrong whatever the bank holds: checked before anything is read. */
-function requestProblems(req: PrintRequest): Problem[] {
+export function requestProblems(req: PrintRequest): Problem[] {
   const out: Problem[] = [];
   if (req.templates && !isFolder(req.templates)) out.push(problem('templates-folder', `--templates ${req.templates}: folder not found; copy the bundled templates first (see README: templates)`, { folder: req.templates }));
   if (req.jobs !== undefined && !(Number.isInteger(req.jobs) && req.jobs >= 1 && req.jobs <= 64)) out.push(problem('jobs', `--jobs takes a whole number from 1 to 64, got ${req.jobs}`, { jobs: String(req.jobs) }));
   return out;
 }
 
-/** Draw the papers (writing manifest.json), then print every document of every variant asked for. */
+/** A set printed into a staging folder, not yet kept: what `commitPrintedSet` keeps. */
+export interface PreparedPapers {
+  draw: Draw;
+  files: WrittenFile[];
+}
+
+/**
+ * Draw the papers and print every document of every variant asked for, manifest.json beside
+ * them, into the folder `into` (a staging folder): nothing is kept yet.
+ */
+export async function preparePapers(req: PrintRequest & { bank: Bank }, into: string): Promise<Result<PreparedPapers>> {
+  const draw = drawPapers(req);
+  if (!draw.ok) return draw;
+  const manifestFile = join(into, MANIFEST_FILE);
+  writeFileAtomic(manifestFile, draw.text, { force: true });
+  const printed = await printDrawn(draw, req.bank, { ...req, out: into }, manifestFile);
+  if (!printed.ok) return printed;
+  return succeeded({ draw, files: printed.files }, draw.problems);
+}
+
+/**
+ * Draw the papers, print every document of every variant asked for into a staging folder, and
+ * only when all of it is written keep the set as its paper's record and show it in the output
+ * folder: a failure, Ctrl-C or a full disk leaves every earlier output as it was.
+ */
 export async function printPapers(req: PrintRequest): Promise<Result<PrintedPapers>> {
   const wrong = requestProblems(req);
   if (wrong.length) return failed('input', wrong);
   const opened = req.bank ? succeeded({ bank: req.bank }) : openBank(req.bankDir, req.cache ? { cache: req.cache } : {});
   if (!opened.ok) return opened;
   const bank = opened.bank;
+  const started = performance.now();
   return catchOutputAsync(async () => {
     checkOutputFolder(req.out);
-    const draw = drawPapers({ ...req, bank });
-    if (!draw.ok) return draw;
-    const started = performance.now();
-    const manifestFile = join(req.out, MANIFEST_FILE);
-    writeFileAtomic(manifestFile, draw.text, { force: true });
-    recordIssue(draw);
-    const printed = await printDrawn(draw, bank, req, manifestFile);
-    if (!printed.ok) return printed;
-    const files = printed.files;
-    const recorded = draw.issued ? { file: draw.issued.file, questions: draw.issued.entry.ids.length } : undefined;
-    return succeeded({ out: req.out, files, manifestFile, draw, ...(recorded ? { recorded } : {}), ms: Math.round(performance.now() - started) }, [...opened.problems, ...draw.problems]);
+    return withStaging(req.out, async (staging) => {
+      const prepared = await preparePapers({ ...req, bank }, staging);
+      if (!prepared.ok) return prepared;
+      const kept = keepPrinted(req.out, staging, prepared);
+      return succeeded({ ...kept, ms: Math.round(performance.now() - started) }, [...opened.problems, ...prepared.problems]);
+    });
   });
+}
+
+/** Keep a prepared set (and `extra` files of the staging folder, shown beside it) and record its issue; what PrintedPapers says of it, but the time. */
+export function keepPrinted(out: string, staging: string, prepared: PreparedPapers, extra: readonly string[] = []): Omit<PrintedPapers, 'ms'> {
+  const { draw, files } = prepared;
+  const record = commitPrintedSet(out, staging, draw.manifest, draw.text, extra);
+  recordIssue(draw);
+  const recorded = draw.issued ? { file: draw.issued.file, questions: draw.issued.entry.ids.length } : undefined;
+  return { out, files, manifestFile: join(out, MANIFEST_FILE), record, draw, ...(recorded ? { recorded } : {}) };
 }
 
 /** The theme of the request's templates folder over the bundled one, with the config's overrides. */
@@ -134,7 +168,7 @@ async function printDrawn(draw: Draw, bank: Bank, req: PrintRequest, manifestFil
     return succeeded({ files });
   } catch (err) {
     const f = err instanceof PrintFailure ? err : failureOf(err, req.out);
-    const stopped = f.kind === 'interrupted' ? [] : [problem('stopped', 'stopped; files written before this one are complete, this one was not written')];
+    const stopped = f.kind === 'interrupted' ? [] : [problem('nothing-written', 'nothing was written; the files printed before are as they were')];
     return failed(f.kind, [f.problem, ...stopped]);
   }
 }

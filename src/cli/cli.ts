@@ -10,6 +10,7 @@ import { gradeCommand } from './commands/grade.js';
 import { handbookCommand } from './commands/handbook.js';
 import { initCommand } from './commands/init.js';
 import { paperCommand } from './commands/paper.js';
+import { papersCommand } from './commands/papers.js';
 import { scanCommand } from './commands/scan.js';
 import { serveCommand } from './commands/serve.js';
 import { EXIT, processIo, type CommandContext, type Io } from './io.js';
@@ -28,6 +29,7 @@ export async function runCli(argv: string[], io: Io = processIo, signal?: AbortS
     .command(bankCommand(cli))
     .command(assembleCommand(cli))
     .command(paperCommand(cli))
+    .command(papersCommand(cli))
     .command(buildCommand(cli))
     .command(buildCommand(cli, 'start'))
     .command(initCommand(cli))

@@ -63,7 +63,7 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-const interrupted = () => new PrintFailure('interrupted', { code: 'interrupted', severity: 'error', message: 'interrupted; the files listed so far are complete, nothing half-written was left' });
+const interrupted = () => new PrintFailure('interrupted', { code: 'interrupted', severity: 'error', message: 'interrupted; nothing was written, the files printed before are as they were' });
 
 /** Render and write the variants `indices`; resolves to what was written, in index order. Throws PrintFailure. */
 export async function printBatch(job: PaperJob, indices: readonly number[], opts: BatchOptions): Promise<WrittenFile[]> {

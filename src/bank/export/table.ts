@@ -1,5 +1,6 @@
 // CSV and XLSX: one row per question with the column names our importer maps back
 // (题型 题干 选项A… 答案 解析 难度 知识点 出处 材料), so a trainer can edit the bank in Excel.
+import { formatCsv } from '../../csv.js';
 import { questionType } from '../../questions/registry.js';
 import type { QuestionData, Topic } from '../schema.js';
 
@@ -16,13 +17,9 @@ export function tableRows(questions: QuestionData[], topics: Topic[]): string[][
   return [header, ...rows];
 }
 
-function cell(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** RFC 4180 with a BOM and CRLF, as Excel opens UTF-8 CSV correctly. */
+/** RFC 4180 with a BOM and CRLF, as Excel opens UTF-8 CSV correctly; formula-like cells neutralised. */
 export function toCsv(rows: string[][]): string {
-  return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return formatCsv(rows);
 }
 
 export async function toXlsx(rows: string[][]): Promise<Uint8Array> {

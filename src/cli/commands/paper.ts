@@ -7,6 +7,7 @@ import { DOCUMENT_KINDS, PAPER_SIZES, type DocumentKind, type PaperSize } from '
 import { printPapers, type PrintedPapers, type PrintRequest } from '../../app/papers.js';
 import { failed, problem, type Result } from '../../app/problem.js';
 import { openWorkspace, paperRequest, type PaperSettings } from '../../app/workspace.js';
+import { displayPath } from '../../paths.js';
 import type { CommandContext, Io } from '../io.js';
 import { pdfBackendOf, withPdfBackendOption } from '../options.js';
 import { progressBar, type Progress } from '../progress.js';
@@ -64,7 +65,7 @@ export function printPrinted(io: Io, printed: PrintedPapers, out: string, json: 
     return;
   }
   describeWritten(printed.files, out).forEach((l) => io.stdout(l));
-  io.stderr(`wrote ${printed.files.length} file(s) in ${printed.ms} ms`);
+  io.stderr(`wrote ${printed.files.length} file(s) in ${printed.ms} ms; the set is kept as paper ${printed.record.id} in ${displayPath(printed.record.dir)} (exampress papers lists every printed set)`);
 }
 
 export function paperCommand(cli: CommandContext): CommandModule {
