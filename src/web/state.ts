@@ -63,8 +63,8 @@ export class WorkspaceState {
   readonly builds = oneAtATime();
   /** Uploads awaiting acceptance, oldest first (at most 20 kept). */
   readonly uploads = new Map<string, Upload>();
-  /** What the last scan and grade said, and the crops of the last scan (kept in memory). */
-  readonly grading: { review?: ReviewInput; scanLines?: string[]; grade?: string[] } = {};
+  /** What the last upload of scans said; per paper's session folder, the last scan's crops and the last grading's summary (in memory). */
+  readonly grading: { scanLines?: string[]; reviews: Map<string, ReviewInput>; grades: Map<string, string[]> } = { reviews: new Map(), grades: new Map() };
   private readonly pageCounts = new Map<string, number>();
 
   constructor(opts: WorkspaceOptions) {

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { makeBank, validQuestions } from '../bank/makeBank.js';
 import { openPdf } from '../support/pdf.js';
 import { squash, TEMPLATES } from '../documents/standard.js';
-import { run } from './run.js';
+import { documentsIn, run } from './run.js';
 
 const BLUEPRINT = `title: 电话礼仪小测
 durationMinutes: 20
@@ -30,10 +30,15 @@ describe('exampress paper', () => {
     const { bank, blueprint, out } = smallBank();
     const res = await run('paper', '--bank', bank, '--blueprint', blueprint, '--out', out, '--variants', '2');
     expect(res.code, res.stderr).toBe(0);
-    const names = readdirSync(out).sort();
+    const names = documentsIn(out);
     expect(names).toEqual(
       ['manifest.json', ...['A', 'B'].flatMap((v) => ['key.pdf', 'paper.pdf', 'sheet.json', 'sheet.pdf', 'spec.pdf'].map((k) => `quiz-${v}-${k}`))].sort(),
     );
+    // The set is kept whole as its paper's record, which the output folder shows.
+    const [id] = readdirSync(join(out, 'papers'));
+    expect(readdirSync(join(out, 'papers', id!)).sort()).toEqual([...names, 'record.json'].sort());
+    for (const n of names) expect(readFileSync(join(out, n)).equals(readFileSync(join(out, 'papers', id!, n))), n).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'papers', id!, 'record.json'), 'utf8'))).toMatchObject({ id, blueprint: 'quiz.yaml', variants: ['A', 'B'], candidates: 0 });
     expect(res.stdout).toMatch(/quiz-A-paper\.pdf\s+1 page\s+\d+ KB/);
     const key = squash(await (await openPdf(join(out, 'quiz-A-key.pdf'))).text());
     expect(key).toContain('全部选对得4分；少选且所选均正确得2分；错选不得分');
@@ -43,7 +48,7 @@ describe('exampress paper', () => {
   test('--only paper writes the paper alone; a wrong --only is one line and exit 1', async () => {
     const { bank, blueprint, out } = smallBank();
     expect((await run('paper', '--bank', bank, '--blueprint', blueprint, '--out', out, '--only', 'paper')).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'quiz-A-paper.pdf']);
+    expect(documentsIn(out)).toEqual(['manifest.json', 'quiz-A-paper.pdf']);
     const bad = await run('paper', '--bank', bank, '--blueprint', blueprint, '--out', out, '--only', 'paper,answers');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--only takes paper,key,sheet,spec/);
@@ -104,7 +109,7 @@ describe('exampress paper', () => {
     const { bank, blueprint, out } = smallBank();
     await run('paper', '--bank', bank, '--blueprint', blueprint, '--out', join(out, '1'), '--seed', '7');
     await run('paper', '--bank', bank, '--blueprint', blueprint, '--out', join(out, '2'), '--seed', '7');
-    for (const name of readdirSync(join(out, '1'))) expect(readFileSync(join(out, '2', name)).equals(readFileSync(join(out, '1', name))), name).toBe(true);
+    for (const name of documentsIn(join(out, '1'))) expect(readFileSync(join(out, '2', name)).equals(readFileSync(join(out, '1', name))), name).toBe(true);
   });
 });
 

@@ -102,10 +102,11 @@ describe('exampress scan', () => {
     expect(html).toContain('<b>3</b>');
     expect(html).toMatch(/src="data:image\/png;base64,[A-Za-z0-9+/]{200,}/);
     expect(html).toContain('batch.pdf#2');
-    // The responses may hold a person's corrections: never replaced without --force.
+    // A session grows: the same scan again is one sheet, and named.
     const again = await run('scan', join(dir, 'a.png'), '--manifest', join(dir, 'manifest.json'));
-    expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/responses\.csv exists and may hold your corrections; pass --force/);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/a\.png: the same sheet as .*a\.png \(responses\.csv line 2\); counted once/);
+    expect((parseCsv(readFileSync(join(dir, 'responses.csv'), 'utf8')) as { rows: string[][] }).rows).toEqual(rows);
   });
 
   test('grade refuses "?" cells, then scores the corrected file: scores.csv with BOM, items.csv, results.pdf', async () => {
@@ -114,6 +115,10 @@ describe('exampress scan', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/responses\.csv:2:1 error responses: question 3 is still "\?"/);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/,\?/g, ',A'));
+    // That was a person's decision: starting the session over would drop it, so it is refused unless forced.
+    const replace = await run('scan', join(dir, 'a.png'), '--manifest', join(dir, 'manifest.json'), '--replace');
+    expect(replace.code).toBe(1);
+    expect(replace.stderr).toMatch(/responses\.csv holds 1 decision\(s\) made by hand that --replace would drop/);
     const r = await run('grade', file, '--manifest', join(dir, 'manifest.json'));
     expect(r.stderr).toMatch(/KR-20/);
     expect(r.code).toBe(0);

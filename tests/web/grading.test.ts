@@ -1,7 +1,7 @@
 // The 阅卷 page over HTTP: our own sheet printed, filled (one mark only ticked, so that it goes to
 // review), a second whose candidate number has one digit ticked, and a page that is no sheet; the doubtful mark decided by its button,
 // the paper graded, scores.csv downloaded and the candidate's score checked.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as canvasPkg from '@napi-rs/canvas';
@@ -120,7 +120,9 @@ describe('阅卷', () => {
     const stale = await http('/grading/decide', { method: 'POST', body: decide('') });
     expect(stale.status).toBe(409);
     expect(stale.text).toContain(`已被决定为「${String(q1.answer)}」`);
-    const responses = parseCsv(readFileSync(join(outDir, 'responses.csv'), 'utf8')) as { rows: string[][] };
+    // The session lives in the paper's record folder.
+    const session = join(outDir, 'papers', readdirSync(join(outDir, 'papers'))[0]!);
+    const responses = parseCsv(readFileSync(join(session, 'responses.csv'), 'utf8')) as { rows: string[][] };
     expect(responses.rows[1]!.slice(0, 6)).toEqual([id, '', 'A', expect.stringContaining('001-sheet_1.png'), String(q1.answer), String(q2.answer)]);
 
     page = (await http('/grading')).text;
@@ -139,24 +141,33 @@ describe('阅卷', () => {
     expect(graded.status, graded.text).toBe(303);
     page = (await http('/grading')).text;
     expect(page).toMatch(/平均分 [\d.]+（满分 100），及格率 0\.0%，信度 KR-20/);
-    for (const name of ['scores.csv', 'items.csv', 'results.pdf']) expect(page).toContain(`href="/files/${name}"`);
-    expect(page).not.toContain('.building-');
+    const key = session.split('/').pop()!;
+    for (const name of ['scores.csv', 'items.csv', 'results.pdf']) expect(page).toContain(`href="/paper/${key}/${name}"`);
+    expect(page).not.toContain('.staging-');
 
-    const scores = await http('/files/scores.csv');
+    const scores = await http(`/paper/${key}/scores.csv`);
     expect(scores.status).toBe(200);
     const rows = (parseCsv(scores.text) as { rows: string[][] }).rows;
     const header = rows[0]!;
     expect(rows.slice(1).map((r) => r[header.indexOf('candidate')])).toEqual([id, id2]);
     expect(Number(rows[1]![header.indexOf('total')])).toBe(q1.points + q2.points);
-    expect((await http('/files/results.pdf')).bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await http(`/paper/${key}/results.pdf`)).bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
-    // A new upload does not replace responses.csv with the person's decisions unless told to.
-    const before = readFileSync(join(outDir, 'responses.csv'), 'utf8');
+    // A second batch is added to the session: the same sheet again is counted once, and said so.
+    const before = readFileSync(join(session, 'responses.csv'), 'utf8');
     const again = new FormData();
     again.append('scans', new Blob([await blank.encode('png')], { type: 'image/png' }), 'sheet 1.png');
-    const kept = await http('/grading/scan', { method: 'POST', body: again });
-    expect(kept.status).toBe(422);
-    expect(kept.text).toContain('responses.csv 已存在');
-    expect(readFileSync(join(outDir, 'responses.csv'), 'utf8')).toBe(before);
+    const added = await http('/grading/scan', { method: 'POST', body: again });
+    expect(added.status, added.text).toBe(303);
+    page = (await http('/grading')).text;
+    expect(page).toContain('新增 0 张答题卡，共 2 张');
+    expect(page).toMatch(/001-sheet_1\.png 与 .*001-sheet_1\.png（responses\.csv 第 2 行）是同一张答题卡，只计一次/);
+    expect(readFileSync(join(session, 'responses.csv'), 'utf8')).toBe(before);
+    // Starting over would drop the person's decisions: refused, nothing changed.
+    again.append('replace', '1');
+    const replaced = await http('/grading/scan', { method: 'POST', body: again });
+    expect(replaced.status).toBe(422);
+    expect(replaced.text).toContain('有 2 处人工决定');
+    expect(readFileSync(join(session, 'responses.csv'), 'utf8')).toBe(before);
   });
 });

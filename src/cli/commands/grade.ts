@@ -3,7 +3,7 @@
 import { dirname, join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { gradeResponses } from '../../app/grade.js';
-import { ITEMS_FILE, RESULTS_FILE, SCORES_FILE } from '../../app/names.js';
+import { ITEMS_FILE, MANIFEST_FILE, RESULTS_FILE, SCORES_FILE } from '../../app/names.js';
 import { defaultBankDir, displayPath } from '../../paths.js';
 import { EXIT, type CommandContext } from '../io.js';
 import { failure, printProblems } from '../report.js';
@@ -16,16 +16,16 @@ export function gradeCommand(cli: CommandContext): CommandModule {
     builder: (y) =>
       y
         .positional('responses', { type: 'string', describe: 'responses.csv from exampress scan (corrected by hand where needed)' })
-        .option('manifest', { type: 'string', demandOption: true, describe: 'the manifest.json of the paper' })
+        .option('manifest', { type: 'string', describe: 'the manifest.json of the paper', defaultDescription: 'the one beside responses.csv (a printed paper\'s folder holds both)' })
         .option('out', { type: 'string', describe: 'where to write the results (default: beside responses.csv)' })
         .option('pass', { type: 'number', default: 0.6, describe: 'pass mark as a share of the full marks' })
         .option('templates', { type: 'string', describe: 'your own copy of the templates folder (results.hbs)' })
         .option('update-bank', { type: 'boolean', default: false, describe: "write each question's measured difficulty into the bank as observed: {difficulty, candidates, paper}" })
         .option('bank', { type: 'string', default: defaultBankDir(), defaultDescription: './bank', describe: 'bank folder (for --update-bank)' })
-        .example('exampress grade output/responses.csv --manifest output/manifest.json', 'scores.csv, items.csv and results.pdf in output/'),
+        .example('exampress grade output/papers/1468c4fa7491/responses.csv', 'scores.csv, items.csv and results.pdf beside it'),
     handler: async (a) => {
       const responses = String(a.responses);
-      const graded = await gradeResponses({ responses, manifest: String(a.manifest), ...(typeof a.out === 'string' ? { out: a.out } : {}), pass: Number(a.pass), ...(typeof a.templates === 'string' ? { templates: a.templates } : {}), ...(a['update-bank'] ? { updateBank: String(a.bank) } : {}) });
+      const graded = await gradeResponses({ responses, manifest: typeof a.manifest === 'string' ? a.manifest : join(dirname(responses), MANIFEST_FILE), ...(typeof a.out === 'string' ? { out: a.out } : {}), pass: Number(a.pass), ...(typeof a.templates === 'string' ? { templates: a.templates } : {}), ...(a['update-bank'] ? { updateBank: String(a.bank) } : {}) });
       if (!graded.ok) return cli.setExit(failure(io, 'grade', graded));
       const out = typeof a.out === 'string' ? a.out : dirname(responses);
       const n: Record<string, string> = { [SCORES_FILE]: `${graded.results.length} candidate(s)`, [ITEMS_FILE]: `${graded.items.length} question(s)`, [RESULTS_FILE]: '' };

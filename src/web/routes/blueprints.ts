@@ -6,8 +6,6 @@ import { Hono } from 'hono';
 import { blueprintFiles, checkBlueprint, printedCoverage } from '../../app/blueprints.js';
 import { PAPER_SIZES, type PaperSize } from '../../app/names.js';
 import { printPapers } from '../../app/papers.js';
-import { failed } from '../../app/problem.js';
-import { inStaging } from '../../app/staging.js';
 import { openWorkspace, paperRequest } from '../../app/workspace.js';
 import { zh } from '../messages.js';
 import { blueprintsPage, type BlueprintSettings, type BlueprintView } from '../pages/blueprints.js';
@@ -70,17 +68,16 @@ export function blueprintRoutes(ws: WorkspaceState): Hono {
     const body = (await c.req.parseBody()) as Record<string, string>;
     const s = settingsOf(body, blueprintFiles(ws.bankDir));
     const started = performance.now();
-    const result = await ws.builds.run('paper', () =>
-      inStaging(ws.outDir, async (staging) => {
-        const opened = openWorkspace(ws.bankDir, { out: staging });
-        if (!opened.ok) return opened;
-        const seed = given(s.seed);
-        const variants = given(s.variants);
-        const asked = paperRequest(opened.workspace, { blueprint: join(ws.bankDir, 'blueprints', s.blueprint), ...(seed !== undefined ? { seed } : {}), ...(variants !== undefined ? { variants } : {}), ...(s.mode ? { mode: s.mode as 'shuffle' | 'parallel' } : {}), size: s.size as PaperSize, seal: s.seal });
-        if (!asked.ok) return asked;
-        return printPapers({ ...asked.request, jobs: 1, cache: ws.cache });
-      }).catch((err: unknown) => failed('output', [{ code: 'output-folder', severity: 'error', message: (err as Error).message }])),
-    );
+    // printPapers stages the whole set itself: a failed build leaves what was there.
+    const result = await ws.builds.run('paper', async () => {
+      const opened = openWorkspace(ws.bankDir, { out: ws.outDir });
+      if (!opened.ok) return opened;
+      const seed = given(s.seed);
+      const variants = given(s.variants);
+      const asked = paperRequest(opened.workspace, { blueprint: join(ws.bankDir, 'blueprints', s.blueprint), ...(seed !== undefined ? { seed } : {}), ...(variants !== undefined ? { variants } : {}), ...(s.mode ? { mode: s.mode as 'shuffle' | 'parallel' } : {}), size: s.size as PaperSize, seal: s.seal });
+      if (!asked.ok) return asked;
+      return printPapers({ ...asked.request, jobs: 1, cache: ws.cache });
+    });
     if (!result) return show(c, '组卷', 'blueprints', blueprintsPage(await view(s, { failure: ['另一个生成任务正在进行，请稍后再试。'] })), STATUS.busy);
     if (!result.ok) return show(c, '组卷', 'blueprints', blueprintsPage(await view(s, { failure: result.problems.map(zh) })), STATUS.invalid);
     const q = new URLSearchParams({ blueprint: s.blueprint, seed: s.seed, variants: s.variants, mode: s.mode, size: s.size, ...(s.seal ? { seal: '1' } : {}), built: String(Math.round(performance.now() - started)) });

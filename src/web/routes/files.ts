@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { zipSync } from 'fflate';
 import { Hono, type Context } from 'hono';
+import { listPrintedPapers } from '../../app/records.js';
 import { html } from '../html.js';
 import { listOutputs, outputFile, SERVED_TYPES } from '../outputs.js';
 import { pageView } from '../pages/outputs.js';
@@ -27,6 +28,17 @@ export function fileRoutes(ws: WorkspaceState): Hono {
 
   app.get('/files/*', (c) => {
     const found = outputFile(ws.outDir, rest(c, '/files/'));
+    if ('refused' in found) return refuseName(c, found.refused);
+    const name = basename(found.file);
+    return c.body(readFileSync(found.file), 200, { 'Content-Type': SERVED_TYPES[extname(name).toLowerCase()]!, 'Content-Disposition': attachment(name) });
+  });
+
+  // A file of a printed paper's record (its session's results): /paper/<record>/<name>.
+  app.get('/paper/:key/:name', (c) => {
+    const key = c.req.param('key');
+    const record = listPrintedPapers(ws.outDir).find((p) => basename(p.dir) === key);
+    if (!record) return refuseName(c, 'missing');
+    const found = outputFile(record.dir, encodeURIComponent(c.req.param('name')));
     if ('refused' in found) return refuseName(c, found.refused);
     const name = basename(found.file);
     return c.body(readFileSync(found.file), 200, { 'Content-Type': SERVED_TYPES[extname(name).toLowerCase()]!, 'Content-Disposition': attachment(name) });
