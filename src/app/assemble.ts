@@ -154,7 +154,7 @@ function fromBlueprint(req: DrawRequest): Result<Draw> {
   let roster: Candidate[] | undefined;
   if (req.roster) {
     const parsed = parseRoster(readRosterText(req.roster), req.rosterColumns);
-    if (parsed.problems.length) return failed('infeasible', parsed.problems.map((p) => ({ code: 'roster', severity: 'error' as const, ...at(req.roster!, p.line, 1), message: p.message })));
+    if (parsed.problems.length) return failed('input', parsed.problems.map((p) => ({ code: 'roster', severity: 'error' as const, ...at(req.roster!, p.line, 1), message: p.message })));
     roster = parsed.candidates;
   }
 

@@ -107,11 +107,11 @@ export function decideCandidate(outDir: string, at: { line: number; source: stri
   });
 }
 
-/** A "?" cell with what the page needs to decide it: the letters printed, whether a combination may be typed, the crop. */
+/** A "?" cell with what the page needs to decide it: the letters printed, whether one is the whole answer, the crop. */
 export interface ReviewCell extends OpenCell {
   letters: string[];
-  /** Several letters may be the answer (multiple choice). */
-  combinations: boolean;
+  /** One mark is the whole answer (single choice, true/false): several letters record a double mark, scored 0. */
+  oneAnswer: boolean;
   doubt?: Doubt & { source: string };
   crop?: string;
 }
@@ -126,10 +126,10 @@ export interface ReviewState {
   candidates: { line: number; candidate: string; source: string; crops: string[] }[];
 }
 
-/** The letters printed for question `question` of `variant`, and whether it takes a combination. */
-export function printedLetters(geometries: readonly SheetGeometry[], variant: string | undefined, question: number): { letters: string[]; combinations: boolean } {
+/** The letters printed for question `question` of `variant`, and whether one of them is the whole answer. */
+export function printedLetters(geometries: readonly SheetGeometry[], variant: string | undefined, question: number): { letters: string[]; oneAnswer: boolean } {
   const q = geometries.find((g) => g.paper.variant === variant)?.questions.find((x) => x.number === question);
-  return { letters: q?.bubbles.map((b) => b.letter) ?? [], combinations: q ? !bubbleReading(q.type).single : false };
+  return { letters: q?.bubbles.map((b) => b.letter) ?? [], oneAnswer: q ? bubbleReading(q.type).single : true };
 }
 
 /** What is left to decide in `outDir`'s responses.csv for the paper of `manifestFile`, with the last scan's crops. */

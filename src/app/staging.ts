@@ -2,7 +2,7 @@
 // folder (the same file system, so moving its files out is a rename), and the folder is gone
 // afterwards whatever happened. A failed, interrupted or killed run leaves earlier outputs as
 // they were; a staging folder a killed run left behind is removed by the next run.
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { folderError, makeFolder } from './files.js';
@@ -28,7 +28,7 @@ function removeAbandoned(outDir: string): void {
 
 /** Run `work` with a new staging folder inside `outDir`, removed afterwards (what `work` moved out stays). */
 export async function withStaging<T>(outDir: string, work: (staging: string) => Promise<T>): Promise<T> {
-  makeFolder(outDir);
+  const made = makeFolder(outDir);
   removeAbandoned(outDir);
   const staging = join(outDir, `${PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
@@ -40,6 +40,14 @@ export async function withStaging<T>(outDir: string, work: (staging: string) => 
     return await work(staging);
   } finally {
     rmSync(staging, { recursive: true, force: true });
+    // Folders made for a run that kept nothing are removed again (only while empty).
+    for (const dir of made.reverse()) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        break;
+      }
+    }
   }
 }
 

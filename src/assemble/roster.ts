@@ -2,6 +2,7 @@
 // names; the CLI decodes GBK before it gets here).
 
 import { csvRecords, type CsvRecord } from '../csv.js';
+import { fileNameProblem } from '../names.js';
 
 export interface Candidate {
   id: string;
@@ -63,6 +64,11 @@ export function parseRoster(text: string, names: RosterColumns = {}): { candidat
     const branch = cols.branch >= 0 ? (r.fields[cols.branch] ?? '').trim() : '';
     if (!id) {
       problems.push({ line: r.line, message: `the candidate id (column ${cols.id + 1}) is empty` });
+      return;
+    }
+    const unsafe = fileNameProblem(id);
+    if (unsafe) {
+      problems.push({ line: r.line, message: `candidate id "${id}" names the candidate's files and cannot: ${unsafe}` });
       return;
     }
     const before = seen.get(id);

@@ -17,6 +17,7 @@ import type { TemplateSet } from './templates.js';
 import { themeFontConfig, type Theme } from './theme.js';
 
 import { DOCUMENT_KINDS, type DocumentKind } from '../kinds.js';
+import { safeFileName } from '../names.js';
 
 export { DOCUMENT_KINDS, type DocumentKind };
 
@@ -75,7 +76,7 @@ export async function renderVariantDocuments(opts: RenderExamOptions, index: num
   };
   const variant = resolveVariant(bank, manifest, index);
   const label = variant.label;
-  const name = (kind: string, ext = 'pdf') => `${stem}-${label}-${kind}.${ext}`;
+  const name = (kind: string, ext = 'pdf') => `${stem}-${safeFileName(label)}-${kind}.${ext}`;
   for (const kind of DOCUMENT_KINDS) {
     if (!opts.only.includes(kind)) continue;
     if (kind === 'paper') out.push({ name: name(kind), kind, variant: label, ...(await pdf('paper.hbs', paperView(variant, bp, theme, page))) });

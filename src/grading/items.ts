@@ -21,6 +21,8 @@ export interface ItemStats {
   /** Share choosing each option (bank letters; T/F for judge), and leaving it blank. */
   options: { letter: string; share: number; upper: number }[];
   blank: number;
+  /** Share who marked two or more answers on a one-answer question (scored 0), as a row of its own. */
+  double: number;
   flags: string[];
 }
 
@@ -85,10 +87,14 @@ export function itemStats(results: readonly CandidateResult[]): ItemStats[] {
     // Without a shuffle the manifest does not say how many options there were: as many as were chosen or keyed, at least four.
     const letters = type.responseLetters(first.optionCount ?? Math.max(4, ...had.map((h) => Math.max(0, ...[...h.it.original, ...first.key].map((l) => l.charCodeAt(0) - 64)))));
     const upperHad = had.filter((h) => upper.has(h.r));
+    // On a one-answer question a double mark chose no option: it is counted on its own row.
+    const oneAnswer = type.model.kind === 'boolean' || (type.model.kind === 'choice' && type.model.exclusive);
+    const isDouble = (response: string) => oneAnswer && response.length > 1;
+    const chose = (response: string, letter: string) => !isDouble(response) && response.includes(letter);
     const options = letters.map((letter) => ({
       letter,
-      share: mean(had.map((h) => (h.it.original.includes(letter) ? 1 : 0))),
-      upper: upperHad.length ? mean(upperHad.map((h) => (h.it.original.includes(letter) ? 1 : 0))) : 0,
+      share: mean(had.map((h) => (chose(h.it.original, letter) ? 1 : 0))),
+      upper: upperHad.length ? mean(upperHad.map((h) => (chose(h.it.original, letter) ? 1 : 0))) : 0,
     }));
     const discrimination = shareIn(upper) - shareIn(lower);
     const flags: string[] = [];
@@ -110,6 +116,7 @@ export function itemStats(results: readonly CandidateResult[]): ItemStats[] {
       key: first.key,
       options,
       blank: mean(had.map((h) => (h.it.response === '' ? 1 : 0))),
+      double: mean(had.map((h) => (isDouble(h.it.original) ? 1 : 0))),
       flags,
     };
   });

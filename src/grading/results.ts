@@ -66,7 +66,7 @@ export function resultsView(opts: { title: string; organisation: string; results
       difficulty: it.difficulty.toFixed(2),
       discrimination: it.discrimination.toFixed(2),
       rpb: it.pointBiserial === null ? '—' : it.pointBiserial.toFixed(2),
-      options: it.options.map((o) => `${o.letter}${first(it.key, o.letter) ? '*' : ''} ${Math.round(o.share * 100)}`).join('  '),
+      options: [...it.options.map((o) => `${o.letter}${first(it.key, o.letter) ? '*' : ''} ${Math.round(o.share * 100)}`), ...(it.double ? [`多涂 ${Math.round(it.double * 100)}`] : [])].join('  '),
       flags: it.flags.map(flagText).join('；'),
     })),
   };

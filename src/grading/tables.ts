@@ -24,13 +24,13 @@ export function itemRows(items: readonly ItemStats[], numbers: ReadonlyMap<strin
   // True/false shares have columns of their own; the letters are those of the choice questions.
   const isTruth = (it: ItemStats) => questionType(it.type).model.kind === 'boolean';
   const letters = [...LETTERS].filter((l) => items.some((it) => !isTruth(it) && it.options.some((o) => o.letter === l)));
-  const header = ['number', 'id', 'type', 'n', 'key', 'difficulty', 'discrimination', 'point_biserial', ...letters.map((l) => `share_${l}`), 'share_true', 'share_false', 'share_blank', 'flags'];
+  const header = ['number', 'id', 'type', 'n', 'key', 'difficulty', 'discrimination', 'point_biserial', ...letters.map((l) => `share_${l}`), 'share_true', 'share_false', 'share_double', 'share_blank', 'flags'];
   const share = (it: ItemStats, l: string) => {
     const o = it.options.find((x) => x.letter === l);
     return o ? num(o.share) : '';
   };
   return [
     header,
-    ...items.map((it) => [numbers.get(it.id) ?? '', it.id, it.type, it.n, it.key, num(it.difficulty), num(it.discrimination), num(it.pointBiserial), ...letters.map((l) => (isTruth(it) ? '' : share(it, l))), isTruth(it) ? share(it, 'T') : '', isTruth(it) ? share(it, 'F') : '', num(it.blank), it.flags.join('; ')]),
+    ...items.map((it) => [numbers.get(it.id) ?? '', it.id, it.type, it.n, it.key, num(it.difficulty), num(it.discrimination), num(it.pointBiserial), ...letters.map((l) => (isTruth(it) ? '' : share(it, l))), isTruth(it) ? share(it, 'T') : '', isTruth(it) ? share(it, 'F') : '', num(it.double), num(it.blank), it.flags.join('; ')]),
   ];
 }

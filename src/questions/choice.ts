@@ -12,15 +12,21 @@ export function originalLetters(printed: string, order: string | undefined): str
   return [...printed].map((l) => order[l.charCodeAt(0) - 65] ?? l).sort().join('');
 }
 
-/** A cell of letters: spaces and commas dropped, upper case, each letter once, sorted; letters beyond the options are a problem. */
-export function readLetters(cell: string, optionCount: number, exclusive: boolean, what: string): ReadResponse {
+/** How a reviewer writes "the candidate left it blank" when an empty cell might look forgotten. */
+export const EXPLICIT_BLANK = /^(-|—|空|空白|blank|none)$/i;
+
+/**
+ * A cell of letters: spaces and commas dropped, upper case, each letter once, sorted; letters
+ * beyond the options are a problem. Two letters on a one-answer question are what the candidate
+ * marked (a double mark, scored 0), so they are read as written.
+ */
+export function readLetters(cell: string, optionCount: number): ReadResponse {
   const raw = cell.trim();
-  if (raw === '') return { value: '' };
+  if (raw === '' || EXPLICIT_BLANK.test(raw)) return { value: '' };
   const letters = [...new Set(raw.toUpperCase().replace(/[\s,，、]/g, ''))].sort();
   const allowed = LETTERS.slice(0, optionCount);
   const bad = letters.filter((l) => !allowed.includes(l));
   if (bad.length) return { problem: `"${raw}" has letter(s) ${bad.join('')} but the question has options ${allowed}` };
-  if (exclusive && letters.length > 1) return { problem: `"${raw}": a ${what} question takes one letter` };
   return { value: letters.join('') };
 }
 

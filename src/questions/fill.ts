@@ -1,6 +1,7 @@
 // 填空题: blanks (___) in the stem, each with its accepted answers (`两|2`); a typed answer is
 // compared after folding width, case and spaces, each blank earning its share of the points.
 import { z } from 'zod';
+import { EXPLICIT_BLANK } from './choice.js';
 import type { QuestionTypeModule } from './types.js';
 
 /** Fill-in blanks in a stem are written as three or more underscores. */
@@ -30,7 +31,7 @@ export const fill = {
     if (blanks !== q.answer.length) return [{ rule: 'fill-blanks', message: `the stem has ${blanks} blank(s) (___) but the answer lists ${q.answer.length}` }];
     return [];
   },
-  readResponse: (cell) => ({ value: cell.trim() }),
+  readResponse: (cell) => ({ value: EXPLICIT_BLANK.test(cell.trim()) ? '' : cell.trim() }),
   score(value, answer, points) {
     const blanks = Array.isArray(answer) ? (answer as string[]) : [String(answer)];
     const given = value.split(/[;；]/);

@@ -1,5 +1,6 @@
 // 判断题: a statement that is true or false; the sheet prints its two bubbles as √ and ×.
 import { z } from 'zod';
+import { EXPLICIT_BLANK } from './choice.js';
 import type { QuestionTypeModule } from './types.js';
 
 /** How people write true and false in responses.csv. */
@@ -21,11 +22,15 @@ export const judge = {
   lint: (q) => (typeof q.answer === 'boolean' ? [] : [{ rule: 'answer-shape', message: 'a judge answer is true or false' }]),
   readResponse(cell) {
     const raw = cell.trim();
-    if (raw === '') return { value: '' };
+    if (raw === '' || EXPLICIT_BLANK.test(raw)) return { value: '' };
     const v = TRUTH[raw.toUpperCase()];
-    return v ? { value: v } : { problem: `"${raw}" is not a true/false answer (T or F)` };
+    if (v) return { value: v };
+    // Both marked (TF, √×, 对错): what the candidate did, scored 0.
+    const both = [...raw.toUpperCase().replace(/[\s,，、]/g, '')].map((c) => TRUTH[c]);
+    if (both.length === 2 && both.includes('T') && both.includes('F')) return { value: 'TF' };
+    return { problem: `"${raw}" is not a true/false answer (T, F, or TF for both marked)` };
   },
-  score: (value, answer, points) => (value !== '' && (value === 'T') === (answer === true) ? points : 0),
+  score: (value, answer, points) => ((value === 'T' && answer === true) || (value === 'F' && answer === false) ? points : 0),
   keyText: (answer) => (answer === true ? 'T' : 'F'),
   originalResponse: (value) => value,
   responseLetters: () => ['T', 'F'],

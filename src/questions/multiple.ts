@@ -20,7 +20,7 @@ export const multiple = {
     choiceProblems(q, 'ABD', (letters) =>
       letters.length < 2 ? { rule: 'multiple-answer', message: `multiple-choice question has only one answer (${q.answer as string}); make it type: single or add the other correct letters` } : undefined,
     ),
-  readResponse: (cell, n) => readLetters(cell, n, false, 'multiple-choice'),
+  readResponse: readLetters,
   score(value, answer, points, partial) {
     const key = String(answer);
     if (value === key) return points;

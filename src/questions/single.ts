@@ -19,7 +19,7 @@ export const single = {
     choiceProblems(q, 'B', (letters) =>
       letters.length !== 1 ? { rule: 'single-answer', message: `single-choice question has ${letters.length} answers (${q.answer as string}); make it type: multiple or keep one letter` } : undefined,
     ),
-  readResponse: (cell, n) => readLetters(cell, n, true, 'single-choice'),
+  readResponse: readLetters,
   score: (value, answer, points) => (value !== '' && value === answer ? points : 0),
   keyText: (answer, order) => originalLetters(String(answer), order),
   originalResponse: originalLetters,

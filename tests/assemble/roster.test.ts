@@ -33,3 +33,15 @@ describe('roster CSV', () => {
     expect(parseRoster('id,name\n').problems[0]!.message).toMatch(/no candidates/);
   });
 });
+
+describe('a candidate id names files', () => {
+  test('an id that cannot be part of a file name is a located roster problem', () => {
+    const { candidates, problems } = parseRoster('工号,姓名\n../../../../x,甲\nA/B,乙\n.hidden,丙\nA B,丁\n10007,李喆\nZH-007_b,王\n');
+    expect(candidates.map((c) => c.id)).toEqual(['10007', 'ZH-007_b']);
+    expect(problems.map((p) => p.line)).toEqual([2, 3, 4, 5]);
+    expect(problems[0]!.message).toMatch(/candidate id "\.\.\/\.\.\/\.\.\/\.\.\/x" names the candidate's files and cannot: it holds a slash/);
+    expect(problems[1]!.message).toMatch(/"A\/B".*slash/);
+    expect(problems[2]!.message).toMatch(/starts with "\."/);
+    expect(problems[3]!.message).toMatch(/a space/);
+  });
+});

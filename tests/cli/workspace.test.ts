@@ -1,7 +1,7 @@
 // init, build and config.yaml as a trainer uses them, through the real bundled CLI
 // (dist/exampress.mjs, made by `npm run build`, which `npm test` runs first).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -182,5 +182,66 @@ describe('rosters as Excel saves them', () => {
     expect(sheet).toContain('城东支行');
     const geometry = JSON.parse(readFileSync(join(ws, 'out', 'sample-20260001-sheet.json'), 'utf8'));
     expect(geometry.paper.candidate).toEqual({ id: '20260001', name: '张三', branch: '城东支行' });
+  });
+});
+
+describe('a roster with ids that cannot name files', () => {
+  test('is refused with the roster line before anything is written; nothing lands outside --out', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'exampress-unsafe-'));
+    execFileSync(process.execPath, [CLI, 'init', join(ws, 'w')]);
+    const roster = join(ws, 'roster.csv');
+    writeFileSync(roster, '工号,姓名\n20260001,张三\n../../../../x,李四\n');
+    const out = join(ws, 'out');
+    const r = cli(join(ws, 'w'), 'paper', '--roster', roster, '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/roster\.csv:3:1 error roster: candidate id "\.\.\/\.\.\/\.\.\/\.\.\/x" names the candidate's files and cannot/);
+    expect(existsSync(join(out, 'papers'))).toBe(false);
+    expect(readdirSync(ws).sort()).toEqual(['roster.csv', 'w']);
+  });
+});
+
+describe('a print that fails half-way', () => {
+  test('a broken template, or the process killed outright, leaves the set printed before byte for byte; the next print clears what the killed one left', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'exampress-half-'));
+    execFileSync(process.execPath, [CLI, 'init', join(ws, 'w')]);
+    const out = join(ws, 'out');
+    expect(cli(join(ws, 'w'), 'paper', '--seed', '2026', '--out', out).code).toBe(0);
+    const snapshot = () => new Map(documentsIn(out).map((n) => [n, readFileSync(join(out, n)).toString('base64')]));
+    const before = snapshot();
+    const broken = join(ws, 'broken');
+    cpSync(join(ws, 'w', 'templates'), broken, { recursive: true });
+    writeFileSync(join(broken, 'key.hbs'), readFileSync(join(broken, 'key.hbs'), 'utf8').replace('{{title}}', '{{titel}}'));
+    const failed = cli(join(ws, 'w'), 'paper', '--seed', '7', '--templates', broken, '--out', out);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/key\.hbs:\d+:\d+: the view has no field "titel"/);
+    expect(failed.stderr).toMatch(/nothing was written; the files printed before are as they were/);
+    expect(snapshot()).toEqual(before);
+    expect(readdirSync(join(out, 'papers'))).toHaveLength(1);
+    // kill -9 while the next set is being printed.
+    const roster = join(ws, 'roster.csv');
+    writeFileSync(roster, ['工号,姓名', ...Array.from({ length: 120 }, (_, i) => `${30000000 + i},考生${i}`)].join('\n'));
+    const child = spawn(process.execPath, [CLI, 'paper', '--roster', roster, '--only', 'paper', '--out', out, '--jobs', '1'], { cwd: join(ws, 'w'), stdio: 'ignore' });
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        const staging = readdirSync(out).find((n) => n.startsWith('.staging-'));
+        let n = 0;
+        try {
+          n = staging ? readdirSync(join(out, staging)).filter((f) => f.endsWith('.pdf')).length : 0;
+        } catch {
+          // gone meanwhile
+        }
+        if (n >= 3) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 10);
+    });
+    await new Promise((resolve) => child.on('exit', resolve));
+    expect(snapshot()).toEqual(before);
+    expect(readdirSync(out).some((n) => n.startsWith('.staging-'))).toBe(true);
+    expect(cli(join(ws, 'w'), 'paper', '--seed', '2026', '--out', out).code).toBe(0);
+    expect(readdirSync(out).filter((n) => n.startsWith('.staging-'))).toEqual([]);
+    expect(snapshot()).toEqual(before);
   });
 });

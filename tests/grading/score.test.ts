@@ -143,3 +143,45 @@ describe('statistics', () => {
     expect(paper.kr20[1]!.value).toBeCloseTo(2 * (1 - 4 / 9 / (2 / 3)), 12);
   });
 });
+
+describe('what a reviewer saw', () => {
+  const rows = (...lines: string[]) => (parseCsv([CSV.split('\n')[0]!, ...lines].join('\n')) as { rows: string[][] }).rows;
+
+  test('a double mark on a single-choice or true/false item is recorded as marked, scores 0, and is its own row of the option shares', () => {
+    const { results, problems } = scoreResponses(rows('d1,,A,s1,CD,A,AC,TF,', 'd2,,A,s2,C,A,AC,√×,', 'd3,,A,s3,C,A,AC,T,'), manifest);
+    expect(problems).toEqual([]);
+    expect(results.map((r) => r.items[0]!.earned)).toEqual([0, 2, 2]);
+    expect(results.map((r) => r.items[3]!.earned)).toEqual([0, 0, 1]);
+    expect(results[0]!.items[0]).toMatchObject({ response: 'CD', original: 'AD' });
+    expect(results[0]!.items[3]).toMatchObject({ response: 'TF' });
+    const items = itemStats(results);
+    const q1 = items.find((i) => i.id === 'Q1')!;
+    expect(q1.double).toBeCloseTo(1 / 3);
+    // The double mark chose neither A nor D: two right answers in three are A, none is D.
+    expect(q1.options.find((o) => o.letter === 'A')!.share).toBeCloseTo(2 / 3);
+    expect(q1.options.find((o) => o.letter === 'D')!.share).toBe(0);
+    const q4 = items.find((i) => i.id === 'Q4')!;
+    expect(q4.double).toBeCloseTo(2 / 3);
+    expect(q4.options.map((o) => [o.letter, o.share])).toEqual([['T', 1 / 3], ['F', 0]]);
+    const table = itemRows(items, new Map());
+    const header = table[0]!;
+    expect(table.find((r) => r[1] === 'Q4')![header.indexOf('share_double')]).toBe('0.667');
+  });
+
+  test('an explicit blank ("-", 空) is a blank, not a mistake', () => {
+    const { results, problems } = scoreResponses(rows('e1,,A,s1,-,空,—,空白,-'), manifest);
+    expect(problems).toEqual([]);
+    expect(results[0]!.items.map((i) => i.response)).toEqual(['', '', '', '', '']);
+    expect(results[0]!.total).toBe(0);
+  });
+
+  test('formula-like cells are neutralised when written and read back as they were', () => {
+    const text = formatCsv([['candidate', 'name'], ['=HYPERLINK("x")', '+SUM(A1)'], ['-0.12', '@cmd'], ['\tx', '-']]);
+    expect(text).toContain(`'=HYPERLINK`);
+    expect(text).toContain(`'+SUM(A1)`);
+    expect(text).toContain(',-0.12,'.slice(1, -1));
+    expect(text).not.toContain(`'-0.12`);
+    expect(text).toContain(`'@cmd`);
+    expect((parseCsv(text) as { rows: string[][] }).rows).toEqual([['candidate', 'name'], ['=HYPERLINK("x")', '+SUM(A1)'], ['-0.12', '@cmd'], ['\tx', '-']]);
+  });
+});

@@ -39,7 +39,7 @@ function doubtCell(c: GradingCell, key: string): Html {
 <td><b>第 ${c.question} 题</b>${c.doubt ? html`<br><small>${REASONS[c.doubt.reason]}</small><br><small>${read}</small>` : ''}</td>
 <td>${c.crop ? html`<img class="crop" alt="第 ${c.question} 题的扫描" src="${c.crop}">` : html`<small>（服务重启后无截图：可重新上传扫描件）</small>`}</td>
 <td><form class="decide" method="post" action="/grading/decide">${hidden}${c.letters.map((l) => html`<button type="submit" name="value" value="${l}" data-letter="${l}">${l}</button> `)}<button type="submit" name="value" value="" data-letter="blank">空白</button></form>
-${c.combinations ? html`<form class="decide" method="post" action="/grading/decide">${hidden}<input name="value" size="6" pattern="[A-Za-z]*" aria-label="多选：输入字母组合"><button type="submit">确定</button></form>` : ''}</td></tr>`;
+<form class="decide" method="post" action="/grading/decide">${hidden}<input name="value" size="6" pattern="[A-Za-z]*" aria-label="${c.oneAnswer ? '涂了两个以上：输入所涂字母（如 AB，记 0 分）' : '多选：输入所涂字母组合'}" placeholder="${c.oneAnswer ? '多涂' : '组合'}"><button type="submit">确定</button></form></td></tr>`;
 }
 
 /** Every printed paper, the current one chosen: grading any of them, not only the last printed. */
