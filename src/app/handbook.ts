@@ -39,6 +39,9 @@ export interface PrintedHandbook {
 export async function printHandbook(req: HandbookRequest): Promise<Result<PrintedHandbook>> {
   if (req.templates && !isFolder(req.templates)) return failed('input', [problem('templates-folder', `--templates ${req.templates}: folder not found; copy the bundled templates first (see README: templates)`, { folder: req.templates })]);
   if (req.impose === 'saddle' && req.size === 'a5' && req.sheet === 'a5') return failed('input', [problem('handbook-sheet', 'A5 pages do not fit an A5 sheet two to a side; use --sheet a4')]);
+  // An output folder that cannot be used is said at once, before any work.
+  const folder = catchOutput(() => checkOutputFolder(req.out));
+  if (folder) return folder;
   const opened = req.bank ? succeeded({ bank: req.bank }) : openBank(req.bankDir, req.cache ? { cache: req.cache } : {});
   if (!opened.ok) return opened;
   const started = performance.now();
