@@ -138,7 +138,8 @@ export function similarStemsIn(indexed: readonly string[], queries: readonly str
   const tokens = keys.map((ts) => rankedTokens(ts, rank));
   const postings: number[][] = Array.from({ length: rank.size }, () => []);
   tokens.forEach((mine, j) => {
-    for (let k = 0; k < prefixLength(mine.length, threshold) && k < mine.length; k++) postings[mine[k]!]!.push(j);
+    const prefix = Math.min(prefixLength(mine.length, threshold), mine.length);
+    for (let k = 0; k < prefix; k++) postings[mine[k]!]!.push(j);
   });
   const stamp = new Int32Array(indexed.length).fill(-1);
   queries.forEach((query, i) => {
