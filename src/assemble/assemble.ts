@@ -119,6 +119,9 @@ function checkSeed(seed: number): AssembleProblem | null {
 /** Flow checks a hopeful try (a fair share, a reuse set) may spend before the next try. */
 const TRY_BUDGET = 4000;
 
+/** New draws of a paper after one that the enemy groups left short, before giving up. */
+const ENEMY_REDRAWS = 8;
+
 /** Joint attempts at a set of parallel forms before giving up; each starts from fresh streams. */
 const PARALLEL_ATTEMPTS = 8;
 
@@ -382,7 +385,8 @@ function drawPaper(bp: Blueprint, ctx: DrawContext, rng: Rng, budget?: number): 
   const forced = ctx.forced.filter((q) => pooled.has(q));
   const attempt = (slack: number) =>
     drawQuestions(buildModel(bp, topics, supply, slack), { cells, questionCount: bank.questions.length }, forced, makeHooks(), rng, budget);
-  let outcome = attempt(0);
+  let slack = 0;
+  let outcome = attempt(slack);
   if (!outcome.ok && outcome.reason === 'infeasible' && hasBalanced(bp)) {
     // "As even as the bank allows": the least widening of the balanced ranges that can be met.
     // Feasibility only grows with the slack, so check the loosest, then bisect.
@@ -399,8 +403,13 @@ function drawPaper(bp: Blueprint, ctx: DrawContext, rng: Rng, budget?: number): 
           outcome = o;
         } else lo = mid + 1;
       }
+      slack = hi;
     }
   }
+  // The count plan does not see enemy groups, so a draw can run into one that empties a cell
+  // the plan counted on; a new draw from the same stream (a new plan, new picks) usually gets
+  // through. A paper that succeeds at once is drawn exactly as before.
+  for (let k = 0; !outcome.ok && outcome.reason === 'enemies' && k < ENEMY_REDRAWS; k++) outcome = attempt(slack);
   if (outcome.ok) return { picked: outcome.picked.map((list) => rng.shuffle(list)) };
   const base = buildModel(bp, topics, supply, 0);
   const topicNames = new Map(bank.topics.map((t) => [t.id, t.name]));

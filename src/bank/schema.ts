@@ -101,6 +101,10 @@ export const NormSectionSchema = z
     intro: text.optional(),
     norms: z.array(NormSchema).default([]),
     checklist: z.array(text).optional().describe('A checklist printed with boxes to tick'),
+    backCover: z
+      .literal(true)
+      .optional()
+      .describe("true: this section's checklist goes on the handbook's back cover (the theme's backCoverTitle, e.g. 出门前一分钟自查); with no section marked, the back cover takes items in turn from every checklist"),
     table: NormTableSchema.optional().describe('A quick-reference table'),
     figure: z
       .enum(['banquet-seating', 'car-seating', 'business-card'])

@@ -59,32 +59,16 @@ export function similarStems(stems: readonly string[], threshold = NEAR_DUPLICAT
     if (j === undefined) firstWith.set(s, i);
     else pairs.push({ a: j, b: i, similarity: 1 });
   });
-  // Tokens: bigrams as numbers (two UTF-16 units), the k-th repeat of one in a stem tagged
-  // as its own token (k * 2^32 added); numbers, not strings, because a bank has millions.
-  const tokenKeys = norm.map((s) => {
-    const seen = new Map<number, number>();
-    const out = new Array<number>(Math.max(0, s.length - 1));
-    for (let i = 0; i + 1 < s.length; i++) {
-      const g = s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
-      const k = seen.get(g) ?? 0;
-      seen.set(g, k + 1);
-      out[i] = g + k * 4294967296;
-    }
-    return out;
-  });
-  const frequency = new Map<number, number>();
-  for (const ts of tokenKeys) for (const t of ts) frequency.set(t, (frequency.get(t) ?? 0) + 1);
-  // Token ids by rarity, so each stem's sorted ids list its rarest bigrams first.
-  const rank = new Map([...frequency.keys()].sort((a, b) => frequency.get(a)! - frequency.get(b)! || a - b).map((t, r) => [t, r]));
-  const tokens = tokenKeys.map((ts) => Int32Array.from(ts, (t) => rank.get(t)!).sort());
+  const keys = norm.map(bigramKeys);
+  const rank = rarityRanks(keys);
+  const tokens = keys.map((ts) => rankedTokens(ts, rank));
   const postings: number[][] = Array.from({ length: rank.size }, () => []);
   const stamp = new Int32Array(norm.length).fill(-1);
-  const lengthRatio = threshold / (2 - threshold);
   for (let i = 0; i < norm.length; i++) {
     const mine = tokens[i]!;
     const size = mine.length;
     if (size === 0) continue;
-    const prefix = size - Math.ceil(lengthRatio * size - 1e-9) + 1;
+    const prefix = prefixLength(size, threshold);
     const candidates: number[] = [];
     for (let k = 0; k < prefix; k++) {
       for (const j of postings[mine[k]!]!) {
@@ -102,6 +86,83 @@ export function similarStems(stems: readonly string[], threshold = NEAR_DUPLICAT
     }
     for (let k = 0; k < prefix; k++) postings[mine[k]!]!.push(i);
   }
+  return pairs;
+}
+
+/**
+ * Tokens of a normalised stem: bigrams as numbers (two UTF-16 units), the k-th repeat of one
+ * tagged as its own token (k * 2^32 added); numbers, not strings, because a bank has millions.
+ */
+function bigramKeys(s: string): number[] {
+  const seen = new Map<number, number>();
+  const out = new Array<number>(Math.max(0, s.length - 1));
+  for (let i = 0; i + 1 < s.length; i++) {
+    const g = s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+    const k = seen.get(g) ?? 0;
+    seen.set(g, k + 1);
+    out[i] = g + k * 4294967296;
+  }
+  return out;
+}
+
+/** Token ids by rarity over `keys`, so each stem's sorted ids list its rarest bigrams first. */
+function rarityRanks(keys: readonly number[][]): Map<number, number> {
+  const frequency = new Map<number, number>();
+  for (const ts of keys) for (const t of ts) frequency.set(t, (frequency.get(t) ?? 0) + 1);
+  return new Map([...frequency.keys()].sort((a, b) => frequency.get(a)! - frequency.get(b)! || a - b).map((t, r) => [t, r]));
+}
+
+/** A stem's token ids, sorted; a token `rank` does not know gets a negative id of its own (it is in no indexed stem). */
+function rankedTokens(keys: readonly number[], rank: Map<number, number>): Int32Array {
+  let unknown = 0;
+  return Int32Array.from(keys, (t) => rank.get(t) ?? --unknown).sort();
+}
+
+/** How many of a stem's first (rarest) tokens must include a shared one for Dice >= threshold. */
+function prefixLength(size: number, threshold: number): number {
+  return size - Math.ceil((threshold / (2 - threshold)) * size - 1e-9) + 1;
+}
+
+/**
+ * Pairs of a stem of `indexed` (a) and a stem of `queries` (b) that are nearly the same but not
+ * equal after normalisation, with the same negations. Only `indexed` is indexed, so a large
+ * import checked against a bank costs one look-up per imported stem, never a pass over pairs
+ * of imported stems.
+ */
+export function similarStemsIn(indexed: readonly string[], queries: readonly string[], threshold = NEAR_DUPLICATE_THRESHOLD): StemPair[] {
+  const pairs: StemPair[] = [];
+  if (indexed.length === 0 || queries.length === 0) return pairs;
+  const norm = indexed.map(normalizeStem);
+  const keys = norm.map(bigramKeys);
+  const rank = rarityRanks(keys);
+  const tokens = keys.map((ts) => rankedTokens(ts, rank));
+  const postings: number[][] = Array.from({ length: rank.size }, () => []);
+  tokens.forEach((mine, j) => {
+    const prefix = Math.min(prefixLength(mine.length, threshold), mine.length);
+    for (let k = 0; k < prefix; k++) postings[mine[k]!]!.push(j);
+  });
+  const stamp = new Int32Array(indexed.length).fill(-1);
+  queries.forEach((query, i) => {
+    const q = normalizeStem(query);
+    const mine = rankedTokens(bigramKeys(q), rank);
+    const size = mine.length;
+    if (size === 0) return;
+    const candidates: number[] = [];
+    for (let k = 0; k < prefixLength(size, threshold); k++) {
+      if (mine[k]! < 0) continue;
+      for (const j of postings[mine[k]!]!) {
+        if (stamp[j] === i) continue;
+        stamp[j] = i;
+        candidates.push(j);
+      }
+    }
+    for (const j of candidates.sort((a, b) => a - b)) {
+      const theirs = tokens[j]!;
+      if (q === norm[j] || (2 * Math.min(size, theirs.length)) / (size + theirs.length) < threshold) continue;
+      const similarity = (2 * sharedCount(mine, theirs)) / (size + theirs.length);
+      if (similarity >= threshold && negations(q) === negations(norm[j]!)) pairs.push({ a: j, b: i, similarity });
+    }
+  });
   return pairs;
 }
 

@@ -58,7 +58,8 @@ export interface HandbookView {
   contentsTitle: string;
   chapters: ChapterView[];
   notes: { title: string; pages: number[]; lineHeight: string; lines: { y: string }[]; canvasHeight: string; width: string };
-  back: { title: string; items: string[]; organisation: string };
+  /** The back cover: its checklist, the organisation and the imprint (who issues the handbook, and that it is their standard). */
+  back: { title: string; items: string[]; organisation: string; imprint: string };
 }
 
 export interface HandbookOptions {
@@ -114,9 +115,15 @@ function sectionView(s: NormSection, theme: Theme, width: number): SectionView {
   };
 }
 
-/** Checklist items for the back cover: taken in turn from each checklist of the bank, at most `max`. */
+/**
+ * Checklist items for the back cover, at most `max`: the checklists of the sections marked
+ * `backCover`, in bank order; with none marked, items taken in turn from every checklist.
+ */
 export function quickChecklist(bank: Bank, max: number): string[] {
-  const lists = bank.chapters.flatMap((c) => c.sections.map((s) => s.checklist ?? [])).filter((l) => l.length);
+  const sections = bank.chapters.flatMap((c) => c.sections);
+  const marked = sections.filter((s) => s.backCover && s.checklist?.length);
+  if (marked.length) return marked.flatMap((s) => s.checklist!).slice(0, max);
+  const lists = sections.map((s) => s.checklist ?? []).filter((l) => l.length);
   const out: string[] = [];
   for (let i = 0; out.length < max && lists.some((l) => i < l.length); i++) {
     for (const l of lists) if (i < l.length && out.length < max) out.push(l[i]!);
@@ -160,7 +167,7 @@ export function handbookView(bank: Bank, theme: Theme, opts: HandbookOptions): H
       canvasHeight: `${noteLines * pitch + 1}mm`,
       width: `${area.width.toFixed(2)}mm`,
     },
-    back: { title: h.backCoverTitle, items: quickChecklist(bank, h.backCoverItems), organisation: opts.organisation },
+    back: { title: h.backCoverTitle, items: quickChecklist(bank, h.backCoverItems), organisation: opts.organisation, imprint: fillIn(h.imprint, { organisation: opts.organisation }) },
   };
 }
 

@@ -67,6 +67,7 @@ export const ThemeSchema = z
         notesTitle: text,
         backCoverTitle: text,
         backCoverItems: z.number().int().min(1).max(40),
+        imprint: z.string().trim().default(''),
         sizes: z.record(z.enum(['a7', 'a6', 'a5']), z.object({ fontSize: text, lineHeight: z.number().min(1).max(3), margin: text, binding: text }).strict()),
       })
       .strict(),

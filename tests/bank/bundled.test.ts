@@ -7,6 +7,8 @@ import { lintBank, formatProblem } from '../../src/bank/lint.js';
 import { loadBank } from '../../src/bank/load.js';
 import { bankStats } from '../../src/bank/stats.js';
 import { findUncovered, loadFonts } from '../../src/typeset/fonts/index.js';
+import { stemSegments } from '../../src/documents/stem.js';
+import { loadTheme } from '../../src/documents/theme.js';
 
 const { bank, problems } = loadBank('bank');
 
@@ -66,6 +68,7 @@ describe('the bundled bank', () => {
     const bp = BlueprintSchema.parse(parse(readFileSync('bank/blueprints/standard.yaml', 'utf8')));
     const pairs = bank.questions.flatMap((q) => (q.enemies ?? []).map((e) => [q.id, e] as const));
     expect(pairs.length).toBeGreaterThan(40);
+    // The first draws of 2026, 10 and 20 run into an enemy group and are drawn again.
     for (const seed of [2026, ...Array.from({ length: 20 }, (_, i) => i + 1)]) {
       const r = assemble(bank, bp, { seed });
       if ('problems' in r) throw new Error(r.problems.map((p) => p.message).join('\n'));
@@ -81,6 +84,22 @@ describe('the bundled bank', () => {
     expect(zd1.stem).toMatch(/严重违反规章制度及年度考核不合格的个人客户经理，必须/);
     expect(zd1.options?.[Number('ABCD'.indexOf(zd1.answer as string))]).toBe('调离原岗位');
     for (const q of seed) expect(q.source).toMatch(/《.+》/);
+  });
+
+  it('marks the negation word of every negative choice stem with emphasis dots, and no other word', () => {
+    const { theme } = loadTheme('templates', 'templates');
+    const marked = (id: string) => {
+      const q = bank.questions.find((x) => x.id === id)!;
+      const negation = q.emphasis === false ? [] : theme!.paper.negation.words;
+      return stemSegments(q.stem, { type: q.type, negation }).filter((s) => s.isEm).map((s) => s.text);
+    };
+    const negative = ['GX-001', 'GX-002', 'GX-003', 'SW-011', 'SW-025', 'SW-038', 'TS-013', 'YR-030', 'YT-009', 'YT-025', 'YT-030', 'ZD-007', 'ZD-008', 'DD-002', 'DD-018'];
+    for (const id of negative) expect(marked(id), id).toHaveLength(1);
+    expect(marked('DD-002')).toEqual(['违反']);
+    expect(marked('SW-011')).toEqual(['避免']);
+    // 违反 in "严重违反规章制度的……必须（ ）" says why, it is not the wrong answer to find.
+    expect(marked('ZD-001')).toEqual([]);
+    expect(marked('ZD-002')).toEqual([]);
   });
 
   it('prints only characters the bundled fonts draw', () => {

@@ -23,6 +23,14 @@ describe('seed overlap', () => {
     expect(found[0]!.run).toContain('男职员必须理短发');
   });
 
+  it('finds a copied sentence whose punctuation was changed', () => {
+    // The seed writes 拿不准的问题,不回避,不否定,不急下结论 with ASCII commas.
+    const norms = structuredClone(NORMS);
+    norms.chapter.sections[0]!.norms[1]!.text = '拿不准的问题不回避、不否定、不急下结论。';
+    const { bank } = loadBank(makeBank({ norms }));
+    expect(seedOverlaps(bank, SEED).map((o) => `${o.where}: ${o.run}`)).toEqual(['phone-greet: 拿不准的问题不回避不否定不急下结论']);
+  });
+
   it('finds no run of 15 or more characters shared between the bundled bank and the seed', () => {
     const { bank } = loadBank('bank');
     expect(seedOverlaps(bank, SEED).map((o) => `${o.where}: ${o.run}`)).toEqual([]);

@@ -6,18 +6,22 @@ import type { Bank } from '../../src/bank/schema.js';
 export interface Overlap {
   /** Where the text is: a question id and field, or a norm / section / chapter id. */
   where: string;
-  /** The longest shared run, as written in the bank. */
+  /** The longest shared run, as compared (punctuation and spaces dropped). */
   run: string;
 }
 
 /** The traditional forms the seed mixes into simplified text, mapped to their simplified forms. */
 const SIMPLIFIED: Record<string, string> = { 於: '于', 後: '后' };
 
-/** Compare text as printed: width and punctuation forms unified (NFKC), spaces dropped. */
+/**
+ * Compare the words only: width forms unified (NFKC), spaces, punctuation and symbols dropped
+ * (a sentence copied with its commas moved, or a range written 15～20 instead of (15-20), is
+ * still copied).
+ */
 function normalise(s: string): string {
   return s
     .normalize('NFKC')
-    .replace(/\s+/g, '')
+    .replace(/[\s\p{P}\p{S}]+/gu, '')
     .replace(/[於後]/g, (c) => SIMPLIFIED[c]!);
 }
 

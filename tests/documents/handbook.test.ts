@@ -56,6 +56,8 @@ describe('exampress handbook (A6, the bundled bank)', () => {
     const back = pageLines(pages[pages.length - 1]!.items).map((l) => l.text);
     expect(back[0]).toBe('出门前一分钟自查');
     expect(back.length).toBeGreaterThan(8);
+    expect(squash(back.join(''))).toContain('衣服平整');
+    expect(squash(back.join(''))).toContain('本手册由个人金融业务部编印，是本部门客户经理服务与礼仪的执行标准');
   });
 
   it("lists every chapter in the contents with the page where the chapter starts", () => {

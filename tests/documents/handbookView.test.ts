@@ -37,12 +37,26 @@ describe('handbookView', () => {
     expect(view.cover.date).toBe(theme!.handbook.date);
   });
 
-  it('fills the back cover with checklist items taken in turn from every checklist', () => {
-    const items = quickChecklist(bank, 14);
+  it('fills the back cover with the checklists of the sections marked backCover: the dress and grooming checks of 出门前一分钟自查', () => {
+    const marked = bank.chapters.flatMap((c) => c.sections.filter((s) => s.backCover));
+    expect(marked.map((s) => s.id)).toEqual(['dress-tpo', 'groom-hands']);
+    expect(view.back.items).toEqual(marked.flatMap((s) => s.checklist!));
+    expect(view.back.items.length).toBeLessThanOrEqual(theme!.handbook.backCoverItems);
+    expect(quickChecklist(bank, 3)).toEqual(bank.sections.get('dress-tpo')!.checklist!.slice(0, 3));
+  });
+
+  it('with no section marked, takes back-cover items in turn from every checklist', () => {
+    const unmarked = { ...bank, chapters: bank.chapters.map((c) => ({ ...c, sections: c.sections.map(({ backCover: _, ...s }) => s) })) };
+    const items = quickChecklist(unmarked, 14);
     expect(items).toHaveLength(14);
     const lists = bank.chapters.flatMap((c) => c.sections.flatMap((s) => (s.checklist ? [s.checklist] : [])));
+    expect(lists.length).toBeGreaterThan(2);
     for (const l of lists) expect(items).toContain(l[0]);
-    expect(quickChecklist(bank, 1000)).toHaveLength(lists.flat().length);
+    expect(quickChecklist(unmarked, 1000)).toHaveLength(lists.flat().length);
+  });
+
+  it('prints under the organisation the imprint that says the handbook is its standard', () => {
+    expect(view.back.imprint).toBe('本手册由个人金融业务部编印，是本部门客户经理服务与礼仪的执行标准，也是本部门相关考试的命题依据。');
   });
 });
 

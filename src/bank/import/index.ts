@@ -9,7 +9,7 @@ import { parseGift } from './gift.js';
 import { normalizeStem, squash } from './normalize.js';
 import { collapseSpaces, judgePair, letterIndex, shortStem } from './text.js';
 import { parsePlainText } from './plain.js';
-import { NEAR_DUPLICATE_THRESHOLD, stemSimilarity } from '../stems.js';
+import { NEAR_DUPLICATE_THRESHOLD, similarStemsIn, stemSimilarity } from '../stems.js';
 import { TEXT_FORMATS, type DetectedFormat, type Draft, type ImportOptions, type ImportResult, type ImportWarning, type ParseOutcome, type TextFormat } from './types.js';
 
 export { normalizeStem } from './normalize.js';
@@ -161,6 +161,21 @@ interface Known {
   id?: string;
   /** A bank stem given without options and answer: any same stem is its duplicate. */
   stemOnly?: boolean;
+  /** The stem as the bank writes it, for messages. */
+  stem?: string;
+}
+
+/**
+ * For each draft (by index), the bank questions whose stems are nearly (85%) the same but not
+ * equal after normalisation: the bank's copy may have had a typo in its stem corrected.
+ */
+function nearBankStems(bank: readonly Known[], drafts: readonly Draft[]): Map<number, Known[]> {
+  const out = new Map<number, Known[]>();
+  const withOptions = bank.filter((k) => !k.stemOnly);
+  for (const { a, b } of similarStemsIn(withOptions.map((k) => k.identity.stem), drafts.map((d) => identityOf(d).stem))) {
+    (out.get(b) ?? out.set(b, []).get(b)!).push(withOptions[a]!);
+  }
+  return out;
 }
 
 function finalize(parsed: ParseOutcome, format: DetectedFormat, opts: ImportOptions): ImportResult {
@@ -168,10 +183,14 @@ function finalize(parsed: ParseOutcome, format: DetectedFormat, opts: ImportOpti
   const nextId = idMaker(opts);
   const known = new Map<string, Known[]>();
   const remember = (k: Known) => (known.get(k.identity.stem) ?? known.set(k.identity.stem, []).get(k.identity.stem)!).push(k);
+  const bank: Known[] = [];
   for (const e of opts.existingStems) {
-    if (typeof e === 'string') remember({ identity: identityOf({ stem: e }), stemOnly: true });
-    else remember({ identity: identityOf(e), answer: e.answer, id: e.id, stemOnly: e.answer === undefined });
+    const k: Known = typeof e === 'string' ? { identity: identityOf({ stem: e }), stemOnly: true } : { identity: identityOf(e), answer: e.answer, id: e.id, stemOnly: e.answer === undefined, stem: e.stem };
+    remember(k);
+    bank.push(k);
   }
+  const drafts = parsed.drafts.map(judgeInDisguise);
+  const nearStems = nearBankStems(bank, drafts);
   const result: ImportResult = {
     format,
     detected: 0,
@@ -182,7 +201,7 @@ function finalize(parsed: ParseOutcome, format: DetectedFormat, opts: ImportOpti
     warnings: (parsed.notes ?? []).map((n) => ({ line: n.line, id: '', message: n.message })),
   };
 
-  for (const d of parsed.drafts.map(judgeInDisguise)) {
+  for (const [index, d] of drafts.entries()) {
     const identity = identityOf(d);
     const twins = known.get(identity.stem) ?? [];
     const where = (k: Known) => (k.line !== undefined ? `the question at line ${k.line}` : k.id ? `${k.id} in the bank` : 'a question in the bank');
@@ -199,6 +218,12 @@ function finalize(parsed: ParseOutcome, format: DetectedFormat, opts: ImportOpti
     if (near) {
       const what = near.k.line !== undefined ? `repeat of the question at line ${near.k.line}` : 'already in the bank';
       result.duplicates.push({ line: d.line, stem: d.stem, reason: `${what}; its options differ only slightly ("${near.diff![0]}" there, "${near.diff![1]}" here)`, ...(near.k.id ? { id: near.k.id } : {}) });
+      continue;
+    }
+    // So does a typo corrected in one copy's stem ("客户管理" / "客户关系管理"), options and key alike.
+    const nearStem = twins.length ? undefined : (nearStems.get(index) ?? []).find((k) => k.identity.answer === identity.answer && (k.identity.options === identity.options || slightDifference(k.identity.options, identity.options)));
+    if (nearStem) {
+      result.duplicates.push({ line: d.line, stem: d.stem, reason: `already in the bank; its stem differs only slightly ("${nearStem.stem ?? ''}" there)`, ...(nearStem.id ? { id: nearStem.id } : {}) });
       continue;
     }
     const conflict = twins.find((k) => k.identity.options === identity.options);

@@ -99,7 +99,16 @@ describe('against bank questions with options and key', () => {
     expect(r.duplicates).toEqual([{ line: 1, id: 'ZD-007', stem: '以下可以聘用为个人客户经理的是( )。', reason: 'already in the bank; its options differ only slightly ("无严重违规违纪等不良的记录" there, "无严重违规违纪等不良记录" here)' }]);
   });
 
-  test('importing the seed into the bundled bank (which fixed typos in its options) adds nothing', async () => {
+  test('a stem that differs only by a slip, with the same options and key, is the same question', () => {
+    const corrected = { ...bankQ, stem: '以下可以聘用为个人客户经理人员的是( )。' };
+    const r = run(AIKEN, { existingStems: [corrected] });
+    expect(r.duplicates).toEqual([{ line: 1, id: 'ZD-007', stem: '以下可以聘用为个人客户经理的是( )。', reason: 'already in the bank; its stem differs only slightly ("以下可以聘用为个人客户经理人员的是( )。" there)' }]);
+    // Another key, or a negation more or less, is another question.
+    expect(run(AIKEN, { existingStems: [{ ...corrected, answer: 'A' as const }] }).duplicates).toEqual([]);
+    expect(run(AIKEN, { existingStems: [{ ...corrected, stem: '以下不可以聘用为个人客户经理的是( )。' }] }).duplicates).toEqual([]);
+  });
+
+  test('importing the seed into the bundled bank (which fixed typos in its options and stems) adds nothing', async () => {
     const { loadBank } = await import('../../../src/bank/load.js');
     const { fileURLToPath } = await import('node:url');
     const { bank } = loadBank(fileURLToPath(new URL('../../../bank', import.meta.url)));
